@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import { writeAtomic } from './io/atomic.ts';
+import { buildMarkdown, listSources, normaliseFile } from './build.ts';
+import { doubtLines, summaryLine } from './report.ts';
+import { UserError } from './errors.ts';
+
+const HELP = `editions — raw texts in, clean Markdown, EPUB and PDF editions out
+
+Usage:
+  editions normalize <raw-file> [-o out.md] [--report report.json]
+      Clean one raw text into the Markdown model. Without -o the Markdown goes to stdout;
+      the summary and doubts go to stderr.
+  editions build [--sources DIR] [--out DIR] [--only NAME] [--json]
+      Build every source in sources/ (default) into out/ (default):
+      out/markdown/<name>.md and out/report/<name>.json.
+  editions --help
+
+Exit codes: 0 ok, 1 build failure (bad input), 2 usage error.`;
+
+function usage(msg: string): never {
+  throw new UserError(`${msg}\n\n${HELP}`, 2);
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        output: { type: 'string', short: 'o' },
+        report: { type: 'string' },
+        sources: { type: 'string' },
+        out: { type: 'string' },
+        only: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    usage((e as Error).message);
+  }
+  const { values: v, positionals: pos } = parsed;
+  if (v.help || pos.length === 0) {
+    process.stdout.write(`${HELP}\n`);
+    return v.help ? 0 : 2;
+  }
+  const [cmd, ...rest] = pos;
+  if (cmd === 'normalize' || cmd === 'normalise') {
+    if (rest.length !== 1) usage('normalize takes one raw file');
+    const r = normaliseFile(rest[0]);
+    if (v.output) writeAtomic(v.output, r.markdown);
+    else process.stdout.write(r.markdown);
+    if (v.report) writeAtomic(v.report, `${JSON.stringify(r.report, null, 2)}\n`);
+    process.stderr.write(`${summaryLine(rest[0], r.report)}\n${doubtLines(r.report).join('\n')}\n`);
+    return 0;
+  }
+  if (cmd === 'build') {
+    if (rest.length) usage(`build takes no file arguments (got ${rest.join(' ')})`);
+    const out = v.out ?? 'out';
+    let sources = listSources(v.sources ?? 'sources');
+    if (v.only) {
+      sources = sources.filter((s) => s.name === v.only);
+      if (!sources.length) usage(`--only ${v.only}: no such source`);
+    }
+    let failed = 0;
+    const reports: Record<string, unknown> = {};
+    for (const src of sources) {
+      try {
+        const r = buildMarkdown(src, out);
+        reports[src.name] = r.report.counts;
+        if (!v.json) process.stderr.write(`${summaryLine(src.name, r.report)}\n`);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+        failed++;
+        process.stderr.write(`error: ${e.message}\n`);
+      }
+    }
+    if (v.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
+    process.stderr.write(`${sources.length - failed} of ${sources.length} sources built into ${out}/${failed ? `, ${failed} failed` : ''}\n`);
+    return failed ? 1 : 0;
+  }
+  usage(`unknown command “${cmd}”`);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UserError) {
+    process.stderr.write(`editions: ${e.message}\n`);
+    process.exitCode = e.exitCode;
+  } else {
+    process.stderr.write(`editions: internal error: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 1;
+  }
+}

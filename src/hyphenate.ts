@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+
+// The `hyphen` package ships TeX's hyphenation patterns. It is CommonJS, so it is
+// loaded through require; its HTML skipping is turned off (plain text is hyphenated).
+const require = createRequire(import.meta.url);
+type Hyphenator = (text: string) => string;
+const createHyphenator = require('hyphen') as (patterns: unknown, options: object) => Hyphenator;
+
+const cache = new Map<string, Hyphenator>();
+const PATTERNS: Record<string, string> = { en: 'en-gb', 'en-gb': 'en-gb', 'en-us': 'en-us', de: 'de', fr: 'fr', es: 'es', it: 'it', ru: 'ru', nl: 'nl', pt: 'pt' };
+
+/** A hyphenator for a language, marking break points with `mark` (soft hyphen by default). */
+export function hyphenator(language: string, mark = '\u00ad'): Hyphenator | undefined {
+  const tag = language.toLowerCase();
+  const name = PATTERNS[tag] ?? PATTERNS[tag.split('-')[0]];
+  if (!name) return undefined;
+  const key = `${name}|${mark}`;
+  let h = cache.get(key);
+  if (!h) {
+    h = createHyphenator(require(`hyphen/patterns/${name}.js`), { hyphenChar: mark, html: false, minWordLength: 4 });
+    cache.set(key, h);
+  }
+  return h;
+}
+
+/** The offsets inside a word where the language's patterns allow a break. */
+export function breakPoints(word: string, language: string): Set<number> {
+  const out = new Set<number>();
+  for (const lang of language.startsWith('en') ? ['en-gb', 'en-us'] : [language]) {
+    const h = hyphenator(lang, '|');
+    if (!h) continue;
+    let at = 0;
+    for (const part of h(word).split('|').slice(0, -1)) out.add((at += part.length));
+  }
+  return out;
+}

@@ -1,0 +1,21 @@
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors.ts';
+import { decodeText, type Decoded } from './decode.ts';
+
+/** Reads a raw source, with one plain message for each way it can be unusable. */
+export function readSource(path: string): Decoded {
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new UserError(`${path}: no such file`);
+  }
+  if (st.isDirectory()) throw new UserError(`${path}: is a directory, not a text file`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new UserError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return decodeText(bytes, path);
+}

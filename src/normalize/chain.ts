@@ -1,0 +1,45 @@
+// The normaliser: one table of named passes, in order. Each is a function of the shared
+// state; read top to bottom, this is everything that happens to a raw text.
+import type { NormState, Sidecar } from './types.ts';
+import { lines } from './passes/lines.ts';
+import { pages } from './passes/pages.ts';
+import { cruft } from './passes/cruft.ts';
+import { bodies } from './passes/bodies.ts';
+import { unwrap } from './passes/unwrap.ts';
+import { refs } from './passes/refs.ts';
+import { meta } from './passes/meta.ts';
+import { structure } from './passes/structure.ts';
+import { errata } from './passes/errata.ts';
+import { emphasis } from './passes/emphasis.ts';
+import { typography } from './passes/typography.ts';
+import { emit } from './emit.ts';
+
+type Pass = [name: string, fn: (s: NormState) => void];
+
+export const PASSES: Pass[] = [
+  ['pages', pages], // page markers, folios, running heads, form feeds → page breaks
+  ['cruft', cruft], // e-text licences, comment forms, share links
+  ['bodies', bodies], // footnote bodies out of the text stream
+  ['unwrap', unwrap], // lines → paragraphs, dehyphenated
+  ['refs', refs], // references linked to bodies, numbered in reading order
+  ['meta', meta], // title, byline, dates → front matter; sidecar adds and corrects
+  ['structure', structure], // headings, lists, quotations, captions
+  ['errata', errata], // the sidecar's known typos
+  ['emphasis', emphasis], // letter-spacing and _underscores_ → emphasis
+  ['typography', typography], // quotes, dashes, ellipses, spaces
+];
+
+export interface Normalized {
+  markdown: string;
+  state: NormState;
+}
+
+export function normalize(text: string, sidecar: Sidecar = { meta: {} }): Normalized {
+  const s: NormState = {
+    raw: [], items: [], blocks: [], bodies: [], notes: [], meta: {}, sidecar, mode: 'lines', measure: 0,
+    lexicon: new Map(), changes: [], doubts: [], pageLabels: [],
+  };
+  lines(s, text);
+  for (const [, fn] of PASSES) fn(s);
+  return { markdown: emit(s), state: s };
+}

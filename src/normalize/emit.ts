@@ -1,0 +1,63 @@
+import { stringify } from 'yaml';
+import type { Block, Metadata, Note, NormState } from './types.ts';
+import { NOTE_TOKEN_RE } from './types.ts';
+
+/** Escapes what Markdown would read as markup, so the text comes out as text. */
+export function escapeInline(t: string): string {
+  return t
+    .replace(/\\/g, '\\\\')
+    .replace(/([*_`[\]<>])/g, '\\$1')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/\uE002/g, '*')
+    .replace(/\uE003/g, '*')
+    .replace(/\uE004/g, '')
+    .replace(NOTE_TOKEN_RE, (_m, id: string) => `[^${id}]`);
+}
+
+/** Escapes what would start a block construct at the beginning of a line. */
+function escapeStart(t: string): string {
+  return t.replace(/^(#{1,6}(?=\s)|[+\-=](?=\s)|>)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+}
+
+function blockMd(b: Block): string {
+  const text = escapeInline(b.text);
+  switch (b.kind) {
+    case 'heading':
+      return `${'#'.repeat(b.level ?? 2)} ${text}`;
+    case 'quote':
+      return `> ${escapeStart(text)}`;
+    case 'item':
+      return `- ${escapeInline(b.label ?? '').replace(/^(\d+)([.)])/, '$1\\$2')} ${text}`.replace(/ +$/, '');
+    case 'byline':
+      return `*${text}*`;
+    default:
+      return escapeStart(text);
+  }
+}
+
+const FRONT_ORDER = ['title', 'subtitle', 'author', 'date', 'original_publication', 'language', 'source', 'rights', 'publisher', 'description'];
+
+export function frontMatter(m: Metadata): string {
+  const ordered: Record<string, unknown> = {};
+  for (const k of FRONT_ORDER) if (m[k] !== undefined) ordered[k] = m[k];
+  for (const [k, v] of Object.entries(m)) if (!(k in ordered) && v !== undefined) ordered[k] = v;
+  return `---\n${stringify(ordered, { lineWidth: 0 }).trimEnd()}\n---\n`;
+}
+
+/** The Markdown model: front matter, the blocks, then the notes as markdown-it-footnote definitions. */
+export function emit(s: NormState): string {
+  const out: string[] = [frontMatter(s.meta)];
+  if (s.meta.title) out.push(`# ${escapeInline(String(s.meta.title))}`);
+  let prevItem = false;
+  const parts: string[] = [];
+  for (const b of s.blocks) {
+    const md = blockMd(b);
+    // Consecutive items form one list; a quotation run stays one quotation per paragraph.
+    if (b.kind === 'item' && prevItem) parts[parts.length - 1] += `\n${md}`;
+    else parts.push(md);
+    prevItem = b.kind === 'item';
+  }
+  out.push(...parts);
+  if (s.notes.length) out.push(s.notes.map((n: Note) => `[^${n.id}]: ${escapeStart(escapeInline(n.text))}`).join('\n'));
+  return `${out[0]}\n${out.slice(1).join('\n\n')}\n`;
+}

@@ -1,0 +1,35 @@
+import { createRequire } from 'node:module';
+
+const WORD_RE = /[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu;
+
+/**
+ * Counts the words the text itself uses, whole (hyphenated compounds as one token, and
+ * each of their parts). A word broken at a line end is counted as its two fragments,
+ * which never outvote a real word: the text's own usage decides before any dictionary.
+ */
+export function buildLexicon(lines: readonly string[]): Map<string, number> {
+  const lex = new Map<string, number>();
+  const add = (w: string) => lex.set(w, (lex.get(w) ?? 0) + 1);
+  for (const line of lines) {
+    for (const m of line.matchAll(WORD_RE)) {
+      // A fragment that ends the line with a hyphen is not evidence of anything.
+      const end = (m.index ?? 0) + m[0].length;
+      if (line[end] === '-' && end >= line.trimEnd().length - 1) continue;
+      const w = m[0].toLowerCase().replace(/’/g, "'");
+      add(w);
+      if (w.includes('-')) for (const part of w.split('-')) add(part);
+    }
+  }
+  return lex;
+}
+
+let dictionary: Set<string> | undefined;
+
+/** A general English word list, used only where the text gives no evidence of its own. */
+export function englishWords(): Set<string> {
+  if (!dictionary) {
+    const require = createRequire(import.meta.url);
+    dictionary = new Set(require('an-array-of-english-words/index.json') as string[]);
+  }
+  return dictionary;
+}

@@ -1,0 +1,51 @@
+import type { Item, NormState } from '../types.ts';
+
+// Lines a web page or an e-text carries around the work, never part of it.
+const FORM_OPENER = /^(any message or comments\??|leave a (reply|comment)|post a comment|add a comment|comments?( \(\d+\))?|\d+ comments?|reply|write a comment|join the discussion)$/i;
+const CRUFT_LINE =
+  /^(hit us up on social media|follow us( on .*)?|share( this( article| post)?)?( on .*)?:?|(facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|print)( share)?|tweet|subscribe( to .*)?|sign up for .*newsletter.*|related( articles| posts)?:?|tags?:.*|jump to (navigation|search)|from wikipedia, the free encyclopedia|retrieved from .*|this forum is moderated .*|who are you\??|your (post|name|email|message|comment)|to create paragraphs, just leave blank lines\.?|submit|send|email address|website|name)$/i;
+
+const GUTENBERG_START = /^\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG/i;
+const GUTENBERG_END = /^\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|^End of (the )?Project Gutenberg/i;
+
+/** Removes what the carrier wrapped around the work: e-text licences, comment forms, share links. */
+export function cruft(s: NormState): void {
+  const items = s.items;
+  const drop = new Set<number>();
+  const texts = items.map((it, i) => ({ it, i })).filter((x) => x.it.kind === 'text') as { it: Extract<Item, { kind: 'text' }>; i: number }[];
+  const removeRange = (from: number, to: number, why: string) => {
+    const gone = items.slice(from, to).filter((x) => x.kind === 'text') as Extract<Item, { kind: 'text' }>[];
+    for (let k = from; k < to; k++) drop.add(k);
+    if (gone.length) s.changes.push({ kind: 'remove-cruft', lines: gone.map((g) => g.no), from: gone.map((g) => g.text.trim()).join('\n'), why });
+  };
+
+  // Project Gutenberg: everything before START and after END is the licence wrapper.
+  const start = texts.find((x) => GUTENBERG_START.test(x.it.text.trim()));
+  const end = texts.find((x) => GUTENBERG_END.test(x.it.text.trim()));
+  if (start) removeRange(0, start.i + 1, 'Project Gutenberg header');
+  if (end) removeRange(end.i, items.length, 'Project Gutenberg licence and footer');
+
+  // A comment form near the end of a web page: from its opener to the end.
+  const tail = texts.filter((x) => !drop.has(x.i)).slice(-12);
+  const opener = tail.find((x) => FORM_OPENER.test(x.it.text.trim()));
+  if (opener) removeRange(opener.i, items.length, 'comment form of the web page');
+
+  // Share and follow lines at the end, and stray navigation lines anywhere.
+  for (let k = texts.length - 1; k >= 0; k--) {
+    const x = texts[k];
+    if (drop.has(x.i)) continue;
+    if (!CRUFT_LINE.test(x.it.text.trim())) break;
+    removeRange(x.i, x.i + 1, 'web page footer');
+  }
+  for (const x of texts) {
+    if (drop.has(x.i)) continue;
+    const t = x.it.text.trim();
+    if (/^(jump to (navigation|search)|from wikipedia, the free encyclopedia)$/i.test(t)) removeRange(x.i, x.i + 1, 'web navigation');
+    else if (/\[\s*edit\s*\]\s*$/i.test(t)) {
+      const clean = x.it.text.replace(/\s*\[\s*edit\s*\]\s*$/i, '');
+      s.changes.push({ kind: 'remove-cruft', lines: [x.it.no], from: '[edit]', why: 'wiki edit link' });
+      x.it.text = clean;
+    }
+  }
+  s.items = items.filter((_, i) => !drop.has(i));
+}

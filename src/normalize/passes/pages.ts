@@ -1,0 +1,144 @@
+import type { Item, NormState, RawLine } from '../types.ts';
+
+// Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`.
+const MARKER_RES = [
+  /^\s*(?:page|pg\.?|p\.)\s*(\d{1,4}|[ivxlcdm]{1,7})\s*$/i,
+  /^\s*\[\s*(?:page|pg\.?|p\.)\s*(\d{1,4}|[ivxlcdm]{1,7})\s*\]\s*$/i,
+  /^\s*[-–—]\s*(\d{1,4})\s*[-–—]\s*$/,
+  /^\s*(\d{1,4})\s*(?:\/|of)\s*\d{1,4}\s*$/,
+];
+const FOLIO_RE = /^\s*(\d{1,4})\s*$/;
+
+type LineRole = 'text' | 'blank' | 'marker' | 'folio' | 'head';
+
+const isBlank = (t: string) => t.trim() === '';
+const shortHead = (t: string) => {
+  const s = t.trim();
+  return s.length > 0 && s.length <= 70 && s.split(/\s+/).length <= 10 && !/[.,;:]$/.test(s);
+};
+
+/** Bare numbers alone between blank lines, rising through the text at a page's pace. */
+function findFolios(raw: RawLine[], ff: Set<number>): Set<number> {
+  const cands: { i: number; n: number }[] = [];
+  raw.forEach((l, i) => {
+    const m = FOLIO_RE.exec(l.text);
+    if (!m) return;
+    const before = i === 0 || isBlank(raw[i - 1].text) || ff.has(i - 1);
+    const after = i === raw.length - 1 || isBlank(raw[i + 1].text) || ff.has(i);
+    if (before && after) cands.push({ i, n: Number(m[1]) });
+  });
+  const ok = new Set<number>();
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (ff.has(c.i) || ff.has(c.i - 1)) {
+      ok.add(c.i);
+      continue;
+    }
+    // A neighbouring folio must agree: numbers rise, and lines per page stay in a page's range.
+    const agrees = (o: { i: number; n: number } | undefined) => {
+      if (!o || o.n === c.n) return false;
+      const perPage = (o.i - c.i) / (o.n - c.n);
+      return perPage >= 15 && perPage <= 150;
+    };
+    if (agrees(cands[k - 1]) || agrees(cands[k + 1])) ok.add(c.i);
+  }
+  return ok;
+}
+
+/**
+ * Takes the carrier's page furniture out of the line stream and puts a page break in its
+ * place: form feeds, explicit markers, folios, running heads and the leading space some
+ * PDF extractions put on each page's first line. Every removed line is recorded.
+ */
+export function pages(s: NormState): void {
+  // Form feeds split a line into the end of one page and the start of the next.
+  const raw: RawLine[] = [];
+  const ffAfter = new Set<number>(); // index in raw after which a form feed stood
+  for (const l of s.raw) {
+    const parts = l.text.split('\f');
+    parts.forEach((p, k) => {
+      if (k > 0) ffAfter.add(raw.length - 1);
+      if (k === 0 || p !== '' || k === parts.length - 1) raw.push({ no: l.no, text: p });
+    });
+  }
+  const role: LineRole[] = raw.map((l) => (isBlank(l.text) ? 'blank' : 'text'));
+  const labels = new Map<number, string>();
+
+  // Explicit markers are taken when there are at least two of them, rising.
+  const markers = raw.map((l, i) => ({ i, m: MARKER_RES.map((re) => re.exec(l.text)).find(Boolean) })).filter((x) => x.m);
+  if (markers.length >= 2 || (markers.length === 1 && /page/i.test(raw[markers[0].i].text))) {
+    for (const { i, m } of markers) {
+      role[i] = 'marker';
+      labels.set(i, m![1]);
+    }
+  }
+  for (const i of findFolios(raw, ffAfter)) {
+    if (role[i] !== 'text') continue;
+    role[i] = 'folio';
+    labels.set(i, raw[i].text.trim());
+    // A running head sits beside its folio, alone between blank lines.
+    for (const dir of [1, -1]) {
+      let j = i + dir;
+      while (j >= 0 && j < raw.length && role[j] === 'blank' && Math.abs(j - i) <= 2) j += dir;
+      const alone = j > 0 && j < raw.length - 1 && role[j - 1] === 'blank' && role[j + 1] === 'blank';
+      if (j >= 0 && j < raw.length && role[j] === 'text' && alone && shortHead(raw[j].text)) role[j] = 'head';
+    }
+  }
+
+  // Page boundaries known so far, to test repeated lines against.
+  const boundary = (i: number) => role[i] === 'marker' || role[i] === 'folio' || ffAfter.has(i) || ffAfter.has(i - 1);
+  // Repeated short lines next to page boundaries are running heads too.
+  const counts = new Map<string, number[]>();
+  raw.forEach((l, i) => {
+    if (role[i] === 'text' && shortHead(l.text)) {
+      const key = l.text.trim().replace(/\d+/g, '#');
+      counts.set(key, [...(counts.get(key) ?? []), i]);
+    }
+  });
+  for (const idxs of counts.values()) {
+    if (idxs.length < 3) continue;
+    const near = idxs.filter((i) => [-3, -2, -1, 1, 2, 3].some((d) => i + d >= 0 && i + d < raw.length && boundary(i + d)));
+    if (near.length >= 3) for (const i of near) role[i] = 'head';
+  }
+
+  // A single leading space on a few, evenly spaced lines marks where PDF pages begin.
+  const textIdx = raw.map((_, i) => i).filter((i) => role[i] === 'text');
+  const lead = textIdx.filter((i) => /^ \S/.test(raw[i].text));
+  let leadStarts = new Set<number>();
+  if (lead.length >= 3 && lead.length / textIdx.length < 0.15) {
+    const gaps = lead.slice(1).map((v, k) => v - lead[k]).sort((x, y) => x - y);
+    if (gaps[Math.floor(gaps.length / 2)] >= 12) leadStarts = new Set(lead);
+  }
+
+  const items: Item[] = [];
+  const pushBreak = (no: number, label?: string) => {
+    if (items.length && items[items.length - 1].kind === 'page') {
+      const last = items[items.length - 1] as Extract<Item, { kind: 'page' }>;
+      if (label && !last.label) last.label = label;
+      return;
+    }
+    items.push({ kind: 'page', no, label });
+  };
+  raw.forEach((l, i) => {
+    const r = role[i];
+    if (r === 'blank') items.push({ kind: 'blank', no: l.no });
+    else if (r === 'text') {
+      if (leadStarts.has(i)) {
+        pushBreak(l.no);
+        items.push({ kind: 'text', no: l.no, text: l.text.slice(1), pageStart: true });
+        s.changes.push({ kind: 'page-start-space', lines: [l.no], why: 'a single leading space marks a PDF page start' });
+      } else items.push({ kind: 'text', no: l.no, text: l.text });
+    } else {
+      pushBreak(l.no, labels.get(i));
+      s.changes.push({ kind: `remove-${r === 'head' ? 'running-head' : r === 'folio' ? 'folio' : 'page-marker'}`, lines: [l.no], from: l.text.trim() });
+    }
+    if (ffAfter.has(i)) {
+      pushBreak(l.no);
+      s.changes.push({ kind: 'remove-form-feed', lines: [l.no] });
+    }
+  });
+  // A final page break carries nothing.
+  while (items.length && items[items.length - 1].kind !== 'text') items.pop();
+  s.items = items;
+  s.pageLabels = items.filter((x): x is Extract<Item, { kind: 'page' }> => x.kind === 'page').map((x) => x.label ?? '');
+}

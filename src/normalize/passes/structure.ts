@@ -1,0 +1,200 @@
+import type { Block, NormState } from '../types.ts';
+import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
+
+const NUMBERED_HEADING = /^(\d{1,2}|[IVXLC]{1,6})\.\s+\S/;
+const RUN_IN = /^(\d{1,2})\)\s+/;
+
+/** A one-line block that reads as a heading: short, no sentence end, capitalised. */
+function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
+  const t = bare(b.text);
+  if (!t || b.lines.length > 2 || t.length > 90 || words(t) > 12) return false;
+  if (/[.,;:]$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
+  if (/[?!]$/.test(t) && wrapped) return false;
+  if (/\?$/.test(t) && titleCaseShare(t) < 0.75 && !byNext) return false;
+  if (!/^[\p{Lu}\p{N}“"‘'«]/u.test(t)) return false;
+  if (LIST_LABEL.test(t) || RUN_IN.test(t)) return false;
+  if (/^(dedicated to|to the memory of|in memory of)\b/i.test(t)) return false; // a dedication, not a heading
+  if (wrapped && !GENERIC_HEADINGS.test(t) && !CHAPTER_LABEL.test(t) && titleCaseShare(t) < 0.75) return false;
+  return true;
+}
+
+const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.test(bare(t).replace(/[)\].]+$/, (m) => m));
+
+/**
+ * Finds the text's structure: chapters and sections, run-in numbered sections, lists
+ * with their labels, block quotations, and leftover captions of images that are gone.
+ * Where evidence is thin the decision is listed in the report as a doubt.
+ */
+export function structure(s: NormState): void {
+  const wrapped = s.mode !== 'lines';
+  const B = s.blocks;
+  const drop = new Set<Block>();
+
+  // Chapter labels take the title line that follows them.
+  for (let i = 0; i < B.length; i++) {
+    const t = bare(B[i].text);
+    if (CHAPTER_LABEL.test(t)) {
+      B[i].kind = 'heading';
+      B[i].level = 2;
+      const next = B[i + 1];
+      if (next && headingLike(next, false) && !CHAPTER_LABEL.test(bare(next.text))) {
+        B[i].text = `${t.replace(/\.$/, '')}. ${next.text}`;
+        B[i].lines.push(...next.lines);
+        drop.add(next);
+        s.changes.push({ kind: 'join-chapter-title', lines: B[i].lines, to: B[i].text });
+        i++;
+      }
+    } else if (GENERIC_HEADINGS.test(t) && B[i].lines.length === 1) {
+      B[i].kind = 'heading';
+      B[i].level = 2;
+    }
+  }
+  // The same heading twice in a row is one heading.
+  for (let i = 1; i < B.length; i++) {
+    if (B[i].kind === 'heading' && B[i - 1].kind === 'heading' && loose(B[i].text) === loose(B[i - 1].text) && !drop.has(B[i - 1])) {
+      drop.add(B[i]);
+      s.changes.push({ kind: 'remove-duplicate-heading', lines: B[i].lines, from: bare(B[i].text) });
+    }
+  }
+
+  // Lists: labelled blocks; numbered `N)` blocks that are long and far apart are sections.
+  const runIns = B.filter((b) => RUN_IN.test(b.text) && words(b.text) > 50);
+  const runInLevel = B.some((b) => b.kind === 'heading' && b.level === 2) ? 3 : 2;
+  for (let i = 0; i < B.length; i++) {
+    const b = B[i];
+    if (drop.has(b) || b.kind !== 'para') continue;
+    const t = b.text;
+    const lab = LIST_LABEL.exec(t);
+    if (runIns.includes(b)) {
+      const neighbourItem = [B[i - 1], B[i + 1]].some((n) => n && RUN_IN.test(n.text) && words(n.text) <= 50);
+      if (!neighbourItem && splitRunIn(s, B, i, runInLevel)) continue;
+    }
+    if (lab) {
+      b.kind = 'item';
+      b.label = lab[1].replace(/\s+/g, '');
+      b.text = t.slice(lab[0].length).replace(/^[\s\u202f\u00a0]+/, '');
+      if (b.label !== lab[1]) s.changes.push({ kind: 'list-label', lines: b.lines, from: lab[1], to: b.label });
+    }
+  }
+
+  // Headings, and the captions of images that are no longer there: in a web copy a short
+  // line between a heading (or the title) and the text is what is left of a figure.
+  const hasChapters = B.some((b) => b.kind === 'heading' && b.level === 2);
+  const live = () => B.filter((b) => !drop.has(b));
+  const isByline = (b: Block | undefined) => !!b && /^[Bb]y\s+\p{Lu}/u.test(bare(b.text));
+  const candidate = (b: Block, next: Block | undefined) => b.kind === 'para' && headingLike(b, wrapped, isByline(next));
+  const removeCaption = (b: Block, why: string) => {
+    drop.add(b);
+    s.changes.push({ kind: 'remove-caption', lines: b.lines, from: bare(b.text), why });
+    s.doubts.push({ kind: 'caption', lines: b.lines, message: `“${bare(b.text)}” removed as the caption of an image that is not there` });
+  };
+  let L = live();
+  if (!wrapped && s.meta.title && L[0]?.kind === 'para' && L[1] && words(L[0].text) <= 12 && /\.$/.test(bare(L[0].text)) && L[0].lines.length === 1 && words(L[1].text) > 20)
+    removeCaption(L[0], 'a one-sentence line between the title and the text');
+  L = live();
+  for (let i = 0; i < L.length; i++) {
+    const b = L[i];
+    const next = L[i + 1];
+    if (!next || !candidate(b, next)) continue;
+    if (next.kind === 'para' && words(next.text) > 12) {
+      const prev = L[i - 1];
+      if (!wrapped && prev?.kind === 'heading' && words(b.text) <= 8) removeCaption(b, 'a short line under a heading, before the text');
+      else b.kind = 'heading';
+    } else if (!wrapped && candidate(next, L[i + 2]) && L[i + 2] && words(L[i + 2].text) > 12 && words(next.text) <= 8) {
+      b.kind = 'heading';
+      removeCaption(next, 'a short line under a heading, before the text');
+      i++;
+    } else if (isByline(next)) b.kind = 'heading';
+    if (b.kind === 'heading') b.level ??= hasChapters ? 3 : 2;
+  }
+  // Per-article bylines under a heading stay in the text, set as bylines; their heading is an article title.
+  for (let i = 1; i < B.length; i++) {
+    if (B[i].kind === 'para' && /^[Bb]y\s+\p{Lu}/u.test(bare(B[i].text)) && words(B[i].text) <= 40 && B[i - 1].kind === 'heading') {
+      B[i].kind = 'byline';
+      B[i - 1].level = 2;
+      for (let j = i + 1; j < B.length && !(B[j].kind === 'heading' && B[j + 1]?.kind === 'byline'); j++) if (B[j].kind === 'heading') B[j].level = 3;
+    }
+  }
+  s.blocks = B.filter((b) => !drop.has(b));
+  quotes(s);
+}
+
+/** `1) The title sentence. The text…` becomes a heading and a paragraph. */
+function splitRunIn(s: NormState, B: Block[], i: number, level: number): boolean {
+  const b = B[i];
+  const m = /^(\d{1,2}\)\s+.{8,200}?[.?!](?:\uE000\d+\uE001)?)\s+(?=[\p{Lu}“"])/u.exec(b.text);
+  if (!m || words(m[1]) > 25) return false;
+  const rest = b.text.slice(m[0].length);
+  const head: Block = { ...b, kind: 'heading', level, text: m[1].replace(/\.$/, ''), pageMarks: undefined };
+  b.text = rest;
+  b.pageMarks = b.pageMarks?.map((p) => ({ ...p, at: Math.max(0, p.at - m[0].length) }));
+  B.splice(i, 0, head);
+  s.changes.push({ kind: 'split-run-in-heading', lines: b.lines.slice(0, 1), to: head.text, why: 'a numbered section opening: the labels run in sequence and open long paragraphs' });
+  return true;
+}
+
+/**
+ * Block quotations. In a wrapped text the evidence is the measure: quotations are set
+ * narrower. In a web copy: a paragraph that is one whole quotation, or a paragraph-long
+ * quotation introduced by a colon (the doubtful ones are reported).
+ */
+function quotes(s: NormState): void {
+  const B = s.blocks;
+  const paras = B.filter((b) => b.kind === 'para');
+  if (s.mode !== 'lines' && s.measure > 0) {
+    const limit = narrowLimit(paras, s.measure);
+    for (const b of paras) {
+      const inner = b.widths.slice(0, -1);
+      if (inner.length >= 2 && Math.max(...inner) <= limit) b.kind = 'quote';
+      else if (inner.length === 1 && inner[0] <= limit && OPEN_QUOTE.test(b.text)) {
+        b.kind = 'quote';
+        s.doubts.push({ kind: 'quotation', lines: b.lines, message: `two-line paragraph set as a quotation (narrow first line, opens with a quote mark): “${bare(b.text).slice(0, 60)}…”` });
+      }
+    }
+    return;
+  }
+  // Whole-paragraph quotations, including a run whose paragraphs open but only the last closes.
+  for (let i = 0; i < B.length; i++) {
+    const b = B[i];
+    if (b.kind !== 'para' || !OPEN_QUOTE.test(b.text) || words(b.text) < 20) continue;
+    if (closesQuote(b.text) && !/[”"]\s*[,]?\s+[\p{Ll}]/u.test(bare(b.text).slice(-80))) {
+      b.kind = 'quote';
+      continue;
+    }
+    let j = i;
+    while (j + 1 < B.length && B[j + 1].kind === 'para' && OPEN_QUOTE.test(B[j + 1].text) && !closesQuote(B[j].text)) j++;
+    if (j > i && closesQuote(B[j].text)) for (let k = i; k <= j; k++) B[k].kind = 'quote';
+  }
+  // A paragraph introduced by a colon (or "that"), which is not itself a quotation in marks.
+  const introduced = (p: Block | undefined) => !!p && p.kind === 'para' && /(:|\bthat,?)$/.test(bare(p.text));
+  const colonQuotes: Block[][] = [];
+  const marked = B.filter((b) => b.kind === 'quote').length;
+  for (let i = 1; i < B.length; i++) {
+    const b = B[i];
+    if (b.kind !== 'para' || !introduced(B[i - 1]) || OPEN_QUOTE.test(b.text) || words(b.text) < 15) continue;
+    const run = [b];
+    colonQuotes.push(run);
+    for (let j = i + 1; j < B.length && run.length < 5 && !endsWithNote(run[run.length - 1].text); j++) {
+      if (B[j].kind !== 'para' || introduced(B[j])) break;
+      run.push(B[j]);
+    }
+  }
+  // Evidence that quotations here end with a citation note: then an unended run is not one quotation.
+  const cited = colonQuotes.filter((r) => endsWithNote(r[r.length - 1].text)).length;
+  const citesQuotes = cited >= Math.max(2, colonQuotes.length * 0.6);
+  // Where quotations carry their own marks, an unmarked paragraph after a colon is prose.
+  if (!citesQuotes && marked >= 2) return;
+  for (const run of colonQuotes) {
+    const last = run[run.length - 1];
+    const body = citesQuotes && endsWithNote(last.text) ? run : run.slice(0, 1);
+    for (const b of body) b.kind = 'quote';
+    const lead = bare(B[B.indexOf(run[0]) - 1].text).slice(-40);
+    const sure = citesQuotes ? endsWithNote(last.text) : false;
+    s.doubts.push({ kind: 'quotation', lines: body.flatMap((b) => b.lines), message: `${body.length} paragraph(s) set as a quotation after “…${lead}”${sure ? ' (it ends with a citation note)' : ' — no quote marks or citation: check'}` });
+  }
+}
+
+/** The widest inner line a quotation may have: well below the body measure. */
+function narrowLimit(paras: Block[], measure: number): number {
+  return Math.floor(measure * 0.88);
+}

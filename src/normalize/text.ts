@@ -1,0 +1,23 @@
+// Small predicates over block text shared by the structure passes.
+import { NOTE_TOKEN_RE } from './types.ts';
+
+/** The text without note markers, for judging its shape. */
+export const bare = (t: string): string => t.replace(NOTE_TOKEN_RE, '').replace(/\uE004/g, '').trim();
+export const words = (t: string): number => bare(t).split(/\s+/).filter(Boolean).length;
+/** Compare names and titles loosely: case, spacing and punctuation do not matter. */
+export const loose = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+export const endsWithNote = (t: string): boolean => /[\uE001\uE004][\s)\].,;:”’"']*$/.test(t.trim());
+
+const SMALL = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'into', 'than', 'via', 'vs', 'de', 'la', 'le', 'du', 'des', 'et', 'von', 'van']);
+
+/** Share of the words that matter written with a capital: Title Case headings score high. */
+export function titleCaseShare(t: string): number {
+  const ws = bare(t).split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((w) => w && !SMALL.has(w.toLowerCase()));
+  if (!ws.length) return 0;
+  return ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length / ws.length;
+}
+
+export const GENERIC_HEADINGS = /^(introduction|preface|foreword|afterword|conclusion|conclusions|epilogue|prologue|appendix( [ivx\d]+)?|contents|table of contents|notes|acknowledgements|acknowledgments|dedication|bibliography|glossary|postscript|summary)\.?$/i;
+export const CHAPTER_LABEL = /^(chapter|part|book|section|lecture|letter|article)\s+([ivxlcdm]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
+export const LIST_LABEL = /^(\(?[a-z]\s?\)|\(?\d{1,2}\s?\)|\(?[ivx]{1,4}\)|[•·▪◦‣]|[-–*+])(?=[\s\u202f\u00a0])/;
+export const OPEN_QUOTE = /^[“"‘«„]/;

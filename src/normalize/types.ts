@@ -1,0 +1,122 @@
+// The normaliser's shared state. Every pass is a function (state) => void over this
+// record, registered in order in chain.ts, the way markdown-it's core rules work.
+
+/** One physical line of the raw text, numbered from 1 as `cat -n` does. */
+export interface RawLine {
+  no: number;
+  text: string;
+}
+
+/** The line stream after page furniture is taken out: text, blank lines and page breaks. */
+export type Item =
+  | { kind: 'text'; no: number; text: string; pageStart?: boolean }
+  | { kind: 'blank'; no: number }
+  | { kind: 'page'; no: number; label?: string };
+
+export type BlockKind = 'para' | 'heading' | 'item' | 'quote' | 'byline' | 'break';
+
+/** A block of the cleaned document: a paragraph, heading, list item or quotation. */
+export interface Block {
+  kind: BlockKind;
+  /** Inline text. Note references are held as NOTE_OPEN + id + NOTE_CLOSE until emit. */
+  text: string;
+  /** Raw line numbers the block was built from. */
+  lines: number[];
+  /** Lengths of the physical lines (evidence for measure: quotations are set narrower). */
+  widths: number[];
+  /** Page index (0-based, in order of page breaks) where the block starts. */
+  page: number;
+  level?: number;
+  label?: string;
+  /** Original edition page labels that begin inside this block, with their character offset. */
+  pageMarks?: { label: string; at: number }[];
+}
+
+/** A footnote body found in the raw text. */
+export interface NoteBody {
+  /** The label as the source wrote it: "12", "*", "a". */
+  label: string;
+  text: string;
+  lines: number[];
+  /** Page index of the page foot it sat in, or -1 for an end-of-text notes list. */
+  page: number;
+  /** Where in the block stream it stood (index of the block it followed), for orphans. */
+  after: number;
+  id?: number;
+}
+
+export interface Note {
+  id: number;
+  text: string;
+  lines: number[];
+  /** The source's own label. */
+  label: string;
+}
+
+/** A record of something the normaliser changed: nothing leaves the text without one. */
+export interface Change {
+  kind: string;
+  lines: number[];
+  from?: string;
+  to?: string;
+  why?: string;
+}
+
+/** Something the normaliser decided on thin evidence, for an editor to check. */
+export interface Doubt {
+  kind: string;
+  lines: number[];
+  message: string;
+}
+
+export interface Metadata {
+  title?: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  original_publication?: string;
+  source?: string;
+  language?: string;
+  rights?: string;
+  description?: string;
+  publisher?: string;
+  [key: string]: unknown;
+}
+
+export type WrapMode = 'lines' | 'trailing-space' | 'blank-line';
+
+export interface NormState {
+  raw: RawLine[];
+  items: Item[];
+  blocks: Block[];
+  bodies: NoteBody[];
+  notes: Note[];
+  meta: Metadata;
+  /** Metadata given by the sidecar; it adds to or corrects what the text carries. */
+  sidecar: Sidecar;
+  mode: WrapMode;
+  /** The body text's measure in characters (wrapped texts), 0 when not wrapped. */
+  measure: number;
+  /** Lower-cased words of the text itself, with counts: the lexicon for decisions. */
+  lexicon: Map<string, number>;
+  changes: Change[];
+  doubts: Doubt[];
+  pageLabels: string[];
+}
+
+export interface Sidecar {
+  meta: Metadata;
+  /** Text for notes the source lost, keyed by the source's label. */
+  notes?: Record<string, string>;
+  /** What to do with a reference that has no body. */
+  missing_notes?: 'drop' | 'placeholder';
+  /** Known typos to correct: each is reported. */
+  errata?: { from: string; to: string }[];
+}
+
+export const NOTE_OPEN = '\uE000';
+export const NOTE_CLOSE = '\uE001';
+export const noteToken = (id: number): string => `${NOTE_OPEN}${id}${NOTE_CLOSE}`;
+export const NOTE_TOKEN_RE = /\uE000(\d+)\uE001/g;
+/** Where a reference with no body stood: kept as evidence for the structure passes, never emitted. */
+export const DROPPED_REF = '\uE004';
