@@ -5,7 +5,17 @@ const HYPHEN_END = /([\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*)-$/u;
 const WORD_START = /^[“"‘'(]?([\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*)/u;
 
 /** True when a line end asks to be continued: a hyphen after a letter, or a dash. */
-export const endsOpen = (t: string): boolean => /[\p{L}\p{M}]-$/u.test(t.trimEnd()) || /[—–]$/.test(t.trimEnd());
+const SPACE = new Set([' ', '\t', '\u00a0', '\u2002', '\u2003', '\u202f']);
+function trimEndSpaces(t: string): string {
+  let i = t.length;
+  while (i > 0 && SPACE.has(t[i - 1])) i--;
+  return i === t.length ? t : t.slice(0, i);
+}
+
+export const endsOpen = (t: string): boolean => {
+  const e = t.slice(-8).trimEnd();
+  return /[\p{L}\p{M}]-$/u.test(e) || /[—–]$/.test(e);
+};
 
 /**
  * Joins the next physical line onto the text so far, the way a reader would: a line-end
@@ -14,10 +24,11 @@ export const endsOpen = (t: string): boolean => /[\p{L}\p{M}]-$/u.test(t.trimEnd
  * with one space.
  */
 export function joinLine(s: NormState, before: string, next: string, lines: [number, number]): string {
-  const a = before.replace(/[ \t\u00a0\u2002\u2003\u202f]+$/, '');
+  const a = trimEndSpaces(before);
   const b = next.replace(/^[ \t\u00a0\u2002\u2003\u202f]+/, '');
   if (a === '') return b;
-  const h = HYPHEN_END.exec(a);
+  // Only the tail matters; matching the whole growing paragraph would be quadratic.
+  const h = a.endsWith('-') ? HYPHEN_END.exec(a.slice(-120)) : null;
   const w = WORD_START.exec(b);
   if (h && w && before === a) {
     const d = decideHyphen(h[1], w[1], s.lexicon, s.sidecar.meta.language ?? 'en');
@@ -29,6 +40,6 @@ export function joinLine(s: NormState, before: string, next: string, lines: [num
     if (!d.sure) s.doubts.push({ kind: 'hyphen', lines, message: `${from} → ${to}: ${d.why}` });
     return joined;
   }
-  if (/[—–]$/.test(a) && before === a) return a + b;
+  if ((a.endsWith('—') || a.endsWith('–')) && before === a) return a + b;
   return `${a} ${b}`;
 }

@@ -10,15 +10,14 @@ const WORD_RE = /[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu;
 export function buildLexicon(lines: readonly string[]): Map<string, number> {
   const lex = new Map<string, number>();
   const add = (w: string) => lex.set(w, (lex.get(w) ?? 0) + 1);
-  for (const line of lines) {
-    for (const m of line.matchAll(WORD_RE)) {
-      // A fragment that ends the line with a hyphen is not evidence of anything.
-      const end = (m.index ?? 0) + m[0].length;
-      if (line[end] === '-' && end >= line.trimEnd().length - 1) continue;
-      const w = m[0].toLowerCase().replace(/’/g, "'");
-      add(w);
-      if (w.includes('-')) for (const part of w.split('-')) add(part);
-    }
+  const text = lines.join('\n').toLowerCase().replace(/’/g, "'");
+  for (const m of text.matchAll(WORD_RE)) {
+    // A fragment that ends the line with a hyphen is not evidence of anything.
+    const end = (m.index ?? 0) + m[0].length;
+    if (text[end] === '-' && /^-[ \t]*(\n|$)/.test(text.slice(end, end + 4))) continue;
+    const w = m[0];
+    add(w);
+    if (w.includes('-')) for (const part of w.split('-')) add(part);
   }
   return lex;
 }

@@ -49,11 +49,14 @@ export interface RefCandidate {
 // A reference mark glued to the word or punctuation before it, not followed by a digit,
 // letter or %, so that years, 21st, 2.4% and 384,000 are not taken for one.
 const REF_RE =
-  /(?<=[\p{L}\p{M}.,;:!?)\]”’"'])(\d{1,3})(?![\d\p{L}%]|[.,]\d)|( ?)\[(\d{1,3}|[a-z])\]|(?<=[\p{L}\p{M}.,;:!?)”’"'])(\*{1,3}|†|‡)(?![*\p{L}\d])|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)| (\d{1,3})(?=\p{Ll}{2})/gu;
+  /(?<=[\p{L}\p{M}.,;:!?)\]”’"'])(\d{1,3})(?![\d\p{L}%]|[.,]\d)|( ?)\[(\d{1,3}|[a-z])\]|(?<=[\p{L}\p{M}.,;:!?)”’"'])(\*{1,3}|†|‡)(?![*\p{L}\d])|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)| (\d{1,3})(?!(?:st|nd|rd|th)\b)(?=\p{Ll}{2})/gu;
+
+const MAYBE_REF = /[\d*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/;
 
 /** Every place in the text that could be a note reference, in order. */
 export function refCandidates(text: string): RefCandidate[] {
   const out: RefCandidate[] = [];
+  if (!MAYBE_REF.test(text)) return out; // most lines have no digit or mark at all
   for (const m of text.matchAll(REF_RE)) {
     const at = m.index ?? 0;
     if (m[1] !== undefined) {

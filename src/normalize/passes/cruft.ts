@@ -5,6 +5,7 @@ const FORM_OPENER = /^(any message or comments\??|leave a (reply|comment)|post a
 const CRUFT_LINE =
   /^(hit us up on social media|follow us( on .*)?|share( this( article| post)?)?( on .*)?:?|(facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|print)( share)?|tweet|subscribe( to .*)?|sign up for .*newsletter.*|related( articles| posts)?:?|tags?:.*|jump to (navigation|search)|from wikipedia, the free encyclopedia|retrieved from .*|this forum is moderated .*|who are you\??|your (post|name|email|message|comment)|to create paragraphs, just leave blank lines\.?|submit|send|email address|website|name)$/i;
 
+const LANGS: Record<string, string> = { english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', russian: 'ru', dutch: 'nl', portuguese: 'pt' };
 const GUTENBERG_START = /^\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG/i;
 const GUTENBERG_END = /^\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|^End of (the )?Project Gutenberg/i;
 
@@ -22,7 +23,17 @@ export function cruft(s: NormState): void {
   // Project Gutenberg: everything before START and after END is the licence wrapper.
   const start = texts.find((x) => GUTENBERG_START.test(x.it.text.trim()));
   const end = texts.find((x) => GUTENBERG_END.test(x.it.text.trim()));
-  if (start) removeRange(0, start.i + 1, 'Project Gutenberg header');
+  if (start) {
+    // The header's catalogue fields are the text's own metadata.
+    for (const x of texts.filter((t) => t.i < start.i)) {
+      const f = /^(Title|Author|Translator|Language):\s*(.+)$/.exec(x.it.text.trim());
+      if (!f) continue;
+      const key = f[1].toLowerCase();
+      const value = key === 'language' ? (LANGS[f[2].toLowerCase()] ?? f[2]) : f[2];
+      s.meta[key] ??= value;
+    }
+    removeRange(0, start.i + 1, 'Project Gutenberg header');
+  }
   if (end) removeRange(end.i, items.length, 'Project Gutenberg licence and footer');
 
   // A comment form near the end of a web page: from its opener to the end.

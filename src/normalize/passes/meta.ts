@@ -60,7 +60,7 @@ export function meta(s: NormState): void {
     const sideTitle = s.sidecar.meta.title;
     const looksTitle = words(t) <= 20 && !/[.,;:]$/.test(t) && !GENERIC_HEADINGS.test(t) && !CHAPTER_LABEL.test(t) && first.lines.length <= 2;
     if ((sideTitle && loose(t) === loose(sideTitle)) || (looksTitle && blocks.indexOf(first) <= 2 && !/\uE001/.test(first.text))) {
-      m.title = t;
+      m.title ??= t;
       take(first, 'title', t);
     }
   }

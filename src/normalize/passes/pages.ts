@@ -96,9 +96,11 @@ export function pages(s: NormState): void {
     }
   });
   for (const idxs of counts.values()) {
-    if (idxs.length < 3) continue;
+    if (idxs.length < 2) continue;
     const near = idxs.filter((i) => [-3, -2, -1, 1, 2, 3].some((d) => i + d >= 0 && i + d < raw.length && boundary(i + d)));
-    if (near.length >= 3) for (const i of near) role[i] = 'head';
+    // Alternating heads repeat on every other page: two, each right at a page edge, is enough.
+    const atEdge = idxs.every((i) => boundary(i) || boundary(i + 1) || boundary(i - 1));
+    if (near.length >= 3 || (near.length === idxs.length && atEdge)) for (const i of near) role[i] = 'head';
   }
 
   // A single leading space on a few, evenly spaced lines marks where PDF pages begin.

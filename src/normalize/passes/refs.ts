@@ -58,15 +58,22 @@ export function refs(s: NormState): void {
   } else if (digitBodies.length) {
     let k = 0; // next body in sequence
     for (const c of cands) {
-      if (c.style === 'star' || k >= digitBodies.length) continue;
+      if (c.style === 'star') continue;
       const expected = digitBodies[k];
-      if (c.label === expected.label) {
+      if (expected && c.label === expected.label) {
         used.add(expected);
         match.set(c, expected);
         k++;
         continue;
       }
       if (c.weak || c.num === undefined) continue;
+      // A second reference to a note already matched (Wikipedia's "^ a b").
+      const again = c.style !== 'glued' ? digitBodies.slice(0, k).find((b) => b.label === c.label) : undefined;
+      if (again) {
+        match.set(c, again);
+        continue;
+      }
+      if (!expected) continue;
       // A reference to a later body: the bodies skipped have lost their reference.
       const ahead = digitBodies.slice(k + 1, k + 3).findIndex((b) => b.label === c.label);
       if (ahead >= 0 && c.style !== 'glued') {

@@ -1,33 +1,36 @@
 import type { NormState } from '../types.ts';
 
-type Rule = [name: string, re: RegExp, to: string | ((...m: string[]) => string)];
+type Rule = [name: string, re: RegExp, to: string | ((...m: string[]) => string), when?: (t: string) => boolean];
+
+const has = (...cs: string[]) => (t: string) => cs.some((c) => t.includes(c));
 
 // Order matters: spaces first, then ellipses (which use dots and spaces), dashes, quotes.
 const RULES: Rule[] = [
-  ['spaces', /[\u00a0\u2002\u2003\u2009\u202f\t]/g, ' '],
-  ['ellipsis', /\s*(?:\. ?){2}\.(?! ?\.)/g, (m: string) => (/^\s/.test(m) ? ' …' : '…')],
-  ['ellipsis', /\.\.\.(?!\.)/g, '…'],
-  ['space before punctuation', /(?<=[\p{L}\p{N}\uE001”’)]) +(?=[,;:!?](?:\s|$))/gu, ''],
-  ['space before punctuation', /(?<=[\p{L}\p{N}\uE001”’)]) +(?=\.(?:\s|$))(?<!… )/gu, ''],
-  ['dash', /\s*--+\s*/g, '—'],
-  ['dash', /\s*―\s*/g, '—'],
-  ['dash', /\s+—\s*|\s*—\s+/g, '—'],
+  ['spaces', /[\u00a0\u2002\u2003\u2009\u202f\t]/g, ' ', has('\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\t')],
+  ['ellipsis', /\s*(?:\. ?){2}\.(?! ?\.)/g, (m: string) => (/^\s/.test(m) ? ' …' : '…'), has('..', '. .')],
+  ['ellipsis', /\.\.\.(?!\.)/g, '…', has('...')],
+  ['space before punctuation', /(?<=[\p{L}\p{N}\uE001”’)]) +(?=[,;:!?](?:\s|$))/gu, '', has(' ,', ' ;', ' :', ' !', ' ?')],
+  ['space before punctuation', /(?<=[\p{L}\p{N}\uE001”’)]) +(?=\.(?:\s|$))(?<!… )/gu, '', has(' .')],
+  ['dash', /\s*--+\s*/g, '—', has('--')],
+  ['dash', /\s*―\s*/g, '—', has('―')],
+  ['dash', /\s+—\s*|\s*—\s+/g, '—', has(' —', '— ')],
   // A spaced en dash is a dash, except between numbers, where it is a range.
-  ['dash', /(?<!\d)\s+–\s+|\s+–\s+(?!\d)/g, '—'],
-  ['double quotes', /(^|[\s(\[{—–\u2018\uE002])"/g, '$1“'],
-  ['double quotes', /"/g, '”'],
-  ['single quotes', /(?<=[\p{L}\p{N}])'(?=[\p{L}])/gu, '’'],
-  ['single quotes', /(^|[\s(\[{—–“\uE002])'(?=[\p{L}\p{N}\u2026])/gu, '$1‘'],
-  ['single quotes', /'/g, '’'],
-  ['no-break space', /\b(p|pp|vol|Vol|No|no|ch|chap|Ch|Art|art|t|§)\. (?=[\dIVXLC]+\b)/g, '$1.\u00a0'],
-  ['spaces', / {2,}/g, ' '],
-  ['spaces', / (?=\uE004(?:\s|$))|(?<=\uE004) (?= )/g, ''],
+  ['dash', /(?<!\d)\s+–\s+|\s+–\s+(?!\d)/g, '—', has(' – ')],
+  ['double quotes', /(^|[\s(\[{—–\u2018\uE002])"/g, '$1“', has('"')],
+  ['double quotes', /"/g, '”', has('"')],
+  ['single quotes', /(?<=[\p{L}\p{N}])'(?=[\p{L}])/gu, '’', has("'")],
+  ['single quotes', /(^|[\s(\[{—–“\uE002])'(?=[\p{L}\p{N}\u2026])/gu, '$1‘', has("'")],
+  ['single quotes', /'/g, '’', has("'")],
+  ['no-break space', /\b(p|pp|vol|Vol|No|no|ch|chap|Ch|Art|art|t|§)\. (?=[\dIVXLC]+\b)/g, '$1.\u00a0', has('. ')],
+  ['spaces', / {2,}/g, ' ', has('  ')],
+  ['spaces', / (?=\uE004(?:\s|$))|(?<=\uE004) (?= )/g, '', has('\uE004')],
 ];
 
 /** House typography: curly quotes, one dash, one ellipsis, single spaces, NBSP where it belongs. */
 export function typographyOf(text: string, applied?: Set<string>): string {
   let t = text;
-  for (const [name, re, to] of RULES) {
+  for (const [name, re, to, when] of RULES) {
+    if (when && !when(t)) continue;
     const next = t.replace(re, to as string);
     if (next !== t) applied?.add(name);
     t = next;

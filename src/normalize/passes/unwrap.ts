@@ -96,8 +96,8 @@ export function unwrap(s: NormState): void {
         cur = prev;
         s.changes.push({ kind: 'join-across-page', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence at a page break and goes on in lower case' });
         append(it);
-      } else if (cur && last && last.text.trim().length < 0.7 * measure && TERMINAL.test(last.text.trimEnd()) && /^\s{2,}\S/.test(it.text)) {
-        open(it); // an indented line after a short closing line starts a paragraph
+      } else if (cur && last && last.text.trim().length < 0.7 * measure && TERMINAL.test(last.text.trimEnd()) && /^\s*[\p{Lu}“"‘]/u.test(it.text)) {
+        open(it); // a short line that ends a sentence ends its paragraph, even with no blank line after it
       } else if (cur) append(it);
       else open(it);
     }

@@ -1,0 +1,74 @@
+// Invented texts of the other kinds the normaliser will meet: no rule may depend on one source.
+import { describe, expect, it } from 'vitest';
+import { body, fixture, noteText, parsedNotes } from './helpers.ts';
+
+describe('Project Gutenberg plain text', () => {
+  const { markdown, report } = fixture('gutenberg.txt');
+  it('drops the licence header and footer, keeping the header’s catalogue fields', () => {
+    expect(markdown).not.toMatch(/Project Gutenberg|START OF|END OF|Updating editions/i);
+    expect(markdown).toMatch(/^title: A Short Essay$/m);
+    expect(markdown).toMatch(/^author: Jane Writer$/m);
+    expect(report.changes.some((c) => c.kind === 'remove-cruft')).toBe(true);
+  });
+  it('unwraps 72-column lines, chapters, _italics_, -- dashes, straight quotes', () => {
+    expect(markdown).toMatch(/^## CHAPTER I\. THE BEGINNING$/m);
+    expect(markdown).toContain('It was a *very* cold morning');
+    expect(markdown).toContain('old town—a town which');
+    expect(markdown).toContain('“We shall not reach the ford before dark,” said the elder');
+    expect(markdown).toContain('‘It is too late in the year');
+  });
+  it('links [1] notes after the paragraph and in a FOOTNOTES: block', () => {
+    expect(parsedNotes(markdown).defs).toHaveLength(2);
+    expect(markdown).toContain('first kings.[^1] The road');
+    expect(noteText(markdown, 1)).toBe('The chronicles are lost; only a summary survives, copied in a later hand.');
+    expect(noteText(markdown, 2)).toBe('The cart is mentioned in a letter of the same year.');
+    expect(markdown).not.toMatch(/FOOTNOTES/);
+    expect(markdown).toContain('1851, with 2,000 sheep');
+  });
+});
+
+describe('PDF extraction with form feeds, folios and alternating running heads', () => {
+  const { markdown, report } = fixture('pdf-formfeed.txt');
+  it('removes folios “12 / 57” and both running heads', () => {
+    expect(markdown).not.toMatch(/\d+ \/ 57|THE ART OF PRINTING|Types and Presses|\f/);
+    expect(report.changes.filter((c) => c.kind === 'remove-running-head')).toHaveLength(4);
+  });
+  it('joins words and paragraphs across pages, through footnotes and heads', () => {
+    expect(markdown).toContain('The printing of books became an industry');
+    expect(markdown).toContain('ancient texts,[^2] and by merchants');
+    expect(markdown).toContain('A well-known example');
+    expect(body(markdown)).toMatch(/own secrets of ink and paper\.\n\nThe craftsmen/);
+  });
+  it('reads bodies written “1The text”, “2 The text” and a number alone on its line', () => {
+    expect(noteText(markdown, 1)).toBe('The figure is disputed; see the introduction to this volume.');
+    expect(noteText(markdown, 2)).toBe('Many of these editions survive in libraries today, though few are complete.');
+    expect(noteText(markdown, 3)).toBe('Indulgences were among the first printed forms.');
+  });
+});
+
+describe('Wikipedia-style web copy', () => {
+  const { markdown } = fixture('wikipedia.txt');
+  it('links [n] references, repeated ones included, to a ^ a b list', () => {
+    const { refs, defs } = parsedNotes(markdown);
+    expect(defs).toHaveLength(3);
+    expect(refs).toHaveLength(4);
+    expect(markdown).toContain('soldiers.[^2][^3]');
+    expect(markdown).toContain('French Army.[^2] Its decrees');
+    expect(noteText(markdown, 2)).toMatch(/^Edwards, Stewart/);
+  });
+  it('drops [edit] links, the references heading and the wiki chrome; keeps numbers', () => {
+    expect(markdown).not.toMatch(/\[edit\]|\\\[edit\\\]|From Wikipedia|^## References/m);
+    expect(markdown).toMatch(/^## Background$/m);
+    expect(markdown).toContain('229,167 votes');
+    expect(markdown).toContain('1870–71');
+  });
+});
+
+describe('superscript references and notes', () => {
+  const { markdown } = fixture('superscript.txt');
+  it('links ¹ ² to their bodies', () => {
+    expect(markdown).toContain('reads best.[^1] Shorter');
+    expect(noteText(markdown, 2)).toBe('See also the studies of legibility from the 1920s.');
+    expect(markdown).toContain('“measure” again');
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { normaliseFile, type Normalised } from '../src/build.ts';
+
+export const root = join(import.meta.dirname, '..');
+export const SOURCES = {
+  lorimer: 'lorimer-introduction-to-state-and-revolution',
+  paged: 'stalin-dictatorship-of-the-proletariat-paged',
+  foundations: 'stalin-foundations-of-leninism',
+  npa: 'npa-lenin-lessons-from-the-past',
+  james: 'james-world-revolution-lenin',
+} as const;
+
+const cache = new Map<string, Normalised>();
+/** Normalises a file once per test run. */
+export function norm(path: string): Normalised {
+  let r = cache.get(path);
+  if (!r) cache.set(path, (r = normaliseFile(path)));
+  return r;
+}
+export const source = (name: string) => norm(join(root, 'sources', `${name}.txt`));
+export const fixture = (name: string) => norm(join(root, 'test', 'fixtures', name));
+export const rawOf = (name: string) => readFileSync(join(root, 'sources', `${name}.txt`), 'utf8');
+
+/** The Markdown without its front matter. */
+export const body = (md: string) => md.replace(/^---\n[\s\S]*?\n---\n/, '');
+
+/** The paragraph (or heading) of the Markdown that holds a phrase. */
+export const blockWith = (md: string, phrase: string) => body(md).split('\n\n').find((b) => b.includes(phrase)) ?? '';
+
+/** The text of note n's definition. */
+export const noteText = (md: string, n: number) => new RegExp(`^\\[\\^${n}\\]: (.*)$`, 'm').exec(md)?.[1] ?? '';
+
+/** What markdown-it with markdown-it-footnote makes of the model: references and definitions. */
+export function parsedNotes(md: string): { refs: string[]; defs: string[]; literal: boolean } {
+  const mdit = new MarkdownIt({ html: false }).use(footnote);
+  const env: { footnotes?: { refs?: Record<string, number> } } = {};
+  const tokens = mdit.parse(body(md), env);
+  const refs: string[] = [];
+  const defs: string[] = [];
+  const walk = (ts: typeof tokens) => {
+    for (const t of ts) {
+      if (t.type === 'footnote_ref') refs.push(String(t.meta?.label));
+      if (t.type === 'footnote_reference_open') defs.push(String(t.meta?.label));
+      if (t.children) walk(t.children);
+    }
+  };
+  walk(tokens);
+  for (const label of Object.keys(env.footnotes?.refs ?? {})) if (!defs.includes(label.slice(1))) defs.push(label.slice(1));
+  return { refs, defs, literal: /\[\^\d+\]/.test(mdit.render(body(md), {}).replace(/<[^>]+>/g, '')) };
+}

@@ -1,0 +1,88 @@
+// Unit tests for the passes' building blocks.
+import { describe, expect, it } from 'vitest';
+import { decideHyphen } from '../src/normalize/hyphenation.ts';
+import { typographyOf } from '../src/normalize/passes/typography.ts';
+import { refCandidates, lineLabel } from '../src/normalize/notelabels.ts';
+import { escapeInline } from '../src/normalize/emit.ts';
+import { normalize } from '../src/normalize/chain.ts';
+
+describe('hyphenation decisions', () => {
+  const lex = new Map<string, number>([['well-known', 2], ['condition', 1]]);
+  it('follows the text’s own usage first', () => {
+    expect(decideHyphen('well', 'known', lex).keep).toBe(true);
+    expect(decideHyphen('condi', 'tion', lex).keep).toBe(false);
+  });
+  it('falls back on the word list and the hyphenation patterns', () => {
+    expect(decideHyphen('well', 'known', new Map()).keep).toBe(true);
+    expect(decideHyphen('high', 'school', new Map([['high-school', 1]])).keep).toBe(true);
+    expect(decideHyphen('admit', 'ting', new Map()).keep).toBe(false);
+    expect(decideHyphen('social-pac', 'ifism', new Map()).keep).toBe(false);
+    expect(decideHyphen('count', 'er-revolution', new Map()).keep).toBe(false);
+    expect(decideHyphen('anti', 'Soviet', new Map()).keep).toBe(true);
+  });
+});
+
+describe('typography', () => {
+  it.each([
+    ['a -- b', 'a—b'],
+    ['a ― b', 'a—b'],
+    ['word — word', 'word—word'],
+    ['from 1870 – 1924', 'from 1870 – 1924'],
+    ['one – two', 'one—two'],
+    ['wait . . . then', 'wait … then'],
+    ['wait... then', 'wait… then'],
+    ['"Quoted," he said', '“Quoted,” he said'],
+    ["Lenin's 'party'", 'Lenin’s ‘party’'],
+    ['March 26 , with', 'March 26, with'],
+    ['a\u00a0 b  c', 'a b c'],
+    ['see p. 12 and Vol. IV', 'see p.\u00a012 and Vol.\u00a0IV'],
+  ])('%j → %j', (input, want) => expect(typographyOf(input)).toBe(want));
+});
+
+describe('reference candidates', () => {
+  const nums = (t: string) => refCandidates(t).map((c) => `${c.label}${c.weak ? '?' : ''}`);
+  it('finds glued, bracketed, starred, superscript and displaced marks', () => {
+    expect(nums('Engels.1 Following')).toEqual(['1']);
+    expect(nums('power”.2')).toEqual(['2']);
+    expect(nums('Enrollment1 and Congress8, then')).toEqual(['1', '8']);
+    expect(nums('proposal. [1] Now')).toEqual(['1']);
+    expect(nums('for* the')).toEqual(['*']);
+    expect(nums('best.¹ Shorter')).toEqual(['1']);
+    expect(nums('the Anarchists 5in place')).toEqual(['5?']);
+    expect(nums('Kugelmann in 1871.22')).toEqual(['22?']);
+  });
+  it('leaves years, counts, decimals and ordinals alone', () => {
+    expect(nums('with 222,000 and 384,000 people in 1917')).toEqual([]);
+    expect(nums('the 21st century, 2.4% and 4th ed.')).toEqual([]);
+    expect(nums('[1852 book]')).toEqual([]);
+  });
+});
+
+describe('note body labels', () => {
+  it.each([
+    ['1. Text', 'digit', '1'],
+    ['15\u2003\u2002  My italics', 'digit', '15'],
+    ['1The text', 'digit', '1'],
+    ['[3] Text', 'bracket', '3'],
+    ['* My italics', 'star', '*'],
+    ['² Text', 'super', '2'],
+    ['^ a b Edwards', 'caret', ''],
+    ['[Footnote 4: Text]', 'gutenberg', '4'],
+  ])('%j', (line, style, label) => {
+    expect(lineLabel(line)).toMatchObject({ style, label });
+  });
+  it('does not take a list item or a year for a label', () => {
+    expect(lineLabel('a) the item')).toBeUndefined();
+    expect(lineLabel('1) The section')).toBeUndefined();
+  });
+});
+
+describe('escaping', () => {
+  it('keeps markup-like text as text', () => {
+    expect(escapeInline('a <script> & [x] *y* _z_ &amp;')).toBe('a \\<script\\> & \\[x\\] \\*y\\* \\_z\\_ \\&amp;');
+  });
+  it('a text line that looks like a list or heading is escaped', () => {
+    const { markdown } = normalize('Title Here\n\nSome text that is a paragraph of a reasonable length for a test here.\n\n1. not a list really, a sentence that starts with a number and goes on for a while.\n');
+    expect(markdown).not.toMatch(/^1\. /m);
+  });
+});
