@@ -69,7 +69,7 @@ function main(argv: string[]): number {
       try {
         const r = buildMarkdown(src, out);
         reports[src.name] = r.report.counts;
-        if (!v.json) process.stderr.write(`${summaryLine(src.name, r.report)}\n`);
+        if (!v.json) process.stderr.write(`${[summaryLine(src.name, r.report), ...doubtLines(r.report, 2)].join('\n')}\n`);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         failed++;
