@@ -26,16 +26,11 @@ function chunksOf(items: Item[]): Chunk[] {
       if (!cur) out.push((cur = { idx: [], page, foot: false }));
       cur.idx.push(i);
     } else {
-      if (it.kind === 'page') {
-        page++;
-        if (cur) cur.foot = true;
-        // The chunk before the blank lines that precede a break is at the page foot too.
-        for (let k = out.length - 1; k >= 0 && !cur; k--) break;
-      }
+      if (it.kind === 'page') page++;
       cur = undefined;
     }
   });
-  // Mark chunks followed only by blanks before a page break.
+  // A chunk followed only by blank lines and then a page break stands at the page foot.
   for (let c = 0; c < out.length; c++) {
     const last = out[c].idx[out[c].idx.length - 1];
     let j = last + 1;

@@ -142,7 +142,7 @@ function quotes(s: NormState): void {
   const B = s.blocks;
   const paras = B.filter((b) => b.kind === 'para');
   if (s.mode !== 'lines' && s.measure > 0) {
-    const limit = narrowLimit(paras, s.measure);
+    const limit = narrowLimit(s.measure);
     for (const b of paras) {
       const inner = b.widths.slice(0, -1);
       if (inner.length >= 2 && Math.max(...inner) <= limit) b.kind = 'quote';
@@ -195,6 +195,6 @@ function quotes(s: NormState): void {
 }
 
 /** The widest inner line a quotation may have: well below the body measure. */
-function narrowLimit(paras: Block[], measure: number): number {
+function narrowLimit(measure: number): number {
   return Math.floor(measure * 0.88);
 }

@@ -64,6 +64,16 @@ export function unwrap(s: NormState): void {
     return / $/.test(t) && t.trim().length >= 0.6 * measure;
   };
 
+  // Across a page break, a paragraph cut mid-sentence continues on the next page.
+  const rejoinAcrossPage = (it: TextItem): boolean => {
+    const prev = blocks[blocks.length - 1];
+    if (cur || !breakSince || !prev || !continues(prev.text, it.text)) return false;
+    cur = prev;
+    s.changes.push({ kind: 'join-across-page', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence at a page break and goes on in lower case' });
+    append(it);
+    return true;
+  };
+
   for (const it of s.items) {
     if (it.kind === 'page') {
       page++;
@@ -77,13 +87,7 @@ export function unwrap(s: NormState): void {
       continue;
     }
     if (mode === 'lines') {
-      // Across a page break a paragraph cut mid-sentence continues.
-      const prev = blocks[blocks.length - 1];
-      if (!cur && breakSince && prev && continues(prev.text, it.text)) {
-        cur = prev;
-        s.changes.push({ kind: 'join-across-page', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence at a page break and goes on in lower case' });
-        append(it);
-      } else open(it);
+      if (!rejoinAcrossPage(it)) open(it);
       close();
     } else if (mode === 'trailing-space') {
       if (cur && last && goesOn(last.text)) {
@@ -91,11 +95,8 @@ export function unwrap(s: NormState): void {
         append(it);
       } else open(it);
     } else {
-      const prev = blocks[blocks.length - 1];
-      if (!cur && breakSince && prev && continues(prev.text, it.text)) {
-        cur = prev;
-        s.changes.push({ kind: 'join-across-page', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence at a page break and goes on in lower case' });
-        append(it);
+      if (rejoinAcrossPage(it)) {
+        // joined to the paragraph the page break cut
       } else if (cur && last && last.text.trim().length < 0.7 * measure && TERMINAL.test(last.text.trimEnd()) && /^\s*[\p{Lu}“"‘]/u.test(it.text)) {
         open(it); // a short line that ends a sentence ends its paragraph, even with no blank line after it
       } else if (cur) append(it);
