@@ -24,8 +24,14 @@ export function hyphenator(language: string, mark = '\u00ad'): Hyphenator | unde
 }
 
 /** The offsets inside a word where the language's patterns allow a break. */
+const pointsCache = new Map<string, Set<number>>();
+
 export function breakPoints(word: string, language: string): Set<number> {
+  const key = `${language}|${word}`;
+  const known = pointsCache.get(key);
+  if (known) return known;
   const out = new Set<number>();
+  pointsCache.set(key, out);
   for (const lang of language.startsWith('en') ? ['en-gb', 'en-us'] : [language]) {
     const h = hyphenator(lang, '|');
     if (!h) continue;

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-const WORD_RE = /[\p{L}\p{M}]+(?:[-'’][\p{L}\p{M}]+)*/gu;
+const SEPARATORS = /[^\p{L}\p{M}'-]+/u;
 
 /**
  * Counts the words the text itself uses, whole (hyphenated compounds as one token, and
@@ -11,13 +11,13 @@ export function buildLexicon(lines: readonly string[]): Map<string, number> {
   const lex = new Map<string, number>();
   const add = (w: string) => lex.set(w, (lex.get(w) ?? 0) + 1);
   const text = lines.join('\n').toLowerCase().replace(/’/g, "'");
-  for (const m of text.matchAll(WORD_RE)) {
-    // A fragment that ends the line with a hyphen is not evidence of anything.
-    const end = (m.index ?? 0) + m[0].length;
-    if (text[end] === '-' && /^-[ \t]*(\n|$)/.test(text.slice(end, end + 4))) continue;
-    const w = m[0];
+  for (const token of text.split(SEPARATORS)) {
+    // A fragment that ends with a hyphen was broken at a line end: not evidence of anything.
+    if (!token || token.endsWith('-')) continue;
+    const w = token.replace(/^['-]+|'+$/g, '');
+    if (!w) continue;
     add(w);
-    if (w.includes('-')) for (const part of w.split('-')) add(part);
+    if (w.includes('-')) for (const part of w.split('-')) if (part) add(part);
   }
   return lex;
 }
