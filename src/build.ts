@@ -29,10 +29,7 @@ export interface Normalised {
 /** Raw file → Markdown model and report. A `.md` source is already in the model. */
 export function normaliseFile(path: string): Normalised {
   const decoded = readSource(path);
-  if (extname(path) === '.md') {
-    const report = makeReport(path, decoded.encoding, decoded.notes, { blocks: [], notes: [], meta: {}, changes: [], doubts: [], mode: 'lines', pageLabels: [] } as never);
-    return { markdown: decoded.text, report };
-  }
+  if (extname(path) === '.md') return { markdown: decoded.text, report: makeReport(path, decoded.encoding, decoded.notes) };
   const { markdown, state } = normalize(decoded.text, loadSidecar(path));
   return { markdown, report: makeReport(path, decoded.encoding, decoded.notes, state) };
 }

@@ -23,9 +23,10 @@ export function hyphenator(language: string, mark = '\u00ad'): Hyphenator | unde
   return h;
 }
 
-/** The offsets inside a word where the language's patterns allow a break. */
+// Words recur: each word's break points are worked out once per process.
 const pointsCache = new Map<string, Set<number>>();
 
+/** The offsets inside a word where the language's patterns allow a break. */
 export function breakPoints(word: string, language: string): Set<number> {
   const key = `${language}|${word}`;
   const known = pointsCache.get(key);

@@ -13,8 +13,9 @@ export interface BuildReport {
 
 const wordCount = (t: string) => t.replace(NOTE_TOKEN_RE, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
-/** The build report: counts, every change with its raw line numbers, and every doubt. */
-export function makeReport(source: string, encoding: string, decoding: string[], s: NormState): BuildReport {
+/** The build report: counts, every change with its raw line numbers, and every doubt. A `.md` source has no normalisation to report. */
+export function makeReport(source: string, encoding: string, decoding: string[], s?: NormState): BuildReport {
+  if (!s) return { source, encoding, decoding, wrapping: 'markdown source', counts: { words: 0, paragraphs: 0, headings: 0, quotations: 0, listItems: 0, notes: 0, pages: 0, changes: 0, doubts: 0 }, changes: [], doubts: [] };
   const kinds = (k: string) => s.blocks.filter((b) => b.kind === k).length;
   return {
     source,

@@ -94,12 +94,10 @@ export function unwrap(s: NormState): void {
         if (breakSince || cur.lines[cur.lines.length - 1] !== it.no - 1) s.changes.push({ kind: breakSince ? 'join-across-page' : 'join-across-blank', lines: [last.no, it.no], why: 'the line before ends in a soft wrap' });
         append(it);
       } else open(it);
-    } else {
-      if (rejoinAcrossPage(it)) {
-        // joined to the paragraph the page break cut
-      } else if (cur && last && last.text.trim().length < 0.7 * measure && TERMINAL.test(last.text.trimEnd()) && /^\s*[\p{Lu}“"‘]/u.test(it.text)) {
-        open(it); // a short line that ends a sentence ends its paragraph, even with no blank line after it
-      } else if (cur) append(it);
+    } else if (!rejoinAcrossPage(it)) {
+      // A short line that ends a sentence ends its paragraph, even with no blank line after it.
+      const endsShort = !!last && last.text.trim().length < 0.7 * measure && TERMINAL.test(last.text.trimEnd()) && /^\s*[\p{Lu}“"‘]/u.test(it.text);
+      if (cur && !endsShort) append(it);
       else open(it);
     }
     last = it;
