@@ -1,7 +1,7 @@
 import type { NormState } from './types.ts';
 import { decideHyphen } from './hyphenation.ts';
+import { wordBeforeFinalHyphen } from './letters.ts';
 
-const HYPHEN_END = /([\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*)-$/u;
 const WORD_START = /^[“"‘'(]?([\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*)/u;
 
 /** True when a line end asks to be continued: a hyphen after a letter, or a dash. */
@@ -27,15 +27,14 @@ export function joinLine(s: NormState, before: string, next: string, lines: [num
   const a = trimEndSpaces(before);
   const b = next.replace(/^[ \t\u00a0\u2002\u2003\u202f]+/, '');
   if (a === '') return b;
-  // Only the tail matters; matching the whole growing paragraph would be quadratic.
-  const h = a.endsWith('-') ? HYPHEN_END.exec(a.slice(-120)) : null;
-  const w = WORD_START.exec(b);
-  if (h && w && before === a) {
-    const d = decideHyphen(h[1], w[1], s.lexicon, s.sidecar.meta.language ?? 'en');
-    const left = a.slice(0, -1);
-    const joined = d.keep ? `${left}-${b}` : left + b;
-    const from = `${h[1]}-|${w[1]}`;
-    const to = d.keep ? `${h[1]}-${w[1]}` : h[1] + w[1];
+  const left = wordBeforeFinalHyphen(a);
+  const w = left ? WORD_START.exec(b) : null;
+  if (left && w && before === a) {
+    const d = decideHyphen(left, w[1], s.lexicon, s.sidecar.meta.language ?? 'en');
+    const head = a.slice(0, -1);
+    const joined = d.keep ? `${head}-${b}` : head + b;
+    const from = `${left}-|${w[1]}`;
+    const to = d.keep ? `${left}-${w[1]}` : left + w[1];
     s.changes.push({ kind: d.keep ? 'hyphen-kept' : 'dehyphenate', lines, from, to, why: d.why });
     if (!d.sure) s.doubts.push({ kind: 'hyphen', lines, message: `${from} → ${to}: ${d.why}` });
     return joined;

@@ -12,6 +12,8 @@ export interface LineLabel {
   rest: string;
 }
 
+import { isLetterCode } from './letters.ts';
+
 const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 export const superToNumber = (s: string): number => Number([...s].map((c) => SUPER.indexOf(c)).join(''));
 
@@ -46,36 +48,66 @@ export interface RefCandidate {
   weak: boolean;
 }
 
-// A reference mark glued to the word or punctuation before it, not followed by a digit,
-// letter or %, so that years, 21st, 2.4% and 384,000 are not taken for one.
-const REF_RE =
-  /(?<=[\p{L}\p{M}.,;:!?)\]”’"'])(\d{1,3})(?![\d\p{L}%]|[.,]\d)|( ?)\[(\d{1,3}|[a-z])\]|(?<=[\p{L}\p{M}.,;:!?)”’"'])(\*{1,3}|†|‡)(?![*\p{L}\d])|([⁰¹²³⁴⁵⁶⁷⁸⁹]+)| (\d{1,3})(?!(?:st|nd|rd|th)\b)(?=\p{Ll}{2})/gu;
+// A reference mark is glued to the word or punctuation before it.
+const GLUE_AFTER = new Set([...'.,;:!?)]”’"\'']);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLower = (ch: string) => ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+const BRACKET = /\[(\d{1,3}|[a-z])\]/y;
 
-const MAYBE_REF = /[\d*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/;
-
-/** Every place in the text that could be a note reference, in order. */
+/**
+ * Every place in the text that could be a note reference, in order. A scanner rather
+ * than one regex: it stops only at digits, brackets, stars and superscripts, so long
+ * paragraphs cost little. Numbers followed by a digit, letter or % (years, 21st, 2.4%,
+ * 384,000) are not taken; a number after "digit + . or ," is weak (1871.22).
+ */
 export function refCandidates(text: string): RefCandidate[] {
   const out: RefCandidate[] = [];
-  if (!MAYBE_REF.test(text)) return out; // most lines have no digit or mark at all
-  for (const m of text.matchAll(REF_RE)) {
-    const at = m.index ?? 0;
-    if (m[1] !== undefined) {
-      const n = Number(m[1]);
-      if (n === 0 || m[1].startsWith('0')) continue;
-      const before = text.slice(Math.max(0, at - 2), at);
-      // A number straight after "digit + . or ," is a decimal or thousands unless the sequence says otherwise.
-      const weak = /\d[.,]$/.test(before);
-      out.push({ style: 'glued', label: m[1], num: n, start: at, end: at + m[1].length, weak });
-    } else if (m[3] !== undefined) {
-      out.push({ style: 'bracket', label: m[3], num: numOrUndef(m[3]), start: at, end: at + m[0].length, weak: false });
-    } else if (m[4] !== undefined) {
-      out.push({ style: 'star', label: m[4], start: at, end: at + m[4].length, weak: false });
-    } else if (m[5] !== undefined) {
-      const n = superToNumber(m[5]);
-      out.push({ style: 'super', label: String(n), num: n, start: at, end: at + m[5].length, weak: false });
-    } else if (m[6] !== undefined) {
-      out.push({ style: 'displaced', label: m[6], num: Number(m[6]), start: at, end: at + m[0].length, weak: true });
+  const n = text.length;
+  const glued = (i: number) => i > 0 && (isLetterCode(text.charCodeAt(i - 1)) || GLUE_AFTER.has(text[i - 1]));
+  // Jump from one possible mark to the next with a plain character class (native, fast).
+  const trigger = /[\d[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+  for (let t = trigger.exec(text); t; t = trigger.exec(text)) {
+    let i = t.index;
+    const c = text.charCodeAt(i);
+    const ch = text[i];
+    if (isDigit(c)) {
+      let j = i;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      const digits = text.slice(i, j);
+      const after = j < n ? text.charCodeAt(j) : -1;
+      const nextOk = after === -1 || !(isDigit(after) || isLetterCode(after) || after === 37 || ((after === 46 || after === 44) && isDigit(text.charCodeAt(j + 1))));
+      if (digits.length <= 3 && !digits.startsWith('0') && (i === 0 || !isDigit(text.charCodeAt(i - 1)))) {
+        if (glued(i) && nextOk) {
+          out.push({ style: 'glued', label: digits, num: Number(digits), start: i, end: j, weak: i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',') });
+        } else if (text[i - 1] === ' ' && j + 1 < n && isLower(text[j]) && isLower(text[j + 1]) && !/^(st|nd|rd|th)(?![\p{L}])/u.test(text.slice(j, j + 3))) {
+          out.push({ style: 'displaced', label: digits, num: Number(digits), start: i - 1, end: j, weak: true });
+        }
+      }
+      i = j - 1;
+    } else if (ch === '[') {
+      BRACKET.lastIndex = i;
+      const m = BRACKET.exec(text);
+      if (m) {
+        const start = text[i - 1] === ' ' ? i - 1 : i;
+        out.push({ style: 'bracket', label: m[1], num: numOrUndef(m[1]), start, end: i + m[0].length, weak: false });
+        i += m[0].length - 1;
+      }
+    } else if (ch === '*' || ch === '†' || ch === '‡') {
+      let j = i;
+      while (j < n && j - i < 3 && text[j] === ch && ch === '*') j++;
+      if (j === i) j = i + 1;
+      const after = j < n ? text.charCodeAt(j) : -1;
+      const okAfter = after === -1 || !(text[j] === '*' || isLetterCode(after) || isDigit(after));
+      if (glued(i) && text[i - 1] !== ']' && okAfter) out.push({ style: 'star', label: text.slice(i, j), start: i, end: j, weak: false });
+      i = j - 1;
+    } else if (SUPER.includes(ch)) {
+      let j = i;
+      while (j < n && SUPER.includes(text[j])) j++;
+      const v = superToNumber(text.slice(i, j));
+      out.push({ style: 'super', label: String(v), num: v, start: i, end: j, weak: false });
+      i = j - 1;
     }
+    trigger.lastIndex = i + 1; // go on after what this mark consumed
   }
   return out;
 }
