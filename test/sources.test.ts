@@ -195,6 +195,8 @@ describe('structure', () => {
     expect(l.report.counts.quotations).toBe(18);
     const n = source(SOURCES.npa).markdown;
     expect(n).toMatch(/^\*By Léo Baserli\. Originally published/m);
+    expect(source(SOURCES.npa).report.counts.quotations).toBe(5);
+    expect(n).toMatch(/^Trotsky later provided these additions/m);
     expect(source(SOURCES.james).report.counts.quotations).toBe(14);
   });
 });

@@ -175,7 +175,8 @@ function quotes(s: NormState): void {
     const run = [b];
     colonQuotes.push(run);
     for (let j = i + 1; j < B.length && run.length < 5 && !endsWithNote(run[run.length - 1].text); j++) {
-      if (B[j].kind !== 'para' || introduced(B[j])) break;
+      // A paragraph that itself introduces a quotation in marks is narration, not more of the quotation.
+      if (B[j].kind !== 'para' || introduced(B[j]) || /:\s*[“"]/.test(B[j].text)) break;
       run.push(B[j]);
     }
   }
