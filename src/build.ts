@@ -6,6 +6,9 @@ import { readSource } from './io/source.ts';
 import { writeAtomic } from './io/atomic.ts';
 import { makeReport, type BuildReport } from './report.ts';
 import { UserError } from './errors.ts';
+import { parseBook } from './model/parse.ts';
+import { renderEpub } from './render/epub/index.ts';
+
 
 export interface SourceFile {
   name: string;
@@ -34,10 +37,30 @@ export function normaliseFile(path: string): Normalised {
   return { markdown, report: makeReport(path, decoded.encoding, decoded.notes, state) };
 }
 
-/** Writes the Markdown model and the report of one source into out/. */
+/** Writes the Markdown model of one source into out/markdown/. */
 export function buildMarkdown(src: SourceFile, outDir: string): Normalised {
   const result = normaliseFile(src.path);
   writeAtomic(join(outDir, 'markdown', `${src.name}.md`), result.markdown);
-  writeAtomic(join(outDir, 'report', `${src.name}.json`), `${JSON.stringify(result.report, null, 2)}\n`);
   return result;
+}
+
+/** Writes a source's build report into out/report/, once every format is built. */
+export function writeReport(name: string, report: BuildReport, outDir: string): void {
+  writeAtomic(join(outDir, 'report', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
+}
+
+export interface BuildSettings {
+  outDir: string;
+  templateDir: string;
+  fontsDir: string;
+  modified: Date;
+  publisher: string;
+}
+
+/** Markdown model → EPUB 3 in out/epub/. Warnings about the Markdown go back to the caller. */
+export async function buildEpub(name: string, markdown: string, s: BuildSettings): Promise<{ bytes: number; warnings: string[] }> {
+  const book = parseBook(markdown);
+  const epub = await renderEpub(book, { templateDir: s.templateDir, fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher, identitySource: markdown });
+  writeAtomic(join(s.outDir, 'epub', `${name}.epub`), epub);
+  return { bytes: epub.length, warnings: book.warnings };
 }

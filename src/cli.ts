@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { writeAtomic } from './io/atomic.ts';
-import { buildMarkdown, listSources, normaliseFile } from './build.ts';
+import { buildEpub, buildMarkdown, listSources, normaliseFile, writeReport } from './build.ts';
+import { buildDate } from './builddate.ts';
 import { doubtLines, summaryLine } from './report.ts';
 import { UserError } from './errors.ts';
 
@@ -10,9 +11,10 @@ Usage:
   editions normalize <raw-file> [-o out.md] [--report report.json]
       Clean one raw text into the Markdown model. Without -o the Markdown goes to stdout;
       the summary and doubts go to stderr.
-  editions build [--sources DIR] [--out DIR] [--only NAME] [--json]
+  editions build [--sources DIR] [--out DIR] [--only NAME] [--format md,epub] [--publisher NAME] [--json]
       Build every source in sources/ (default) into out/ (default):
-      out/markdown/<name>.md and out/report/<name>.json.
+      out/markdown/<name>.md, out/report/<name>.json and out/epub/<name>.epub.
+      SOURCE_DATE_EPOCH sets the date recorded in the editions.
   editions --help
 
 Exit codes: 0 ok, 1 build failure (bad input), 2 usage error.`;
@@ -21,7 +23,7 @@ function usage(msg: string): never {
   throw new UserError(`${msg}\n\n${HELP}`, 2);
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -33,6 +35,8 @@ function main(argv: string[]): number {
         sources: { type: 'string' },
         out: { type: 'string' },
         only: { type: 'string' },
+        format: { type: 'string' },
+        publisher: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -63,13 +67,23 @@ function main(argv: string[]): number {
       sources = sources.filter((s) => s.name === v.only);
       if (!sources.length) usage(`--only ${v.only}: no such source`);
     }
+    const formats = (v.format ?? 'md,epub').split(',');
+    for (const f of formats) if (!['md', 'epub'].includes(f)) usage(`--format ${f}: known formats are md, epub`);
+    const settings = { outDir: out, templateDir: 'templates/default', fontsDir: 'fonts', modified: buildDate(), publisher: v.publisher ?? 'editions' };
     let failed = 0;
     const reports: Record<string, unknown> = {};
     for (const src of sources) {
       try {
         const r = buildMarkdown(src, out);
-        reports[src.name] = r.report.counts;
-        if (!v.json) process.stderr.write(`${[summaryLine(src.name, r.report), ...doubtLines(r.report, 2)].join('\n')}\n`);
+        const lines = [summaryLine(src.name, r.report), ...doubtLines(r.report, 2)];
+        if (formats.includes('epub')) {
+          const e = await buildEpub(src.name, r.markdown, settings);
+          r.report.epub = { bytes: e.bytes, warnings: e.warnings };
+          lines.push(`  epub: ${(e.bytes / 1024).toFixed(0)} KB${e.warnings.length ? `, ${e.warnings.length} warnings` : ''}`, ...e.warnings.map((w) => `    ${w}`));
+        }
+        writeReport(src.name, r.report, out);
+        reports[src.name] = { ...r.report.counts, epub: r.report.epub };
+        if (!v.json) process.stderr.write(`${lines.join('\n')}\n`);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;
         failed++;
@@ -84,7 +98,7 @@ function main(argv: string[]): number {
 }
 
 try {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   if (e instanceof UserError) {
     process.stderr.write(`editions: ${e.message}\n`);

@@ -9,6 +9,7 @@ export interface BuildReport {
   counts: { words: number; paragraphs: number; headings: number; quotations: number; listItems: number; notes: number; pages: number; changes: number; doubts: number };
   changes: NormState['changes'];
   doubts: NormState['doubts'];
+  epub?: { bytes: number; warnings: string[] };
 }
 
 const wordCount = (t: string) => t.replace(NOTE_TOKEN_RE, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

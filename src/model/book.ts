@@ -1,0 +1,65 @@
+// The Book: the typed document both renderers read. Built from the Markdown model by
+// markdown-it + markdown-it-footnote (parse.ts); nothing here knows about EPUB or PDF.
+
+export type Inline =
+  | { kind: 'text'; text: string }
+  | { kind: 'em'; children: Inline[] }
+  | { kind: 'strong'; children: Inline[] }
+  | { kind: 'code'; text: string }
+  | { kind: 'link'; href: string; children: Inline[] }
+  | { kind: 'noteref'; note: number; /** 0 for the first reference to a note, 1… for repeats */ repeat: number }
+  | { kind: 'break' };
+
+export type Block =
+  | { kind: 'heading'; level: number; id: string; content: Inline[] }
+  | { kind: 'para'; content: Inline[] }
+  | { kind: 'quote'; blocks: Block[] }
+  | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
+  | { kind: 'rule' };
+
+export interface Note {
+  /** The number shown to the reader, 1… within its piece. */
+  n: number;
+  blocks: Block[];
+  /** Chapter index where the note is first referred to (its body goes at that chapter's end). */
+  chapter: number;
+}
+
+export interface Chapter {
+  /** Stable file stem and anchor prefix, e.g. "ch03". */
+  id: string;
+  title: string;
+  /** Headings inside the chapter, for the contents (nested by level). */
+  blocks: Block[];
+  /** Notes whose bodies end this chapter, in order of first reference. */
+  notes: number[];
+}
+
+export interface BookMeta {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  original_publication?: string;
+  language: string;
+  source?: string;
+  rights?: string;
+  description?: string;
+  publisher?: string;
+  [key: string]: unknown;
+}
+
+export interface Book {
+  meta: BookMeta;
+  chapters: Chapter[];
+  notes: Map<number, Note>;
+  /** Problems found in the Markdown (missing or duplicate notes…), for the build report. */
+  warnings: string[];
+}
+
+/** Plain text of inline content (no note markers), for titles, metadata and checks. */
+export function plain(inlines: Inline[]): string {
+  return inlines
+    .map((i) => (i.kind === 'text' || i.kind === 'code' ? i.text : i.kind === 'break' ? ' ' : 'children' in i ? plain(i.children) : ''))
+    .join('');
+}

@@ -1,0 +1,269 @@
+import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
+import { parse as parseYaml } from 'yaml';
+import type { Token } from 'markdown-it';
+import type { Block, Book, BookMeta, Chapter, Inline, Note } from './book.ts';
+import { plain } from './book.ts';
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
+
+/** Splits `---` YAML front matter from the Markdown body. */
+export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string } {
+  const m = /^---\n([\s\S]*?)\n---\n?/.exec(text);
+  if (!m) return { meta: {}, body: text };
+  const meta = parseYaml(m[1]);
+  return { meta: meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : {}, body: text.slice(m[0].length) };
+}
+
+/**
+ * Checks the note labels of a Markdown text before markdown-it sees them, because it
+ * would leave a reference to a missing note as literal `[^x]`, let a duplicate label's
+ * last definition win, and drop an unreferenced definition without a word.
+ */
+function checkNotes(body: string, warnings: string[]): string {
+  const lines = body.split('\n');
+  const defs = new Map<string, number>();
+  lines.forEach((l, i) => {
+    const m = /^\[\^([^\]\s]+)\]:/.exec(l);
+    if (!m) return;
+    if (defs.has(m[1])) warnings.push(`line ${i + 1}: note [^${m[1]}] is defined twice; the first definition is kept`);
+    else defs.set(m[1], i);
+  });
+  // Drop the later duplicates so the first definition stands.
+  const seen = new Set<string>();
+  let out = lines
+    .filter((l) => {
+      const m = /^\[\^([^\]\s]+)\]:/.exec(l);
+      if (!m) return true;
+      if (seen.has(m[1])) return false;
+      seen.add(m[1]);
+      return true;
+    })
+    .join('\n');
+  const referenced = new Set<string>();
+  out = out.replace(/\[\^([^\]\s]+)\]/g, (whole, label: string, at: number, all: string) => {
+    const definition = (at === 0 || all[at - 1] === '\n') && all[at + whole.length] === ':';
+    if (definition) return whole;
+    if (defs.has(label)) {
+      referenced.add(label);
+      return whole;
+    }
+    warnings.push(`reference [^${label}] has no note definition: the marker is left out of the book`);
+    return '';
+  });
+  const unreferenced = [...defs.keys()].filter((l) => !referenced.has(l));
+  if (unreferenced.length) {
+    for (const l of unreferenced) warnings.push(`note [^${l}] is never referred to: it is kept, listed at the end of the text`);
+    out += `\n\nNotes not referred to in the text: ${unreferenced.map((l) => `[^${l}]`).join(' ')}\n`;
+  }
+  return out;
+}
+
+interface Cursor {
+  tokens: Token[];
+  i: number;
+}
+
+function inlines(tokens: Token[] | null, noteNumber: (id: number) => number, repeatOf: (id: number) => number): Inline[] {
+  const out: Inline[] = [];
+  const stack: Inline[][] = [out];
+  const open: Inline[] = [];
+  for (const t of tokens ?? []) {
+    const top = stack[stack.length - 1];
+    switch (t.type) {
+      case 'text':
+        if (t.content) top.push({ kind: 'text', text: t.content });
+        break;
+      case 'code_inline':
+        top.push({ kind: 'code', text: t.content });
+        break;
+      case 'softbreak':
+        top.push({ kind: 'text', text: ' ' });
+        break;
+      case 'hardbreak':
+        top.push({ kind: 'break' });
+        break;
+      case 'em_open':
+      case 'strong_open':
+      case 'link_open': {
+        const node: Inline =
+          t.type === 'em_open' ? { kind: 'em', children: [] } : t.type === 'strong_open' ? { kind: 'strong', children: [] } : { kind: 'link', href: String(t.attrGet('href') ?? ''), children: [] };
+        top.push(node);
+        open.push(node);
+        stack.push((node as { children: Inline[] }).children);
+        break;
+      }
+      case 'em_close':
+      case 'strong_close':
+      case 'link_close':
+        stack.pop();
+        open.pop();
+        break;
+      case 'footnote_ref':
+        top.push({ kind: 'noteref', note: noteNumber(t.meta?.id as number), repeat: repeatOf(t.meta?.id as number) });
+        break;
+      default:
+        if (t.content) top.push({ kind: 'text', text: t.content });
+    }
+  }
+  // Merge neighbouring text runs.
+  const merge = (xs: Inline[]): Inline[] =>
+    xs.reduce<Inline[]>((acc, x) => {
+      const last = acc[acc.length - 1];
+      if (x.kind === 'text' && last?.kind === 'text') last.text += x.text;
+      else acc.push('children' in x ? { ...x, children: merge(x.children) } : x);
+      return acc;
+    }, []);
+  return merge(out);
+}
+
+function blocks(c: Cursor, until: string | undefined, ctx: { note: (id: number) => number; repeat: (id: number) => number; headings: number }): Block[] {
+  const out: Block[] = [];
+  while (c.i < c.tokens.length) {
+    const t = c.tokens[c.i];
+    if (until && t.type === until) {
+      c.i++;
+      return out;
+    }
+    c.i++;
+    switch (t.type) {
+      case 'heading_open': {
+        const inl = c.tokens[c.i++];
+        c.i++; // heading_close
+        out.push({ kind: 'heading', level: Number(t.tag.slice(1)), id: `h${++ctx.headings}`, content: inlines(inl.children, ctx.note, ctx.repeat) });
+        break;
+      }
+      case 'paragraph_open': {
+        const inl = c.tokens[c.i++];
+        c.i++; // paragraph_close
+        out.push({ kind: 'para', content: inlines(inl.children, ctx.note, ctx.repeat) });
+        break;
+      }
+      case 'blockquote_open':
+        out.push({ kind: 'quote', blocks: blocks(c, 'blockquote_close', ctx) });
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open': {
+        const close = t.type.replace('_open', '_close');
+        const items: Block[][] = [];
+        while (c.i < c.tokens.length && c.tokens[c.i].type !== close) {
+          if (c.tokens[c.i].type === 'list_item_open') {
+            c.i++;
+            items.push(blocks(c, 'list_item_close', ctx));
+          } else c.i++;
+        }
+        c.i++;
+        out.push({ kind: 'list', ordered: t.type === 'ordered_list_open', start: Number(t.attrGet('start') ?? 1), items });
+        break;
+      }
+      case 'hr':
+        out.push({ kind: 'rule' });
+        break;
+      case 'fence':
+      case 'code_block':
+        out.push({ kind: 'para', content: [{ kind: 'code', text: t.content.replace(/\n$/, '') }] });
+        break;
+      default:
+        break; // *_close of containers handled by their openers; hidden paragraph flags ignored
+    }
+  }
+  return out;
+}
+
+/**
+ * Markdown model → Book. Chapters are cut at the highest heading level under the title
+ * (one file per chapter in the EPUB); notes are numbered by markdown-it-footnote in order
+ * of first reference and their bodies are assigned to the chapter that first refers to them.
+ */
+export function parseBook(text: string, defaults: Partial<BookMeta> = {}): Book {
+  const warnings: string[] = [];
+  const { meta: fm, body } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
+  const checked = checkNotes(body, warnings);
+  const env: Record<string, unknown> = {};
+  const tokens = md.parse(checked, env);
+
+  // Note ids (markdown-it's, from 0 in order of first reference) → the reader's numbers.
+  const seen = new Map<number, number>();
+  const ctx = {
+    note: (id: number) => id + 1,
+    repeat: (id: number) => {
+      const r = seen.get(id) ?? 0;
+      seen.set(id, r + 1);
+      return r;
+    },
+    headings: 0,
+  };
+  const bodyEnd = tokens.findIndex((t) => t.type === 'footnote_block_open');
+  const main = blocks({ tokens: bodyEnd >= 0 ? tokens.slice(0, bodyEnd) : tokens, i: 0 }, undefined, ctx);
+
+  const notes = new Map<number, Note>();
+  if (bodyEnd >= 0) {
+    const tail = tokens.slice(bodyEnd);
+    for (let i = 0; i < tail.length; i++) {
+      if (tail[i].type !== 'footnote_open') continue;
+      const id = tail[i].meta?.id as number;
+      const c = { tokens: tail, i: i + 1 };
+      const nb = blocks(c, 'footnote_close', { ...ctx, repeat: () => 0 });
+      notes.set(id + 1, { n: id + 1, blocks: nb, chapter: 0 });
+      i = c.i - 1;
+    }
+  }
+
+  // The title: front matter first, else a leading level-1 heading.
+  let title = typeof fm.title === 'string' ? fm.title : undefined;
+  if (main[0]?.kind === 'heading' && main[0].level === 1 && (!title || plain(main[0].content) === title)) {
+    title ??= plain(main[0].content);
+    main.shift();
+  }
+  const meta: BookMeta = { ...defaults, ...fm, title: title ?? defaults.title ?? 'Untitled', language: String(fm.language ?? defaults.language ?? 'en') };
+  for (const k of Object.keys(meta)) if (meta[k] !== undefined && typeof meta[k] !== 'string') meta[k] = String(meta[k]);
+
+  const chapters = splitChapters(main, meta.title);
+  // Each note's body goes at the end of the chapter that first refers to it.
+  chapters.forEach((ch, ci) => {
+    for (const n of noteRefsIn(ch.blocks)) {
+      const note = notes.get(n);
+      if (note && !chapters.some((o) => o.notes.includes(n))) {
+        note.chapter = ci;
+        ch.notes.push(n);
+      }
+    }
+  });
+  return { meta, chapters, notes, warnings };
+}
+
+function splitChapters(main: Block[], bookTitle: string): Chapter[] {
+  const levels = main.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading').map((h) => h.level);
+  const top = levels.length ? Math.min(...levels) : 0;
+  const chapters: Chapter[] = [];
+  let cur: Chapter | undefined;
+  const start = (title: string) => {
+    cur = { id: `ch${String(chapters.length + 1).padStart(2, '0')}`, title, blocks: [], notes: [] };
+    chapters.push(cur);
+  };
+  for (const b of main) {
+    if (b.kind === 'heading' && b.level === top) start(plain(b.content));
+    else if (!cur) start(bookTitle);
+    cur!.blocks.push(b);
+  }
+  if (!chapters.length) start(bookTitle);
+  return chapters;
+}
+
+/** Note numbers referred to in blocks, in reading order, each once. */
+export function noteRefsIn(bs: Block[]): number[] {
+  const out: number[] = [];
+  const walkInl = (xs: Inline[]) => {
+    for (const x of xs) {
+      if (x.kind === 'noteref' && !out.includes(x.note)) out.push(x.note);
+      if ('children' in x) walkInl(x.children);
+    }
+  };
+  const walk = (b: Block) => {
+    if (b.kind === 'heading' || b.kind === 'para') walkInl(b.content);
+    else if (b.kind === 'quote') b.blocks.forEach(walk);
+    else if (b.kind === 'list') b.items.flat().forEach(walk);
+  };
+  bs.forEach(walk);
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { Block, Book, Chapter, Inline } from '../../model/book.ts';
+import { esc } from '../xml.ts';
+
+export const chapterFile = (ch: Chapter): string => `${ch.id}.xhtml`;
+
+/** Where a note's body lives, relative to a chapter file. */
+function noteHref(book: Book, from: Chapter, n: number): string {
+  const note = book.notes.get(n);
+  const target = note ? book.chapters[note.chapter] : from;
+  return `${target === from ? '' : chapterFile(target)}#fn-${n}`;
+}
+
+function inline(book: Book, ch: Chapter, xs: Inline[]): string {
+  return xs
+    .map((x) => {
+      switch (x.kind) {
+        case 'text':
+          return esc(x.text);
+        case 'em':
+          return `<em>${inline(book, ch, x.children)}</em>`;
+        case 'strong':
+          return `<strong>${inline(book, ch, x.children)}</strong>`;
+        case 'code':
+          return `<code>${esc(x.text)}</code>`;
+        case 'link':
+          return `<a href="${esc(x.href)}">${inline(book, ch, x.children)}</a>`;
+        case 'break':
+          return '<br/>';
+        case 'noteref': {
+          const id = x.repeat ? `ref-${x.note}-${x.repeat}` : `ref-${x.note}`;
+          return `<a epub:type="noteref" role="doc-noteref" id="${id}" href="${noteHref(book, ch, x.note)}"><sup>${x.note}</sup></a>`;
+        }
+      }
+    })
+    .join('');
+}
+
+// A list whose items all open with a label such as "a)" or "(iv)" keeps the labels, hanging.
+const LABEL = /^(\(?[a-z]{1,2}\)|\(?\d{1,3}\)|\(?[ivxlc]{1,5}\)|[a-z]\.)\s+/i;
+function labelOf(item: Block[]): string | undefined {
+  const first = item[0];
+  if (first?.kind !== 'para' || first.content[0]?.kind !== 'text') return undefined;
+  return LABEL.exec(first.content[0].text)?.[1];
+}
+
+function block(book: Book, ch: Chapter, b: Block, shift: number): string {
+  switch (b.kind) {
+    case 'heading': {
+      const level = Math.min(6, Math.max(1, b.level - shift));
+      return `<h${level} id="${b.id}">${inline(book, ch, b.content)}</h${level}>`;
+    }
+    case 'para': {
+      const byline = b.content.length === 1 && b.content[0].kind === 'em' && /^by\s/i.test(plainStart(b.content[0].children));
+      return `<p${byline ? ' class="byline"' : ''}>${inline(book, ch, b.content)}</p>`;
+    }
+    case 'quote':
+      return `<blockquote>${b.blocks.map((x) => block(book, ch, x, shift)).join('\n')}</blockquote>`;
+    case 'list': {
+      const labelled = !b.ordered && b.items.every((it) => labelOf(it));
+      const items = b.items.map((it) => {
+        if (!labelled) return `<li>${it.map((x) => (x.kind === 'para' ? inline(book, ch, x.content) : block(book, ch, x, shift))).join('')}</li>`;
+        const [first, ...rest] = it as [Extract<Block, { kind: 'para' }>, ...Block[]];
+        const head = first.content[0] as Extract<Inline, { kind: 'text' }>;
+        const label = labelOf(it)!;
+        const content: Inline[] = [{ kind: 'text', text: head.text.slice(head.text.indexOf(label) + label.length).replace(/^\s+/, '') }, ...first.content.slice(1)];
+        return `<li><span class="label">${esc(label)}</span> ${inline(book, ch, content)}${rest.map((x) => block(book, ch, x, shift)).join('')}</li>`;
+      });
+      const tag = b.ordered ? 'ol' : 'ul';
+      const start = b.ordered && b.start !== 1 ? ` start="${b.start}"` : '';
+      return `<${tag}${labelled ? ' class="labelled"' : ''}${start}>\n${items.join('\n')}\n</${tag}>`;
+    }
+    case 'rule':
+      return '<hr/>';
+  }
+}
+
+const plainStart = (xs: Inline[]) => (xs[0]?.kind === 'text' ? xs[0].text : '');
+
+/** The body of a chapter file: its blocks, then the bodies of the notes it refers to first. */
+export function chapterBody(book: Book, ch: Chapter, topLevel: number): string {
+  const shift = topLevel - 1; // the chapter's own heading becomes the file's h1
+  const parts = ch.blocks.map((b) => block(book, ch, b, shift));
+  if (ch.notes.length) {
+    parts.push('<hr class="notes"/>');
+    for (const n of ch.notes) {
+      const note = book.notes.get(n)!;
+      const inner = note.blocks.map((b) => block(book, ch, b, shift));
+      const back = `<a class="back" href="#ref-${n}" role="doc-backlink" title="Back to the text">${n}.</a> `;
+      if (inner[0]?.startsWith('<p>')) inner[0] = `<p>${back}${inner[0].slice(3)}`;
+      else inner.unshift(`<p>${back}</p>`);
+      parts.push(`<aside class="footnote" epub:type="footnote" role="doc-footnote" id="fn-${n}">${inner.join('')}</aside>`);
+    }
+  }
+  return `<section epub:type="chapter" role="doc-chapter" aria-labelledby="${firstHeadingId(ch) ?? ''}">\n${parts.join('\n')}\n</section>`.replace(' aria-labelledby=""', '');
+}
+
+const firstHeadingId = (ch: Chapter) => (ch.blocks[0]?.kind === 'heading' ? ch.blocks[0].id : undefined);
+
+/** The XHTML shell around a body; its parts come already escaped (or as EJS placeholders). */
+function shell(titleXml: string, langXml: string, bodyXml: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${langXml}" xml:lang="${langXml}">
+<head>
+<meta charset="UTF-8"/>
+<title>${titleXml}</title>
+<link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body>
+${bodyXml}
+</body>
+</html>
+`;
+}
+
+/** A whole XHTML document around a body. */
+export const xhtmlDocument = (title: string, lang: string, body: string): string => shell(esc(title), esc(lang), body);
+
+/** The same shell as an EJS template, for epub-gen-memory's chapter rendering. */
+export const chapterTemplate = (): string => shell('<%= title %>', '<%= lang %>', '<%- content %>');
