@@ -40,7 +40,7 @@ ${line('original', m.original_publication)}
 function colophon(book: Book, publisher: string, modified: Date): string {
   const m = book.meta;
   const p = (label: string, v: unknown) => (v ? `<p><strong>${label}</strong> ${esc(String(v))}</p>` : '');
-  return `<section class="colophon" epub:type="colophon" aria-labelledby="colophon-title">
+  return `<section class="colophon" epub:type="colophon" role="doc-colophon" aria-labelledby="colophon-title">
 <h1 id="colophon-title">Colophon</h1>
 ${p('Title:', m.title)}
 ${p('Author:', m.author)}
@@ -74,7 +74,7 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
   const chapters = book.chapters.map((ch) => ({ filename: chapterFile(ch), title: ch.title, content: chapterBody(book, ch, top) }));
   const back = [
     { filename: 'colophon.xhtml', title: 'Colophon', content: colophon(book, o.publisher, o.modified) },
-    { filename: 'licence.xhtml', title: 'Font licence', content: `<section class="licence" epub:type="appendix" aria-labelledby="licence-title"><h1 id="licence-title">Font licence</h1><pre>${esc(licence)}</pre></section>` },
+    { filename: 'licence.xhtml', title: 'Font licence', content: `<section class="licence" epub:type="appendix" role="doc-appendix" aria-labelledby="licence-title"><h1 id="licence-title">Font licence</h1><pre>${esc(licence)}</pre></section>` },
   ];
   // The cover's <img> is kept out of epub-gen-memory's reach (it would try to fetch it).
   const coverMarker = '<!--cover-->';

@@ -28,7 +28,8 @@ function inline(book: Book, ch: Chapter, xs: Inline[]): string {
           return '<br/>';
         case 'noteref': {
           const id = x.repeat ? `ref-${x.note}-${x.repeat}` : `ref-${x.note}`;
-          return `<a epub:type="noteref" role="doc-noteref" id="${id}" href="${noteHref(book, ch, x.note)}"><sup>${x.note}</sup></a>`;
+          // The superscript goes outside the link: Apple Books will not pop up a note whose link holds markup (pandoc #1995).
+          return `<sup><a epub:type="noteref" role="doc-noteref" id="${id}" href="${noteHref(book, ch, x.note)}">${x.note}</a></sup>`;
         }
       }
     })
