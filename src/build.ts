@@ -1,4 +1,5 @@
 import { readdirSync, existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { basename, extname, join } from 'node:path';
 import { normalize } from './normalize/chain.ts';
 import { loadSidecar } from './sidecar.ts';
@@ -8,6 +9,8 @@ import { makeReport, type BuildReport } from './report.ts';
 import { UserError } from './errors.ts';
 import { parseBook } from './model/parse.ts';
 import { renderEpub } from './render/epub/index.ts';
+import { renderPdf } from './render/pdf/index.ts';
+import { loadPrintSettings } from './render/pdf/settings.ts';
 
 
 export interface SourceFile {
@@ -55,6 +58,8 @@ export interface BuildSettings {
   fontsDir: string;
   modified: Date;
   publisher: string;
+  /** Paper for the print edition; the template's default when absent. */
+  paper?: string;
 }
 
 /** Markdown model → EPUB 3 in out/epub/. Warnings about the Markdown go back to the caller. */
@@ -63,4 +68,13 @@ export async function buildEpub(name: string, markdown: string, s: BuildSettings
   const epub = await renderEpub(book, { templateDir: s.templateDir, fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher, identitySource: markdown });
   writeAtomic(join(s.outDir, 'epub', `${name}.epub`), epub);
   return { bytes: epub.length, warnings: book.warnings };
+}
+
+/** Markdown model → print PDF in out/pdf/. */
+export async function buildPdf(name: string, markdown: string, s: BuildSettings): Promise<{ bytes: number; pages: number; layoutMs: number }> {
+  const book = parseBook(markdown);
+  const t0 = performance.now();
+  const pdf = await renderPdf(book, { settings: loadPrintSettings(s.templateDir, s.paper), fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher });
+  writeAtomic(join(s.outDir, 'pdf', `${name}.pdf`), pdf.bytes);
+  return { bytes: pdf.bytes.length, pages: pdf.pages, layoutMs: performance.now() - t0 };
 }

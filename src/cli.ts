@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { writeAtomic } from './io/atomic.ts';
-import { buildEpub, buildMarkdown, listSources, normaliseFile, writeReport } from './build.ts';
+import { buildEpub, buildMarkdown, buildPdf, listSources, normaliseFile, writeReport } from './build.ts';
 import { buildDate } from './builddate.ts';
 import { doubtLines, summaryLine } from './report.ts';
 import { UserError } from './errors.ts';
@@ -11,9 +11,10 @@ Usage:
   editions normalize <raw-file> [-o out.md] [--report report.json]
       Clean one raw text into the Markdown model. Without -o the Markdown goes to stdout;
       the summary and doubts go to stderr.
-  editions build [--sources DIR] [--out DIR] [--only NAME] [--format md,epub] [--publisher NAME] [--json]
-      Build every source in sources/ (default) into out/ (default):
-      out/markdown/<name>.md, out/report/<name>.json and out/epub/<name>.epub.
+  editions build [--sources DIR] [--out DIR] [--only NAME] [--format md,epub,pdf] [--paper A5|A4|Letter]
+                 [--publisher NAME] [--json]
+      Build every source in sources/ (default) into out/ (default): out/markdown/<name>.md,
+      out/report/<name>.json, out/epub/<name>.epub and out/pdf/<name>.pdf.
       SOURCE_DATE_EPOCH sets the date recorded in the editions.
   editions --help
 
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
         only: { type: 'string' },
         format: { type: 'string' },
         publisher: { type: 'string' },
+        paper: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -67,9 +69,9 @@ async function main(argv: string[]): Promise<number> {
       sources = sources.filter((s) => s.name === v.only);
       if (!sources.length) usage(`--only ${v.only}: no such source`);
     }
-    const formats = (v.format ?? 'md,epub').split(',');
-    for (const f of formats) if (!['md', 'epub'].includes(f)) usage(`--format ${f}: known formats are md, epub`);
-    const settings = { outDir: out, templateDir: 'templates/default', fontsDir: 'fonts', modified: buildDate(), publisher: v.publisher ?? 'editions' };
+    const formats = (v.format ?? 'md,epub,pdf').split(',');
+    for (const f of formats) if (!['md', 'epub', 'pdf'].includes(f)) usage(`--format ${f}: known formats are md, epub, pdf`);
+    const settings = { outDir: out, templateDir: 'templates/default', fontsDir: 'fonts', modified: buildDate(), publisher: v.publisher ?? 'editions', paper: v.paper };
     let failed = 0;
     const reports: Record<string, unknown> = {};
     for (const src of sources) {
@@ -82,7 +84,12 @@ async function main(argv: string[]): Promise<number> {
           lines.push(`  epub: ${(e.bytes / 1024).toFixed(0)} KB${e.warnings.length ? `, ${e.warnings.length} warnings` : ''}`, ...e.warnings.map((w) => `    ${w}`));
         }
         writeReport(src.name, r.report, out);
-        reports[src.name] = { ...r.report.counts, epub: r.report.epub };
+        if (formats.includes('pdf')) {
+          const p = await buildPdf(src.name, r.markdown, settings);
+          r.report.pdf = { bytes: p.bytes, pages: p.pages };
+          lines.push(`  pdf: ${p.pages} pages, ${(p.bytes / 1024).toFixed(0)} KB`);
+        }
+        reports[src.name] = { ...r.report.counts, epub: r.report.epub, pdf: r.report.pdf };
         if (!v.json) process.stderr.write(`${lines.join('\n')}\n`);
       } catch (e) {
         if (!(e instanceof UserError)) throw e;

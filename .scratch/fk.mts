@@ -1,0 +1,10 @@
+import * as fontkit from 'fontkit';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+const f: any = (fontkit as any).openSync ? (fontkit as any).openSync('/work/main/fonts/LinLibertine_R.otf') : (fontkit as any).default.openSync('/work/main/fonts/LinLibertine_R.otf');
+const words = [...new Set(readFileSync('/work/main/out/markdown/stalin-foundations-of-leninism.md', 'utf8').split(/\s+/))].slice(0, 2000);
+let t = performance.now(); for (const w of words) f.layout(w); console.log('default', (performance.now() - t).toFixed(0), 'ms for', words.length);
+t = performance.now(); for (const w of words) f.layout(w + 'x'); console.log('default again', (performance.now() - t).toFixed(0));
+t = performance.now(); for (const w of words) f.layout(w + 'y', ['liga', 'kern']); console.log('liga+kern', (performance.now() - t).toFixed(0));
+t = performance.now(); for (const w of words) f.layout(w + 'z', []); console.log('none', (performance.now() - t).toFixed(0));
+t = performance.now(); for (const w of words) { let a = 0; for (const c of w) a += f.glyphForCodePoint(c.codePointAt(0)).advanceWidth; } console.log('advances', (performance.now() - t).toFixed(0));

@@ -1,0 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseBook } from '/work/main/src/model/parse.ts';
+import { renderPdf } from '/work/main/src/render/pdf/index.ts';
+import { loadPrintSettings } from '/work/main/src/render/pdf/settings.ts';
+const name = process.argv[2] ?? 'stalin-foundations-of-leninism';
+const book = parseBook(readFileSync(`/work/main/out/markdown/${name}.md`, 'utf8'));
+const t0 = performance.now();
+const r = await renderPdf(book, { settings: loadPrintSettings('/work/main/templates/default', process.argv[3]), fontsDir: '/work/main/fonts', modified: new Date(0), publisher: 'editions' });
+console.log('ms', (performance.now() - t0).toFixed(0), 'pages', r.pages, 'bytes', r.bytes.length);
+writeFileSync(`/work/main/.scratch/${name}.pdf`, r.bytes);

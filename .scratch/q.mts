@@ -1,0 +1,12 @@
+import PDFDocument from 'pdfkit';
+import { createWriteStream } from 'node:fs';
+const doc = new PDFDocument({ size: 'A5', margin: 50, font: 'fonts/LinLibertine_R.otf', info: { CreationDate: new Date(0), ModDate: new Date(0) } });
+doc.pipe(createWriteStream('.scratch/c.pdf'));
+doc.fontSize(11);
+doc.text('Conditions contin', 72, 72, { lineBreak: false, continued: false });
+const w = doc.widthOfString('Conditions contin');
+doc.markContent('Span', { actual: '\u00ad' } as any);
+doc.text('-', 72 + w, 72, { lineBreak: false });
+doc.endMarkedContent();
+doc.text('uing on the next line.', 72, 90, { lineBreak: false });
+doc.end();
