@@ -71,10 +71,10 @@ export async function buildEpub(name: string, markdown: string, s: BuildSettings
 }
 
 /** Markdown model → print PDF in out/pdf/. */
-export async function buildPdf(name: string, markdown: string, s: BuildSettings): Promise<{ bytes: number; pages: number; layoutMs: number }> {
+export async function buildPdf(name: string, markdown: string, s: BuildSettings): Promise<{ bytes: number; pages: number; layoutMs: number; facts: import('./render/pdf/index.ts').PageFacts[]; missing: string[] }> {
   const book = parseBook(markdown);
   const t0 = performance.now();
   const pdf = await renderPdf(book, { settings: loadPrintSettings(s.templateDir, s.paper), fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher });
   writeAtomic(join(s.outDir, 'pdf', `${name}.pdf`), pdf.bytes);
-  return { bytes: pdf.bytes.length, pages: pdf.pages, layoutMs: performance.now() - t0 };
+  return { bytes: pdf.bytes.length, pages: pdf.pages, layoutMs: performance.now() - t0, facts: pdf.body, missing: pdf.missing };
 }

@@ -86,8 +86,8 @@ async function main(argv: string[]): Promise<number> {
         writeReport(src.name, r.report, out);
         if (formats.includes('pdf')) {
           const p = await buildPdf(src.name, r.markdown, settings);
-          r.report.pdf = { bytes: p.bytes, pages: p.pages };
-          lines.push(`  pdf: ${p.pages} pages, ${(p.bytes / 1024).toFixed(0)} KB`);
+          r.report.pdf = { bytes: p.bytes, pages: p.pages, missingGlyphs: p.missing };
+          lines.push(`  pdf: ${p.pages} pages, ${(p.bytes / 1024).toFixed(0)} KB${p.missing.length ? `, ${p.missing.length} characters without a glyph: ${p.missing.join(', ')}` : ''}`);
         }
         reports[src.name] = { ...r.report.counts, epub: r.report.epub, pdf: r.report.pdf };
         if (!v.json) process.stderr.write(`${lines.join('\n')}\n`);

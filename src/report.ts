@@ -10,7 +10,7 @@ export interface BuildReport {
   changes: NormState['changes'];
   doubts: NormState['doubts'];
   epub?: { bytes: number; warnings: string[] };
-  pdf?: { bytes: number; pages: number };
+  pdf?: { bytes: number; pages: number; missingGlyphs: string[] };
 }
 
 const wordCount = (t: string) => t.replace(NOTE_TOKEN_RE, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;

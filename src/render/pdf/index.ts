@@ -11,6 +11,7 @@ import { Measurer, type Face } from './measure.ts';
 import { itemsOf, setLines, type Line } from './paragraph.ts';
 import { paginate, type Geometry, type Page } from './layout.ts';
 import type { PrintSettings } from './settings.ts';
+import { missingGlyphs } from './glyphs.ts';
 
 export interface PdfOptions {
   settings: PrintSettings;
@@ -19,11 +20,22 @@ export interface PdfOptions {
   publisher: string;
 }
 
+/** What a body page holds, for checks: its lines' places in their paragraphs and its notes. */
+export interface PageFacts {
+  number: number;
+  opening: boolean;
+  lines: { par: number; idx: number; count: number; heading: boolean }[];
+  /** Notes referred to on the page, and notes whose body starts on it. */
+  refs: number[];
+  notes: number[];
+}
+
 export interface PdfResult {
   bytes: Buffer;
   pages: number;
-  /** Physical page of each note's first line and of its reference, for the checks. */
-  notePages: Map<number, number>;
+  body: PageFacts[];
+  /** Characters of the text the fonts cannot set (each would print as a blank). */
+  missing: string[];
 }
 
 const FACES: Face[] = ['regular', 'italic', 'bold', 'boldItalic'];
@@ -170,12 +182,19 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
   });
 
   // The text
-  const notePages = new Map<number, number>();
+  const facts: PageFacts[] = [];
   const outlineStack: { level: number; item: PDFKit.PDFOutline }[] = [];
   body.forEach((page: Page, bi) => {
     doc.addPage({ size: [p.width, p.height], margin: 0 });
     const n = pageNo(bi);
     const x0 = left(n);
+    facts.push({
+      number: n,
+      opening: page.opening,
+      lines: page.body.map((l) => ({ par: l.par ?? 0, idx: l.idx ?? 0, count: l.count ?? 1, heading: !!l.heading })),
+      refs: page.body.flatMap((l) => l.line.notes),
+      notes: page.foot.filter((f) => f.noteStart !== undefined).map((f) => f.noteStart!),
+    });
     doc.addNamedDestination(bodyDest(bi), 'XYZ', 0, 0, null);
     for (const pl of page.body) {
       if (pl.label) drawLine(doc, m, pl.label, x0 + pl.x - p.size * 1.8, pl.y);
@@ -194,7 +213,6 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
     for (const fl of page.foot) {
       if (fl.noteStart !== undefined) {
         doc.addNamedDestination(`fn-${fl.noteStart}`, 'XYZ', x0, fl.y - p.leading, null);
-        notePages.set(fl.noteStart, n);
       }
       drawLine(doc, m, fl.line, x0 + fl.x, fl.y);
     }
@@ -216,7 +234,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
   });
   doc.end();
   await done;
-  return { bytes: Buffer.concat(chunks), pages: front + body.length, notePages };
+  return { bytes: Buffer.concat(chunks), pages: front + body.length, body: facts, missing: missingGlyphs(book, o.fontsDir, FACES.map((f) => s.fonts[f])) };
 }
 
 /** Shortens a running head that would not fit, at a word, with an ellipsis. */

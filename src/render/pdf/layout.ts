@@ -35,6 +35,11 @@ export interface PlacedLine {
   label?: Line;
   dest?: string;
   outline?: { title: string; level: number };
+  /** Where the line sits in its paragraph, for checking widows and orphans. */
+  par?: number;
+  idx?: number;
+  count?: number;
+  heading?: boolean;
 }
 
 export interface Page {
@@ -131,8 +136,9 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
         } else if (b.kind === 'rule') {
           out.push({ kind: 'space', h: L });
         }
-        prev = b.kind === 'list' || b.kind === 'quote' ? 'start' : b.kind;
-        if (b.kind === 'heading') prev = 'start';
+        // After a heading, quotation, list or byline the next paragraph is not indented.
+        const isByline = b.kind === 'para' && b.content.length === 1 && b.content[0].kind === 'em';
+        prev = b.kind === 'para' && !isByline ? 'para' : 'start';
       }
     };
     walk(ch.blocks, { x: 0, measure: g.measure, scale: 1 });
@@ -318,6 +324,11 @@ function legalBreak(items: VItem[], start: number, cut: number): number {
     // give back the space before the moved lines
     while (b > start && items[b - 1].kind === 'space') b--;
   }
+  // Like TeX's \brokenpenalty: a page should not end in a hyphenated word when one line
+  // fewer leaves no widow or orphan.
+  const lastB = lineAt(prevLine(b));
+  const nextB = lineAt(nextLine(b));
+  if (lastB && nextB && lastB.par === nextB.par && lastB.line.fragments[lastB.line.fragments.length - 1]?.soft && lastB.idx >= 2) b = prevLine(b);
   return b > start ? b : cut;
 }
 
@@ -334,7 +345,7 @@ function placeBody(lines: VItem[], g: Geometry): { lines: PlacedLine[]; height: 
     if (v.kind !== 'line') continue;
     y += first ? v.h * 0.78 : v.h;
     if (first) first = false;
-    out.push({ line: v.line, x: v.x, y, label: v.label, dest: v.dest, outline: v.outline });
+    out.push({ line: v.line, x: v.x, y, label: v.label, dest: v.dest, outline: v.outline, par: v.par, idx: v.idx, count: v.count, heading: !!v.keep });
   }
   return { lines: out, height: y - g.textTop + g.leading * 0.25 };
 }
