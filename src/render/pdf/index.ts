@@ -70,16 +70,19 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
     font: join(o.fontsDir, s.fonts.regular),
     lang: book.meta.language,
     displayTitle: true,
-    info: {
-      Title: book.meta.title,
-      Author: book.meta.author ? String(book.meta.author) : undefined,
-      Subject: String(book.meta.description ?? book.meta.original_publication ?? book.meta.title),
-      Keywords: [book.meta.author, book.meta.date].filter(Boolean).join(', '),
-      Creator: 'editions',
-      Producer: o.publisher,
-      CreationDate: m0,
-      ModDate: m0,
-    },
+    // pdfkit cannot take an undefined field: only the ones the book has
+    info: Object.fromEntries(
+      Object.entries({
+        Title: book.meta.title,
+        Author: book.meta.author ? String(book.meta.author) : undefined,
+        Subject: String(book.meta.description ?? book.meta.original_publication ?? book.meta.title),
+        Keywords: [book.meta.author, book.meta.date].filter(Boolean).join(', ') || undefined,
+        Creator: 'editions',
+        Producer: o.publisher,
+        CreationDate: m0,
+        ModDate: m0,
+      }).filter(([, v]) => v !== undefined),
+    ) as PDFKit.DocumentInfo,
   });
   // The regular face is the document's initial font, selected by its path (see Measurer).
   const keys = { regular: join(o.fontsDir, s.fonts.regular), italic: 'italic', bold: 'bold', boldItalic: 'boldItalic' } as const;
