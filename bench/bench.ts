@@ -7,6 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { normalize } from '../src/normalize/chain.ts';
 import { decodeText } from '../src/io/decode.ts';
 import { loadSidecar } from '../src/sidecar.ts';
+import { parseBook } from '../src/model/parse.ts';
+import { renderPdf } from '../src/render/pdf/index.ts';
+import { loadPrintSettings } from '../src/render/pdf/settings.ts';
 
 const root = join(import.meta.dirname, '..');
 const dir = join(root, 'sources');
@@ -35,6 +38,32 @@ for (const f of files) {
   console.log(`  ${f.padEnd(52)} ${(bytes.length / 1024).toFixed(0).padStart(5)} KB  ${ms.toFixed(1).padStart(7)} ms  ${mbs.toFixed(1).padStart(6)} MB/s`);
 }
 console.log(`  slowest: ${slowest.toFixed(1)} MB/s (floor ${FLOOR} MB/s: ${slowest >= FLOOR ? 'met' : 'NOT met'})`);
+
+// PDF layout: measure, break lines, break pages and draw, for the big book, then for the
+// first quarter and half of it, to see that the time grows linearly with the text.
+const big = readFileSync(join(dir, 'stalin-foundations-of-leninism.txt'));
+const bigMd = normalize(decodeText(big, 'x').text, loadSidecar(join(dir, 'stalin-foundations-of-leninism.txt'))).markdown;
+const pdfOpts = { settings: loadPrintSettings(join(root, 'templates/default')), fontsDir: join(root, 'fonts'), modified: new Date(0), publisher: 'bench' };
+await renderPdf(parseBook(bigMd), pdfOpts); // warm up
+console.log('PDF layout of The Foundations of Leninism (A5, median of 5 runs)');
+for (const share of [0.25, 0.5, 1]) {
+  // cut at a chapter boundary-free point: a share of the paragraphs, notes kept whole
+  const parts = bigMd.split('\n\n');
+  const notes = parts.filter((p) => p.startsWith('[^'));
+  const text = parts.filter((p) => !p.startsWith('[^'));
+  const md = [...text.slice(0, Math.max(2, Math.round(text.length * share))), ...notes].join('\n\n');
+  const times: number[] = [];
+  let pages = 0;
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const r = await renderPdf(parseBook(md), pdfOpts);
+    times.push(performance.now() - t0);
+    pages = r.pages;
+  }
+  times.sort((a, b) => a - b);
+  const ms = times[2];
+  console.log(`  ${String(share * 100).padStart(3)}% of the text: ${pages} pages in ${ms.toFixed(0)} ms, ${((pages / ms) * 1000).toFixed(0)} pages/s${share === 1 ? ` (limit 2000 ms: ${ms < 2000 ? 'met' : 'NOT met'})` : ''}`);
+}
 
 const t0 = performance.now();
 const r = spawnSync(process.execPath, [join(root, 'bin/editions.js'), 'build', '--out', join(root, 'out')], { cwd: root, encoding: 'utf8' });

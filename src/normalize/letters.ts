@@ -1,13 +1,14 @@
 // Fast letter tests for the scanners that run over every character of a text.
 const LETTER_RE = /[\p{L}\p{M}]/u;
-const nonAscii = new Map<number, boolean>();
+// 0: not yet known, 1: letter, 2: not a letter — filled as characters are met.
+const table = new Uint8Array(65536);
 
-/** True for a letter or combining mark; ASCII is decided without a regex. */
+/** True for a letter or combining mark (UTF-16 code units; ASCII decided without a regex). */
 export function isLetterCode(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  let v = nonAscii.get(c);
-  if (v === undefined) nonAscii.set(c, (v = LETTER_RE.test(String.fromCharCode(c))));
-  return v;
+  let v = table[c];
+  if (v === 0) table[c] = v = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
 }
 
 const APOS = new Set([39, 0x2019]); // ' ’
