@@ -110,7 +110,7 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
       lang,
       css,
       version: 3,
-      chapterXHTML: chapterTemplate(),
+      chapterXHTML: chapterTemplate(o.templateDir),
       contentOPF: ejsLiteral(opfDocument(book, uid, modified, ordered, o.publisher)),
       tocXHTML: ejsLiteral(navDocument(book, tree, landmarks, [])),
       tocNCX: ejsLiteral(ncxDocument(book, uid, tree)),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Block, Book, Chapter, Inline } from '../../model/book.ts';
 import { esc } from '../xml.ts';
 
@@ -97,25 +99,5 @@ export function chapterBody(book: Book, ch: Chapter, topLevel: number): string {
 
 const firstHeadingId = (ch: Chapter) => (ch.blocks[0]?.kind === 'heading' ? ch.blocks[0].id : undefined);
 
-/** The XHTML shell around a body; its parts come already escaped (or as EJS placeholders). */
-function shell(titleXml: string, langXml: string, bodyXml: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${langXml}" xml:lang="${langXml}">
-<head>
-<meta charset="UTF-8"/>
-<title>${titleXml}</title>
-<link rel="stylesheet" type="text/css" href="style.css"/>
-</head>
-<body>
-${bodyXml}
-</body>
-</html>
-`;
-}
-
-/** A whole XHTML document around a body. */
-export const xhtmlDocument = (title: string, lang: string, body: string): string => shell(esc(title), esc(lang), body);
-
-/** The same shell as an EJS template, for epub-gen-memory's chapter rendering. */
-export const chapterTemplate = (): string => shell('<%= title %>', '<%= lang %>', '<%- content %>');
+/** The template's chapter file: an EJS text with `lang`, `title` and `content` (the body). */
+export const chapterTemplate = (templateDir: string): string => readFileSync(join(templateDir, 'chapter.xhtml'), 'utf8');
