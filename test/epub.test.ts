@@ -8,7 +8,7 @@ import JSZip from 'jszip';
 import { SOURCES, root, source } from './helpers.ts';
 import { buildEpub } from '../src/build.ts';
 import { parseBook } from '../src/model/parse.ts';
-import { plain, type Block } from '../src/model/book.ts';
+import { blockText } from '../src/model/book.ts';
 
 const EPOCH = 1700000000;
 const out = mkdtempSync(join(tmpdir(), 'editions-epub-'));
@@ -123,9 +123,6 @@ describe('typography and metadata', () => {
 
 describe('the same words as the Markdown model', () => {
   const words = (s: string) => s.replace(/\u00ad/g, '').split(/\s+/).filter(Boolean);
-  const blockText = (b: Block): string =>
-    b.kind === 'heading' || b.kind === 'para' ? plainNoNotes(b.content) : b.kind === 'quote' ? b.blocks.map(blockText).join(' ') : b.kind === 'list' ? b.items.flat().map(blockText).join(' ') : '';
-  const plainNoNotes = (xs: Parameters<typeof plain>[0]) => plain(xs);
   const xhtmlText = (x: string) =>
     x
       .replace(/<sup><a epub:type="noteref"[^>]*>\d+<\/a><\/sup>/g, '')

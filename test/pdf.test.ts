@@ -8,7 +8,7 @@ import { SOURCES, root, source } from './helpers.ts';
 import { buildPdf } from '../src/build.ts';
 import type { PageFacts } from '../src/render/pdf/index.ts';
 import { parseBook } from '../src/model/parse.ts';
-import { plain, type Block } from '../src/model/book.ts';
+import { blockText, plain, type Block } from '../src/model/book.ts';
 
 const out = mkdtempSync(join(tmpdir(), 'editions-pdf-'));
 const settings = { outDir: out, templateDir: join(root, 'templates/default'), fontsDir: join(root, 'fonts'), modified: new Date(1700000000 * 1000), publisher: 'editions test' };
@@ -129,8 +129,6 @@ describe('page furniture', () => {
 });
 
 describe('text layer', () => {
-  const blockText = (b: Block): string =>
-    b.kind === 'heading' || b.kind === 'para' ? plain(b.content) : b.kind === 'quote' ? b.blocks.map(blockText).join(' ') : b.kind === 'list' ? b.items.flat().map(blockText).join(' ') : '';
   it.each(names)('%s: pdftotext gives back the Markdown’s words in order', (name) => {
     const book = parseBook(source(name).markdown);
     const want = book.chapters.flatMap((c) => c.blocks.map(blockText)).join(' ').split(/\s+/).filter(Boolean);

@@ -63,3 +63,18 @@ export function plain(inlines: Inline[]): string {
     .map((i) => (i.kind === 'text' || i.kind === 'code' ? i.text : i.kind === 'break' ? ' ' : 'children' in i ? plain(i.children) : ''))
     .join('');
 }
+
+/** Plain text of a block and everything in it (no note markers). */
+export function blockText(b: Block): string {
+  switch (b.kind) {
+    case 'heading':
+    case 'para':
+      return plain(b.content);
+    case 'quote':
+      return b.blocks.map(blockText).join(' ');
+    case 'list':
+      return b.items.flat().map(blockText).join(' ');
+    case 'rule':
+      return '';
+  }
+}

@@ -1,13 +1,11 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Book } from '../../model/book.ts';
-import { plain, type Block } from '../../model/book.ts';
+import { blockText } from '../../model/book.ts';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { openSync(path: string): { hasGlyphForCodePoint(cp: number): boolean } };
 
-const blockText = (b: Block): string =>
-  b.kind === 'para' || b.kind === 'heading' ? plain(b.content) : b.kind === 'quote' ? b.blocks.map(blockText).join(' ') : b.kind === 'list' ? b.items.flat().map(blockText).join(' ') : '';
 
 /** Every character of the book's text and metadata that a font file has no glyph for. */
 export function missingGlyphs(book: Book, fontsDir: string, files: string[]): string[] {

@@ -2,7 +2,7 @@
 // pages that keep every footnote on the page of its reference (a long note runs on to the
 // next page's foot), no widow or orphan lines, and no heading last on a page.
 import type { Block, Book, Inline } from '../../model/book.ts';
-import { plain } from '../../model/book.ts';
+import { blockText, plain } from '../../model/book.ts';
 import type { Measurer } from './measure.ts';
 import { itemsOf, setLines, type Line, type ParStyle } from './paragraph.ts';
 import type { PrintSettings } from './settings.ts';
@@ -163,8 +163,6 @@ function noteLines(book: Book, s: PrintSettings, m: Measurer, g: Geometry): Map<
   return out;
 }
 
-const blockText = (b: Block): string =>
-  b.kind === 'para' || b.kind === 'heading' ? plain(b.content) : b.kind === 'quote' ? b.blocks.map(blockText).join(' ') : b.kind === 'list' ? b.items.flat().map(blockText).join(' ') : '';
 
 /**
  * Cuts the vertical list into pages. Greedy, like TeX's page builder, with the footnotes as
