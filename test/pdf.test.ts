@@ -187,3 +187,20 @@ describe('paper', () => {
 });
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('a long footnote', () => {
+  it('starts on the page of its reference and runs on at the foot of the next page', async () => {
+    const para = 'This paragraph is filler of an ordinary length, long enough to fill several lines of the page with text that means nothing in particular but wraps as prose does.';
+    const longNote = Array.from({ length: 60 }, (_, i) => `Sentence ${i + 1} of a very long note that cannot fit on one page.`).join(' ');
+    const md = `---\ntitle: Long note\nlanguage: en\n---\n\n## One\n\n${Array(8).fill(para).join('\n\n')}\n\nHere is the reference.[^1]\n\n${Array(30).fill(para).join('\n\n')}\n\n[^1]: ${longNote} The last words of the note.\n`;
+    const dir = mkdtempSync(join(tmpdir(), 'editions-longnote-'));
+    const r = await buildPdf('long', md, { ...settings, outDir: dir });
+    const start = r.facts.find((f) => f.notes.includes(1))!;
+    expect(start.refs).toContain(1);
+    const file = join(dir, 'pdf', 'long.pdf');
+    const text = (p: number) => run('pdftotext', ['-f', String(p), '-l', String(p), file, '-']).stdout;
+    expect(text(start.number)).toMatch(/^1 Sentence 1 of a very long note/m);
+    expect(text(start.number)).not.toContain('The last words of the note.');
+    expect(text(start.number + 1)).toContain('The last words of the note.');
+  });
+});
