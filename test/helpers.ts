@@ -13,11 +13,20 @@ export const SOURCES = {
   james: 'james-world-revolution-lenin',
 } as const;
 
-const cache = new Map<string, Normalised>();
-/** Normalises a file once per test run. */
-export function norm(path: string): Normalised {
+/** The original edition's page numbers, `<!--page 39-->`, as the model carries them. */
+export const PAGE_MARK = /<!--page ([^>]*?)-->/g;
+
+const cache = new Map<string, Normalised & { paged: string }>();
+/**
+ * Normalises a file once per test run. `markdown` is the text without its original page
+ * numbers (the text tests read words); `paged` is the model as written, with them.
+ */
+export function norm(path: string): Normalised & { paged: string } {
   let r = cache.get(path);
-  if (!r) cache.set(path, (r = normaliseFile(path)));
+  if (!r) {
+    const n = normaliseFile(path);
+    cache.set(path, (r = { ...n, paged: n.markdown, markdown: n.markdown.replace(PAGE_MARK, '') }));
+  }
   return r;
 }
 export const source = (name: string) => norm(join(root, 'sources', `${name}.txt`));

@@ -12,6 +12,7 @@ import { structure } from './passes/structure.ts';
 import { errata } from './passes/errata.ts';
 import { emphasis } from './passes/emphasis.ts';
 import { typography } from './passes/typography.ts';
+import { pagemarks } from './passes/pagemarks.ts';
 import { emit } from './emit.ts';
 
 type Pass = [name: string, fn: (s: NormState) => void];
@@ -27,6 +28,7 @@ export const PASSES: Pass[] = [
   ['errata', errata], // the sidecar's known typos
   ['emphasis', emphasis], // letter-spacing and _underscores_ → emphasis
   ['typography', typography], // quotes, dashes, ellipses, spaces
+  ['pagemarks', pagemarks], // every original page number kept, where its page begins
 ];
 
 export interface Normalized {

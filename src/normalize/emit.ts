@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { Block, Metadata, Note, NormState } from './types.ts';
 import { NOTE_TOKEN_RE } from './types.ts';
+import { placeMarks } from './passes/pagemarks.ts';
 
 /** Escapes what Markdown would read as markup, so the text comes out as text. */
 export function escapeInline(t: string): string {
@@ -11,8 +12,12 @@ export function escapeInline(t: string): string {
     .replace(/\uE002/g, '*')
     .replace(/\uE003/g, '*')
     .replace(/\uE004/g, '')
-    .replace(NOTE_TOKEN_RE, (_m, id: string) => `[^${id}]`);
+    .replace(NOTE_TOKEN_RE, (_m, id: string) => `[^${id}]`)
+    .replace(PAGE_TOKEN_RE, (_m, label: string) => `<!--page ${label.replace(/[^\p{L}\p{N} .]/gu, '')}-->`);
 }
+
+// An original page break, written as an HTML comment so other Markdown tools show nothing.
+const PAGE_TOKEN_RE = /\uE005([^\uE006]*)\uE006/g;
 
 /** Escapes what would start a block construct at the beginning of a line. */
 function escapeStart(t: string): string {
@@ -20,7 +25,7 @@ function escapeStart(t: string): string {
 }
 
 function blockMd(b: Block): string {
-  const text = escapeInline(b.text);
+  const text = escapeInline(b.pageMarks?.length ? placeMarks(b.text, b.pageMarks) : b.text);
   switch (b.kind) {
     case 'heading':
       return `${'#'.repeat(b.level ?? 2)} ${text}`;

@@ -30,3 +30,10 @@ export function wordBeforeFinalHyphen(t: string): string | undefined {
   const w = t.slice(i, t.length - 1);
   return w && isLetterCode(w.charCodeAt(w.length - 1)) ? w : undefined;
 }
+
+/** Letters in a text: a position measure that quotes, dashes, spaces and note labels do not move. */
+export function countLetters(t: string): number {
+  let n = 0;
+  for (let i = 0; i < t.length; i++) if (isLetterCode(t.charCodeAt(i))) n++;
+  return n;
+}

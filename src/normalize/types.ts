@@ -29,7 +29,10 @@ export interface Block {
   level?: number;
   label?: string;
   /** Original edition page labels that begin inside this block, with their character offset. */
-  pageMarks?: { label: string; at: number }[];
+  /** Original edition page labels that begin inside this block: `at` is the character offset in the
+   * unwrapped text (for the passes that read pages), `letters` the count of letters before it,
+   * which survives the later passes' changes to quotes, dashes, spaces and note labels. */
+  pageMarks?: { label: string; at: number; letters: number }[];
 }
 
 /** A footnote body found in the raw text. */
@@ -102,6 +105,8 @@ export interface NormState {
   changes: Change[];
   doubts: Doubt[];
   pageLabels: string[];
+  /** The original page number of the text's first page, when it can be told. */
+  startLabel?: string;
 }
 
 export interface Sidecar {

@@ -1,4 +1,5 @@
 import type { Item, NormState, RawLine } from '../types.ts';
+import { numberPages } from '../pagelabels.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`.
 const MARKER_RES = [
@@ -114,8 +115,11 @@ export function pages(s: NormState): void {
 
   const items: Item[] = [];
   const pushBreak = (no: number, label?: string) => {
-    if (items.length && items[items.length - 1].kind === 'page') {
-      const last = items[items.length - 1] as Extract<Item, { kind: 'page' }>;
+    // Furniture spread over several lines (folio, blank, running head) is one page break.
+    let k = items.length - 1;
+    while (k >= 0 && items[k].kind === 'blank') k--;
+    if (k >= 0 && items[k].kind === 'page') {
+      const last = items[k] as Extract<Item, { kind: 'page' }>;
       if (label && !last.label) last.label = label;
       return;
     }
@@ -141,6 +145,32 @@ export function pages(s: NormState): void {
   });
   // A final page break carries nothing.
   while (items.length && items[items.length - 1].kind !== 'text') items.pop();
+  // Nor does a first one, but for the number of the page the text starts on.
+  let startLabel: string | undefined;
+  while (items.length && items[0].kind !== 'text') {
+    const first = items.shift()!;
+    if (first.kind === 'page') startLabel ??= first.label;
+  }
   s.items = items;
-  s.pageLabels = items.filter((x): x is Extract<Item, { kind: 'page' }> => x.kind === 'page').map((x) => x.label ?? '');
+  s.startLabel = startLabel;
+  labelPages(s);
+}
+
+// A line that opens a chapter: in a printed book it starts a recto page.
+const OPENS = /^\s*(?:chapter|part|book|introduction|preface|foreword|prologue|epilogue|appendix|afterword)\b|^\s*[IVXLC]{1,6}\.?\s*$/i;
+
+/** The original edition's page numbers: stated ones kept, the rest counted between them. */
+function labelPages(s: NormState): void {
+  const breaks = s.items.filter((x): x is Extract<Item, { kind: 'page' }> => x.kind === 'page');
+  const firstText = (from: number) => s.items.slice(from).find((x) => x.kind === 'text') as Extract<Item, { kind: 'text' }> | undefined;
+  const evidence = [{ label: s.startLabel, opens: OPENS.test(firstText(0)?.text ?? '') }, ...breaks.map((b) => ({ label: b.label, opens: OPENS.test(firstText(s.items.indexOf(b))?.text ?? '') }))];
+  const numbering = numberPages(evidence);
+  s.startLabel = numbering.labels[0];
+  breaks.forEach((b, k) => (b.label = numbering.labels[k + 1]));
+  s.pageLabels = breaks.map((b) => b.label ?? '');
+  if (numbering.inferred) s.changes.push({ kind: 'count-page-numbers', lines: [], why: `${numbering.inferred} original page numbers counted from the ${evidence.length - numbering.inferred} the source states (chapters opening on rectos)` });
+  for (const c of numbering.conflicts) {
+    const at = c.page === 0 ? firstText(0)?.no : breaks[c.page - 1].no;
+    s.doubts.push({ kind: 'page-number', lines: at ? [at] : [], message: `counting pages gives p. ${c.counted} here but the source says p. ${c.stated}; the source's number is kept and the pages before it may be numbered wrongly` });
+  }
 }

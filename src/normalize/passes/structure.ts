@@ -1,4 +1,5 @@
 import type { Block, NormState } from '../types.ts';
+import { countLetters } from '../letters.ts';
 import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
 
 const NUMBERED_HEADING = /^(\d{1,2}|[IVXLC]{1,6})\.\s+\S/;
@@ -127,7 +128,7 @@ function splitRunIn(s: NormState, B: Block[], i: number, level: number): boolean
   const rest = b.text.slice(m[0].length);
   const head: Block = { ...b, kind: 'heading', level, text: m[1].replace(/\.$/, ''), pageMarks: undefined };
   b.text = rest;
-  b.pageMarks = b.pageMarks?.map((p) => ({ ...p, at: Math.max(0, p.at - m[0].length) }));
+  b.pageMarks = b.pageMarks?.map((p) => ({ ...p, at: Math.max(0, p.at - m[0].length), letters: Math.max(0, p.letters - countLetters(m[0])) }));
   B.splice(i, 0, head);
   s.changes.push({ kind: 'split-run-in-heading', lines: b.lines.slice(0, 1), to: head.text, why: 'a numbered section opening: the labels run in sequence and open long paragraphs' });
   return true;

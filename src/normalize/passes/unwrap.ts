@@ -1,5 +1,6 @@
 import type { Block, Item, NormState, WrapMode } from '../types.ts';
 import { endsOpen, joinLine } from '../join.ts';
+import { countLetters } from '../letters.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -39,21 +40,22 @@ export function unwrap(s: NormState): void {
   let last: TextItem | undefined;
   let page = 0;
   let breakSince = false; // a page break since the last text line
-  let pendingMark: string | undefined;
+  let pendingMark: string | undefined = s.startLabel;
   const close = () => {
     cur = undefined;
   };
   const open = (it: TextItem) => {
     cur = { kind: 'para', text: it.text.replace(/^[ \u00a0]+/, '').replace(/[ \u00a0\u2002\u2003]+$/, ''), lines: [it.no], widths: [it.text.trim().length], page };
-    if (pendingMark !== undefined) cur.pageMarks = [{ label: pendingMark, at: 0 }];
+    if (pendingMark !== undefined) cur.pageMarks = [{ label: pendingMark, at: 0, letters: 0 }];
     pendingMark = undefined;
     blocks.push(cur);
   };
   const append = (it: TextItem) => {
     const b = cur!;
     const at = b.text.length;
+    const before = pendingMark === undefined ? 0 : countLetters(b.text);
     b.text = joinLine(s, b.text + (/ $/.test(last?.text ?? '') ? ' ' : ''), it.text, [last!.no, it.no]);
-    if (pendingMark !== undefined) (b.pageMarks ??= []).push({ label: pendingMark, at: Math.min(at + 1, b.text.length) });
+    if (pendingMark !== undefined) (b.pageMarks ??= []).push({ label: pendingMark, at: Math.min(at + 1, b.text.length), letters: before });
     pendingMark = undefined;
     b.lines.push(it.no);
     b.widths.push(it.text.trim().length);
