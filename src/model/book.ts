@@ -7,8 +7,11 @@ export type Inline =
   | { kind: 'strong'; children: Inline[] }
   | { kind: 'code'; text: string }
   | { kind: 'link'; href: string; children: Inline[] }
-  | { kind: 'noteref'; note: number; /** 0 for the first reference to a note, 1… for repeats */ repeat: number }
-  | { kind: 'break' };
+  /** `note` is the note's key in the book; `n` the number the reader sees (they differ in a pack). */
+  | { kind: 'noteref'; note: number; n: number; /** 0 for the first reference to a note, 1… for repeats */ repeat: number }
+  | { kind: 'break' }
+  /** Where a page of the original edition begins: `label` is its number, `id` a unique anchor. */
+  | { kind: 'pagebreak'; label: string; id: string };
 
 export type Block =
   | { kind: 'heading'; level: number; id: string; content: Inline[] }
@@ -20,6 +23,8 @@ export type Block =
 export interface Note {
   /** The number shown to the reader, 1… within its piece. */
   n: number;
+  /** Anchor suffix, unique in the book: `fn-<id>`, `ref-<id>` ("3"; "p2-3" in a pack). */
+  id: string;
   blocks: Block[];
   /** Chapter index where the note is first referred to (its body goes at that chapter's end). */
   chapter: number;
@@ -33,6 +38,22 @@ export interface Chapter {
   blocks: Block[];
   /** Notes whose bodies end this chapter, in order of first reference. */
   notes: number[];
+  /** The piece of a reading pack the chapter belongs to. */
+  part?: number;
+}
+
+/** A piece of a reading pack: a text with its own title, author and source. */
+export interface Part {
+  title: string;
+  subtitle?: string;
+  author?: string;
+  date?: string;
+  original_publication?: string;
+  source?: string;
+  translator?: string;
+  rights?: string;
+  /** Anchor of the part's opening. */
+  id: string;
 }
 
 export interface BookMeta {
@@ -52,7 +73,12 @@ export interface BookMeta {
 export interface Book {
   meta: BookMeta;
   chapters: Chapter[];
+  /** Notes by key (see Inline noteref). */
   notes: Map<number, Note>;
+  /** The pieces of a reading pack; empty for a single text. */
+  parts: Part[];
+  /** The original edition's pages, in reading order, with the chapter each begins in. */
+  pages: { label: string; id: string; chapter: number }[];
   /** Problems found in the Markdown (missing or duplicate notes…), for the build report. */
   warnings: string[];
 }

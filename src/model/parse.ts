@@ -1,11 +1,26 @@
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { parse as parseYaml } from 'yaml';
-import type { Token } from 'markdown-it';
+import type { StateInline, Token } from 'markdown-it';
 import type { Block, Book, BookMeta, Chapter, Inline, Note } from './book.ts';
 import { plain } from './book.ts';
 
-const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote);
+/**
+ * `<!--page 39-->`: where page 39 of the original edition begins. Read by this one rule
+ * (raw HTML stays off), so the model's page numbers reach the renderers as tokens.
+ */
+function pageMarks(m: InstanceType<typeof MarkdownIt>): void {
+  m.inline.ruler.before('text', 'pagemark', (state: StateInline, silent: boolean) => {
+    if (state.src.charCodeAt(state.pos) !== 0x3c /* < */ || !state.src.startsWith('<!--page ', state.pos)) return false;
+    const end = state.src.indexOf('-->', state.pos);
+    if (end < 0) return false;
+    if (!silent) state.push('pagemark', '', 0).meta = { label: state.src.slice(state.pos + 9, end).trim() };
+    state.pos = end + 3;
+    return true;
+  });
+}
+
+const md = new MarkdownIt({ html: false, linkify: false, typographer: false }).use(footnote).use(pageMarks);
 
 /** Splits `---` YAML front matter from the Markdown body. */
 export function splitFrontMatter(text: string): { meta: Record<string, unknown>; body: string } {
@@ -64,7 +79,17 @@ interface Cursor {
   i: number;
 }
 
-function inlines(tokens: Token[] | null, noteNumber: (id: number) => number, repeatOf: (id: number) => number): Inline[] {
+interface Ctx {
+  /** markdown-it's note id → the note's key in the book, and the number the reader sees. */
+  note: (id: number) => number;
+  shown: (id: number) => number;
+  repeat: (id: number) => number;
+  headings: number;
+  prefix: string;
+  pages: { label: string; id: string }[];
+}
+
+function inlines(tokens: Token[] | null, ctx: Ctx): Inline[] {
   const out: Inline[] = [];
   const stack: Inline[][] = [out];
   const open: Inline[] = [];
@@ -99,9 +124,19 @@ function inlines(tokens: Token[] | null, noteNumber: (id: number) => number, rep
         stack.pop();
         open.pop();
         break;
-      case 'footnote_ref':
-        top.push({ kind: 'noteref', note: noteNumber(t.meta?.id as number), repeat: repeatOf(t.meta?.id as number) });
+      case 'footnote_ref': {
+        const id = t.meta?.id as number;
+        top.push({ kind: 'noteref', note: ctx.note(id), n: ctx.shown(id), repeat: ctx.repeat(id) });
         break;
+      }
+      case 'pagemark': {
+        const label = String(t.meta?.label ?? '');
+        let id = `${ctx.prefix}page-${label.replace(/[^\p{L}\p{N}]+/gu, '-')}`;
+        while (ctx.pages.some((p) => p.id === id)) id += '-';
+        ctx.pages.push({ label, id });
+        top.push({ kind: 'pagebreak', label, id });
+        break;
+      }
       default:
         if (t.content) top.push({ kind: 'text', text: t.content });
     }
@@ -117,7 +152,7 @@ function inlines(tokens: Token[] | null, noteNumber: (id: number) => number, rep
   return merge(out);
 }
 
-function blocks(c: Cursor, until: string | undefined, ctx: { note: (id: number) => number; repeat: (id: number) => number; headings: number }): Block[] {
+function blocks(c: Cursor, until: string | undefined, ctx: Ctx): Block[] {
   const out: Block[] = [];
   while (c.i < c.tokens.length) {
     const t = c.tokens[c.i];
@@ -130,13 +165,13 @@ function blocks(c: Cursor, until: string | undefined, ctx: { note: (id: number) 
       case 'heading_open': {
         const inl = c.tokens[c.i++];
         c.i++; // heading_close
-        out.push({ kind: 'heading', level: Number(t.tag.slice(1)), id: `h${++ctx.headings}`, content: inlines(inl.children, ctx.note, ctx.repeat) });
+        out.push({ kind: 'heading', level: Number(t.tag.slice(1)), id: `${ctx.prefix}h${++ctx.headings}`, content: inlines(inl.children, ctx) });
         break;
       }
       case 'paragraph_open': {
         const inl = c.tokens[c.i++];
         c.i++; // paragraph_close
-        out.push({ kind: 'para', content: inlines(inl.children, ctx.note, ctx.repeat) });
+        out.push({ kind: 'para', content: inlines(inl.children, ctx) });
         break;
       }
       case 'blockquote_open':
@@ -175,23 +210,35 @@ function blocks(c: Cursor, until: string | undefined, ctx: { note: (id: number) 
  * (one file per chapter in the EPUB); notes are numbered by markdown-it-footnote in order
  * of first reference and their bodies are assigned to the chapter that first refers to them.
  */
-export function parseBook(text: string, defaults: Partial<BookMeta> = {}): Book {
+export interface ParseOptions {
+  /** Put before every anchor (chapters, headings, notes, pages), so pieces bound together never clash. */
+  prefix?: string;
+  /** Added to the note keys, so they stay unique in a pack. */
+  noteBase?: number;
+}
+
+export function parseBook(text: string, defaults: Partial<BookMeta> = {}, o: ParseOptions = {}): Book {
   const warnings: string[] = [];
   const { meta: fm, body } = splitFrontMatter(text.replace(/\r\n?/g, '\n'));
   const checked = checkNotes(body, warnings);
   const env: Record<string, unknown> = {};
   const tokens = md.parse(checked, env);
+  const prefix = o.prefix ?? '';
+  const base = o.noteBase ?? 0;
 
   // Note ids (markdown-it's, from 0 in order of first reference) → the reader's numbers.
   const seen = new Map<number, number>();
-  const ctx = {
-    note: (id: number) => id + 1,
+  const ctx: Ctx = {
+    note: (id: number) => base + id + 1,
+    shown: (id: number) => id + 1,
     repeat: (id: number) => {
       const r = seen.get(id) ?? 0;
       seen.set(id, r + 1);
       return r;
     },
     headings: 0,
+    prefix,
+    pages: [],
   };
   const bodyEnd = tokens.findIndex((t) => t.type === 'footnote_block_open');
   const main = blocks({ tokens: bodyEnd >= 0 ? tokens.slice(0, bodyEnd) : tokens, i: 0 }, undefined, ctx);
@@ -204,7 +251,7 @@ export function parseBook(text: string, defaults: Partial<BookMeta> = {}): Book 
       const id = tail[i].meta?.id as number;
       const c = { tokens: tail, i: i + 1 };
       const nb = blocks(c, 'footnote_close', { ...ctx, repeat: () => 0 });
-      notes.set(id + 1, { n: id + 1, blocks: nb, chapter: 0 });
+      notes.set(base + id + 1, { n: id + 1, id: `${prefix}${id + 1}`, blocks: nb, chapter: 0 });
       i = c.i - 1;
     }
   }
@@ -218,7 +265,7 @@ export function parseBook(text: string, defaults: Partial<BookMeta> = {}): Book 
   const meta: BookMeta = { ...defaults, ...fm, title: title ?? defaults.title ?? 'Untitled', language: String(fm.language ?? defaults.language ?? 'en') };
   for (const k of Object.keys(meta)) if (meta[k] !== undefined && typeof meta[k] !== 'string') meta[k] = String(meta[k]);
 
-  const chapters = splitChapters(main, meta.title);
+  const chapters = splitChapters(main, meta.title, prefix);
   // Each note's body goes at the end of the chapter that first refers to it.
   chapters.forEach((ch, ci) => {
     for (const n of noteRefsIn(ch.blocks)) {
@@ -229,16 +276,17 @@ export function parseBook(text: string, defaults: Partial<BookMeta> = {}): Book 
       }
     }
   });
-  return { meta, chapters, notes, warnings };
+  const pages = chapters.flatMap((ch, ci) => pageBreaksIn(ch.blocks).map((p) => ({ label: p.label, id: p.id, chapter: ci })));
+  return { meta, chapters, notes, warnings, parts: [], pages };
 }
 
-function splitChapters(main: Block[], bookTitle: string): Chapter[] {
+function splitChapters(main: Block[], bookTitle: string, prefix: string): Chapter[] {
   const levels = main.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading').map((h) => h.level);
   const top = levels.length ? Math.min(...levels) : 0;
   const chapters: Chapter[] = [];
   let cur: Chapter | undefined;
   const start = (title: string) => {
-    cur = { id: `ch${String(chapters.length + 1).padStart(2, '0')}`, title, blocks: [], notes: [] };
+    cur = { id: `${prefix}ch${String(chapters.length + 1).padStart(2, '0')}`, title, blocks: [], notes: [] };
     chapters.push(cur);
   };
   for (const b of main) {
@@ -250,12 +298,11 @@ function splitChapters(main: Block[], bookTitle: string): Chapter[] {
   return chapters;
 }
 
-/** Note numbers referred to in blocks, in reading order, each once. */
-export function noteRefsIn(bs: Block[]): number[] {
-  const out: number[] = [];
+/** Every inline of some blocks, in reading order. */
+function eachInline(bs: Block[], f: (x: Inline) => void): void {
   const walkInl = (xs: Inline[]) => {
     for (const x of xs) {
-      if (x.kind === 'noteref' && !out.includes(x.note)) out.push(x.note);
+      f(x);
       if ('children' in x) walkInl(x.children);
     }
   };
@@ -265,5 +312,22 @@ export function noteRefsIn(bs: Block[]): number[] {
     else if (b.kind === 'list') b.items.flat().forEach(walk);
   };
   bs.forEach(walk);
+}
+
+/** Note keys referred to in blocks, in reading order, each once. */
+export function noteRefsIn(bs: Block[]): number[] {
+  const out: number[] = [];
+  eachInline(bs, (x) => {
+    if (x.kind === 'noteref' && !out.includes(x.note)) out.push(x.note);
+  });
+  return out;
+}
+
+/** The original edition's page breaks in blocks, in reading order. */
+export function pageBreaksIn(bs: Block[]): Extract<Inline, { kind: 'pagebreak' }>[] {
+  const out: Extract<Inline, { kind: 'pagebreak' }>[] = [];
+  eachInline(bs, (x) => {
+    if (x.kind === 'pagebreak') out.push(x);
+  });
   return out;
 }
