@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EPub } from 'epub-gen-memory';
-import type { Book } from '../../model/book.ts';
+import type { Book, Part } from '../../model/book.ts';
 import { esc } from '../xml.ts';
 import { chapterBody, chapterFile, chapterTemplate } from './xhtml.ts';
 import { navDocument, navTree, ncxDocument, opfDocument, uuidV5, type ManifestItem } from './package.ts';
@@ -32,8 +32,21 @@ function titlePage(book: Book): string {
 <h1>${esc(m.title)}</h1>
 ${line('subtitle', m.subtitle)}
 ${line('author', m.author)}
+${line('editor', m.editor ? `Edited by ${m.editor}` : '')}
 ${line('date', m.date)}
 ${line('original', m.original_publication)}
+</section>`;
+}
+
+function partPage(pt: Part): string {
+  const line = (cls: string, v: unknown) => (v ? `<p class="${cls}">${esc(String(v))}</p>` : '');
+  return `<section class="part" epub:type="part" role="doc-part" aria-labelledby="${pt.id}-title">
+<h1 id="${pt.id}-title">${esc(pt.title)}</h1>
+${line('subtitle', pt.subtitle)}
+${line('author', pt.author)}
+${line('date', pt.original_publication ?? pt.date)}
+${line('translator', pt.translator ? `Translated by ${pt.translator}` : '')}
+${line('source', pt.source ? `Source: ${pt.source}` : '')}
 </section>`;
 }
 
@@ -46,6 +59,7 @@ ${p('Title:', m.title)}
 ${p('Author:', m.author)}
 ${p('First published:', m.original_publication ?? m.date)}
 ${p('Source of this edition:', m.source)}
+${book.parts.map((pt) => p(`${pt.title}${pt.author ? `, by ${pt.author}` : ''}.`, [pt.original_publication ?? pt.date, pt.source ? `Source: ${pt.source}` : '', pt.rights ? `Rights: ${pt.rights}` : ''].filter(Boolean).join('. '))).join('\n')}
 <p>This edition was made from the source text by <em>editions</em>: page numbers, running heads, web page matter and line-end hyphens were removed, paragraphs rejoined, footnotes relinked and numbered in reading order, and the typography made consistent. Every change is listed in the build report of the edition.</p>
 ${p('Rights:', m.rights ?? 'Not stated by the source; check before redistributing.')}
 ${p('Published by:', publisher)}
@@ -71,7 +85,12 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
     { filename: 'cover.xhtml', title: 'Cover', content: `<section class="cover" epub:type="cover"><img src="cover.png" alt="${esc(`Cover: ${book.meta.title}${book.meta.author ? `, by ${book.meta.author}` : ''}`)}"/></section>` },
     { filename: 'titlepage.xhtml', title: 'Title page', content: titlePage(book) },
   ];
-  const chapters = book.chapters.map((ch) => ({ filename: chapterFile(ch), title: ch.title, content: chapterBody(book, ch, top) }));
+  // A pack's pieces each open with a part page: title, author, date and source.
+  const chapters = book.chapters.flatMap((ch, ci) => {
+    const file = { filename: chapterFile(ch), title: ch.title, content: chapterBody(book, ch, top) };
+    const opens = ch.part !== undefined && book.chapters.findIndex((c) => c.part === ch.part) === ci;
+    return opens ? [{ filename: `${book.parts[ch.part!].id}.xhtml`, title: book.parts[ch.part!].title, content: partPage(book.parts[ch.part!]) }, file] : [file];
+  });
   const back = [
     { filename: 'colophon.xhtml', title: 'Colophon', content: colophon(book, o.publisher, o.modified) },
     { filename: 'licence.xhtml', title: 'Font licence', content: `<section class="licence" epub:type="appendix" role="doc-appendix" aria-labelledby="licence-title"><h1 id="licence-title">Font licence</h1><pre>${esc(licence)}</pre></section>` },
@@ -112,7 +131,7 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
       version: 3,
       chapterXHTML: chapterTemplate(o.templateDir),
       contentOPF: ejsLiteral(opfDocument(book, uid, modified, ordered, o.publisher)),
-      tocXHTML: ejsLiteral(navDocument(book, tree, landmarks, [])),
+      tocXHTML: ejsLiteral(navDocument(book, tree, landmarks, book.pages.map((pg) => ({ label: pg.label, href: `${chapterFile(book.chapters[pg.chapter])}#${pg.id}` })))),
       tocNCX: ejsLiteral(ncxDocument(book, uid, tree)),
       fonts: FONTS.map((f) => ({ filename: f.file, url: pathToFileURL(join(o.fontsDir, f.file)).href })),
       verbose: false,

@@ -34,6 +34,23 @@ interface NavEntry {
 
 /** The contents tree: chapters, and inside each the headings nested by level. */
 export function navTree(book: Book, topLevel: number): NavEntry[] {
+  const chapters = chapterEntries(book, topLevel);
+  if (!book.parts.length) return chapters;
+  // A pack: pieces → chapters.
+  const out: NavEntry[] = [];
+  book.chapters.forEach((ch, ci) => {
+    if (ch.part === undefined) return void out.push(chapters[ci]);
+    const pt = book.parts[ch.part];
+    let entry = out.find((e) => e.href === `${pt.id}.xhtml`);
+    if (!entry) out.push((entry = { title: pt.title + (pt.author ? ` — ${pt.author}` : ''), href: `${pt.id}.xhtml`, children: [] }));
+    // The text before a piece's first heading goes by the piece's title: the part entry stands for it.
+    if (ch.title === pt.title) entry.children.push(...chapters[ci].children);
+    else entry.children.push(chapters[ci]);
+  });
+  return out;
+}
+
+function chapterEntries(book: Book, topLevel: number): NavEntry[] {
   return book.chapters.map((ch: Chapter) => {
     const entry: NavEntry = { title: ch.title, href: chapterFile(ch), children: [] };
     const stack: { level: number; list: NavEntry[] }[] = [{ level: topLevel, list: entry.children }];
@@ -97,8 +114,8 @@ export function ncxDocument(book: Book, uid: string, tree: NavEntry[]): string {
 <head>
   <meta name="dtb:uid" content="urn:uuid:${uid}"/>
   <meta name="dtb:depth" content="${depth(tree)}"/>
-  <meta name="dtb:totalPageCount" content="0"/>
-  <meta name="dtb:maxPageNumber" content="0"/>
+  <meta name="dtb:totalPageCount" content="${book.pages.length}"/>
+  <meta name="dtb:maxPageNumber" content="${Math.max(0, ...book.pages.map((p) => Number(p.label)).filter(Number.isFinite))}"/>
 </head>
 <docTitle><text>${esc(book.meta.title)}</text></docTitle>
 <navMap>
@@ -121,7 +138,7 @@ export function opfDocument(book: Book, uid: string, modified: string, items: Ma
     <dc:title id="title">${esc(m.title)}</dc:title>${m.subtitle ? `\n    <dc:title id="subtitle">${esc(String(m.subtitle))}</dc:title>\n    <meta refines="#subtitle" property="title-type">subtitle</meta>\n    <meta refines="#title" property="title-type">main</meta>` : ''}
     <dc:language>${esc(m.language)}</dc:language>${m.author ? `\n    <dc:creator id="creator">${esc(String(m.author))}</dc:creator>\n    <meta refines="#creator" property="role" scheme="marc:relators">aut</meta>` : ''}${opt('dc:date', m.date)}
     <dc:publisher>${esc(publisher)}</dc:publisher>
-    <dc:description>${esc(String(description))}</dc:description>${opt('dc:rights', m.rights)}${opt('dc:source', m.original_publication ?? m.source)}
+    <dc:description>${esc(String(description))}</dc:description>${opt('dc:rights', m.rights)}${opt('dc:source', m.original_publication ?? m.source ?? book.parts.map((p) => p.original_publication ?? p.source ?? p.title).join('; '))}
     <meta property="dcterms:modified">${modified}</meta>
     <meta name="cover" content="cover-image"/>
     <meta property="schema:accessMode">textual</meta>
@@ -132,7 +149,11 @@ export function opfDocument(book: Book, uid: string, modified: string, items: Ma
     <meta property="schema:accessibilityFeature">readingOrder</meta>
     <meta property="schema:accessibilityFeature">alternativeText</meta>
     <meta property="schema:accessibilityFeature">displayTransformability</meta>
-    <meta property="schema:accessibilityHazard">none</meta>
+    <meta property="schema:accessibilityHazard">none</meta>${
+      book.pages.length
+        ? `\n    <meta property="schema:accessibilityFeature">pageBreakMarkers</meta>\n    <meta property="schema:accessibilityFeature">pageNavigation</meta>`
+        : ''
+    }
     <meta property="schema:accessibilitySummary">${summary}</meta>
   </metadata>
   <manifest>

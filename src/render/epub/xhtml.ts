@@ -6,10 +6,10 @@ import { esc } from '../xml.ts';
 export const chapterFile = (ch: Chapter): string => `${ch.id}.xhtml`;
 
 /** Where a note's body lives, relative to a chapter file. */
-function noteHref(book: Book, from: Chapter, n: number): string {
-  const note = book.notes.get(n);
+function noteHref(book: Book, from: Chapter, key: number): string {
+  const note = book.notes.get(key);
   const target = note ? book.chapters[note.chapter] : from;
-  return `${target === from ? '' : chapterFile(target)}#fn-${n}`;
+  return `${target === from ? '' : chapterFile(target)}#fn-${note?.id ?? key}`;
 }
 
 function inline(book: Book, ch: Chapter, xs: Inline[]): string {
@@ -29,10 +29,14 @@ function inline(book: Book, ch: Chapter, xs: Inline[]): string {
         case 'break':
           return '<br/>';
         case 'noteref': {
-          const id = x.repeat ? `ref-${x.note}-${x.repeat}` : `ref-${x.note}`;
+          const nid = book.notes.get(x.note)?.id ?? String(x.note);
+          const id = x.repeat ? `ref-${nid}-${x.repeat}` : `ref-${nid}`;
           // The superscript goes outside the link: Apple Books will not pop up a note whose link holds markup (pandoc #1995).
-          return `<sup><a epub:type="noteref" role="doc-noteref" id="${id}" href="${noteHref(book, ch, x.note)}">${x.note}</a></sup>`;
+          return `<sup><a epub:type="noteref" role="doc-noteref" id="${id}" href="${noteHref(book, ch, x.note)}">${x.n}</a></sup>`;
         }
+        case 'pagebreak':
+          // Empty, so the words read and search as one text; the stylesheet shows the number in the margin.
+          return `<span epub:type="pagebreak" role="doc-pagebreak" class="pagebreak" id="${esc(x.id)}" title="${esc(x.label)}" aria-label="Page ${esc(x.label)}"></span>`;
       }
     })
     .join('');
@@ -85,13 +89,13 @@ export function chapterBody(book: Book, ch: Chapter, topLevel: number): string {
   const parts = ch.blocks.map((b) => block(book, ch, b, shift));
   if (ch.notes.length) {
     parts.push('<hr class="notes"/>');
-    for (const n of ch.notes) {
-      const note = book.notes.get(n)!;
+    for (const key of ch.notes) {
+      const note = book.notes.get(key)!;
       const inner = note.blocks.map((b) => block(book, ch, b, shift));
-      const back = `<a class="back" href="#ref-${n}" role="doc-backlink" title="Back to the text">${n}.</a> `;
+      const back = `<a class="back" href="#ref-${note.id}" role="doc-backlink" title="Back to the text">${note.n}.</a> `;
       if (inner[0]?.startsWith('<p>')) inner[0] = `<p>${back}${inner[0].slice(3)}`;
       else inner.unshift(`<p>${back}</p>`);
-      parts.push(`<aside class="footnote" epub:type="footnote" role="doc-footnote" id="fn-${n}">${inner.join('')}</aside>`);
+      parts.push(`<aside class="footnote" epub:type="footnote" role="doc-footnote" id="fn-${note.id}">${inner.join('')}</aside>`);
     }
   }
   return `<section epub:type="chapter" role="doc-chapter" aria-labelledby="${firstHeadingId(ch) ?? ''}">\n${parts.join('\n')}\n</section>`.replace(' aria-labelledby=""', '');

@@ -130,6 +130,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
   y = centre(book.meta.title, 'regular', p.size * 2.2, y);
   if (book.meta.subtitle) y = centre(String(book.meta.subtitle), 'italic', p.size * 1.2, y + p.size * 0.6);
   if (book.meta.author) y = centre(String(book.meta.author), 'regular', p.size * 1.4, y + p.size * 2.5);
+  if (book.meta.editor) y = centre(`Edited by ${book.meta.editor}`, 'italic', p.size * 1.1, y + p.size * 2);
   const bottomBits = [book.meta.original_publication, book.meta.date && !String(book.meta.original_publication ?? '').includes(String(book.meta.date)) ? book.meta.date : undefined].filter(Boolean).map(String);
   let yb = g.textBottom - bottomBits.length * p.size * 1.8;
   for (const b of bottomBits) yb = centre(b, 'italic', p.size * 0.95, yb) + p.size * 0.3;
@@ -140,6 +141,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
     book.meta.title + (book.meta.author ? `, by ${book.meta.author}` : ''),
     book.meta.original_publication ? `First published: ${book.meta.original_publication}` : '',
     book.meta.source ? `Source of this edition: ${book.meta.source}` : '',
+    ...book.parts.map((pt) => `${pt.title}${pt.author ? `, by ${pt.author}` : ''}. ${[pt.original_publication ?? pt.date, pt.source ? `Source: ${pt.source}` : '', pt.rights ? `Rights: ${pt.rights}` : ''].filter(Boolean).join('. ')}`),
     'This edition was made by editions: page numbers, running heads and web page matter of the source were removed, paragraphs and words rejoined, footnotes relinked and numbered in reading order, and the typography made consistent. The build report lists every change.',
     `Rights: ${book.meta.rights ?? 'not stated by the source.'}`,
     `Set in Linux Libertine (SIL Open Font License 1.1). ${o.publisher}, ${m0.toISOString().slice(0, 10)}.`,
@@ -201,6 +203,15 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
     doc.addNamedDestination(bodyDest(bi), 'XYZ', 0, 0, null);
     for (const pl of page.body) {
       if (pl.label) drawLine(doc, m, pl.label, x0 + pl.x - p.size * 1.8, pl.y);
+      // The original edition's page numbers, small in the outer margin beside their line.
+      if (pl.line.pages.length) {
+        const ms = p.size * 0.62;
+        const ref = pl.line.pages.map((l) => `[${l}]`).join(' ');
+        m.select('regular', ms);
+        const w = m.width('regular', ms, ref);
+        const gap = p.size * 0.8;
+        doc.fillColor('#555555').text(ref, isVerso(n) ? x0 - gap - w : x0 + measure + gap, pl.y, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions).fillColor('black');
+      }
       drawLine(doc, m, pl.line, x0 + pl.x, pl.y);
       if (pl.dest) doc.addNamedDestination(pl.dest, 'XYZ', x0, pl.y - p.leading * 2, null);
       if (pl.outline) {
@@ -221,9 +232,11 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
     }
     // Furniture: running head and folio, but not on a chapter's opening page.
     if (!page.opening) {
-      const chapterTitle = book.chapters[page.chapter]?.title ?? '';
+      const chapter = book.chapters[page.chapter];
       const which = isVerso(n) ? s.heads.verso : s.heads.recto;
-      const head = which === 'book' ? book.meta.title : chapterTitle;
+      // In a pack the "book" head is the piece's title: a reader leafing through finds the piece.
+      const bookHead = chapter?.part !== undefined ? book.parts[chapter.part].title : book.meta.title;
+      const head = which === 'book' ? bookHead : (chapter?.title ?? '');
       const hs = p.size * 0.85;
       const headY = p.top - p.leading * 1.6;
       const fit = fitText(m, 'italic', hs, head, measure * 0.75);
@@ -264,7 +277,9 @@ function collectToc(book: Book, pages: Page[]): TocEntry[] {
   // chapters without a heading of their own (text before the first heading) start at their first page
   book.chapters.forEach((ch, ci) => {
     const first = pages.findIndex((pg) => pg.chapter === ci);
-    if (first >= 0 && !out.some((e) => e.level === 0 && pages[e.page].chapter === ci) && ch.blocks[0]?.kind !== 'heading') out.push({ title: ch.title, level: 0, page: first, dest: `page-${first}` });
+    const level = ch.part !== undefined ? 1 : 0;
+    const sameAsPart = ch.part !== undefined && book.parts[ch.part].title === ch.title;
+    if (first >= 0 && !sameAsPart && !out.some((e) => e.level === level && pages[e.page].chapter === ci) && ch.blocks[0]?.kind !== 'heading') out.push({ title: ch.title, level, page: first, dest: `page-${first}` });
   });
   return out.sort((a, b) => a.page - b.page || a.level - b.level);
 }

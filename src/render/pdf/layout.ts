@@ -78,9 +78,29 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
   const style = (o: Partial<ParStyle>): ParStyle => ({ face: 'regular', size, measure: g.measure, indent: 0, language: lang, justify: true, ...o });
   const setPar = (content: Inline[], st: ParStyle) => setLines(itemsOf(content, st, m), st, m);
 
+  // In a pack, pieces are the top of the outline and chapters sit one level under them.
+  const depth = book.parts.length ? 1 : 0;
   book.chapters.forEach((ch, ci) => {
     out.push({ kind: 'newpage', chapter: ci });
     let prev: Block['kind'] | 'start' = 'start';
+    let underPartHead = false;
+    if (ch.part !== undefined && book.chapters.findIndex((c) => c.part === ch.part) === ci) {
+      const pt = book.parts[ch.part];
+      const plainText = (text: string): Inline[] => [{ kind: 'text', text }];
+      out.push({ kind: 'space', h: L * 3 });
+      add(setPar(plainText(pt.title), style({ size: size * 1.8, justify: false, measure: g.measure * 0.85 })), size * 1.8 * 1.25, 0, { keep: true, dest: pt.id, outline: { title: pt.title, level: 0 }, chapter: ci });
+      if (pt.author) {
+        out.push({ kind: 'space', h: L * 0.6 });
+        add(setPar(plainText(pt.author), style({ size: size * 1.2, justify: false })), size * 1.5, 0, { keep: true, chapter: ci });
+      }
+      const line = [pt.original_publication ?? pt.date, pt.translator ? `translated by ${pt.translator}` : '', pt.source ? `Source: ${pt.source}` : ''].filter(Boolean).join(' · ');
+      if (line) {
+        out.push({ kind: 'space', h: L * 0.6 });
+        add(setPar(plainText(line), style({ face: 'italic', size: size * 0.85, justify: false })), size * 0.85 * 1.3, 0, { keep: true, chapter: ci });
+      }
+      out.push({ kind: 'space', h: L * 1.5 });
+      underPartHead = true;
+    }
     const walk = (blocks: Block[], ctx: { x: number; measure: number; scale: number }) => {
       for (const b of blocks) {
         const sz = size * ctx.scale;
@@ -90,8 +110,8 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
           const hs = rel === 0 ? size * 1.6 : rel === 1 ? size * 1.15 : size;
           const face = rel >= 2 ? 'italic' : 'regular';
           const lines = setPar(b.content, style({ face, size: hs, justify: false, measure: g.measure * (rel === 0 ? 0.85 : 1) }));
-          out.push({ kind: 'space', h: rel === 0 ? L * 3 : prev === 'start' ? 0 : L * (rel === 1 ? 1.2 : 0.8) });
-          add(lines, hs * 1.25, 0, { keep: true, dest: b.id, outline: { title: plainLine(b), level: rel }, chapter: ci });
+          out.push({ kind: 'space', h: rel === 0 ? (underPartHead ? L : L * 3) : prev === 'start' ? 0 : L * (rel === 1 ? 1.2 : 0.8) });
+          add(lines, hs * 1.25, 0, { keep: true, dest: b.id, outline: { title: plainLine(b), level: rel + (ch.part !== undefined ? depth : 0) }, chapter: ci });
           out.push({ kind: 'space', h: rel === 0 ? L * 1.5 : L * 0.4 });
         } else if (b.kind === 'para') {
           const byline = b.content.length === 1 && b.content[0].kind === 'em';
@@ -150,15 +170,15 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
 function noteLines(book: Book, s: PrintSettings, m: Measurer, g: Geometry): Map<number, Line[]> {
   const size = g.size * s.notes.scale;
   const out = new Map<number, Line[]>();
-  for (const [n, note] of book.notes) {
+  for (const [key, note] of book.notes) {
     const lines: Line[] = [];
     note.blocks.forEach((b, bi) => {
       const content: Inline[] = b.kind === 'para' || b.kind === 'heading' ? b.content : [{ kind: 'text', text: blockText(b) }];
-      const withLabel: Inline[] = bi === 0 ? [{ kind: 'text', text: `${n} ` }, ...content] : content;
+      const withLabel: Inline[] = bi === 0 ? [{ kind: 'text', text: `${note.n} ` }, ...content] : content;
       const st: ParStyle = { face: 'regular', size, measure: g.measure, indent: bi === 0 ? 0 : size, language: book.meta.language, justify: true };
       lines.push(...setLines(itemsOf(withLabel, st, m), st, m));
     });
-    out.set(n, lines);
+    out.set(key, lines);
   }
   return out;
 }

@@ -23,6 +23,8 @@ export interface Line {
   fragments: Fragment[];
   /** Notes referred to on this line, in order. */
   notes: number[];
+  /** Pages of the original edition that begin on this line. */
+  pages: string[];
   width: number;
   ratio: number;
 }
@@ -44,6 +46,8 @@ interface Tok {
   size: number;
   rise: number;
   note?: number;
+  /** An original page break (a box of no width). */
+  page?: string;
 }
 
 const faceWith = (f: Face, em: boolean, strong: boolean): Face => {
@@ -75,7 +79,10 @@ function runs(xs: Inline[], face: Face, size: number, out: Tok[] = []): Tok[] {
         runs(x.children, face, size, out);
         break;
       case 'noteref':
-        out.push({ text: String(x.note), face: 'regular', size: size * 0.62, rise: size * 0.36, note: x.note });
+        out.push({ text: String(x.n), face: 'regular', size: size * 0.62, rise: size * 0.36, note: x.note });
+        break;
+      case 'pagebreak':
+        out.push({ text: '', face, size, rise: 0, page: x.label });
         break;
     }
   }
@@ -108,6 +115,10 @@ export function itemsOf(content: Inline[], style: ParStyle, m: Measurer): Item<T
     else items.push({ type: 'glue', width: w, stretch: style.measure, shrink: 0 });
   };
   for (const t of toks) {
+    if (t.page !== undefined) {
+      items.push({ type: 'box', width: 0, data: t });
+      continue;
+    }
     if (t.note !== undefined) {
       items.push({ type: 'box', width: m.width(t.face, t.size, t.text), data: t });
       continue;
@@ -188,12 +199,14 @@ function greedy(items: Item<Tok>[], width: number) {
 function positionLine(items: Item<Tok>[], from: number, to: number, ratio: number, m: Measurer): Line {
   const frags: Fragment[] = [];
   const notes: number[] = [];
+  const pages: string[] = [];
   let x = 0;
   let spaces = 0;
   for (let i = from; i < to; i++) {
     const it = items[i];
     if (it.type === 'box') {
       const t = it.data!;
+      if (t.page !== undefined) pages.push(t.page);
       if (t.text) {
         const last = frags[frags.length - 1];
         // Join onto the run before when the style is the same: fewer, longer runs to draw.
@@ -217,5 +230,5 @@ function positionLine(items: Item<Tok>[], from: number, to: number, ratio: numbe
     frags.push({ x, text: '-', face: t.face, size: t.size, rise: 0, soft: true });
     x += end.width;
   }
-  return { fragments: frags, notes, width: x, ratio };
+  return { fragments: frags, notes, pages, width: x, ratio };
 }
