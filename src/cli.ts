@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { writeAtomic } from './io/atomic.ts';
-import { buildEpub, buildMarkdown, buildPdf, listSources, normaliseFile, writeReport } from './build.ts';
+import { availableParallelism } from 'node:os';
+import { listSources, normaliseFile } from './build.ts';
+import { editionsOfFolder, loadEditions, type Format } from './editions.ts';
+import { initialRows, runBuild } from './run.ts';
+import { reporter, table } from './progress.ts';
+import { watch, watchedPaths } from './watch.ts';
 import { buildDate } from './builddate.ts';
 import { doubtLines, summaryLine } from './report.ts';
 import { UserError } from './errors.ts';
@@ -11,11 +16,16 @@ Usage:
   editions normalize <raw-file> [-o out.md] [--report report.json]
       Clean one raw text into the Markdown model. Without -o the Markdown goes to stdout;
       the summary and doubts go to stderr.
-  editions build [--sources DIR] [--out DIR] [--only NAME] [--format md,epub,pdf] [--paper A5|A4|Letter]
-                 [--publisher NAME] [--json]
-      Build every source in sources/ (default) into out/ (default): out/markdown/<name>.md,
-      out/report/<name>.json, out/epub/<name>.epub and out/pdf/<name>.pdf.
-      SOURCE_DATE_EPOCH sets the date recorded in the editions.
+  editions build [--config editions.yaml] [--only NAME[,NAME]] [--format md,epub,pdf] [--out DIR]
+                 [--paper A5|A4|Letter] [--publisher NAME] [--jobs N] [--force] [--watch] [--json]
+      Build the editions listed in editions.yaml (books and reading packs) into out/:
+      out/markdown/<source>.md, out/report/<source>.json and .html (review page),
+      out/epub/<edition>.epub and out/pdf/<edition>.pdf. Only what changed is rebuilt;
+      editions render in parallel (--jobs, default: the number of cores).
+      --watch rebuilds whenever a source, sidecar, template, font or editions.yaml changes.
+      --json prints the run's report on stdout. SOURCE_DATE_EPOCH sets the recorded date.
+  editions build --sources DIR [--out DIR] …
+      Without an editions file: every .txt/.md in DIR as a book of its own.
   editions --help
 
 Exit codes: 0 ok, 1 build failure (bad input), 2 usage error.`;
@@ -40,6 +50,10 @@ async function main(argv: string[]): Promise<number> {
         publisher: { type: 'string' },
         paper: { type: 'string' },
         json: { type: 'boolean' },
+        config: { type: 'string', short: 'c' },
+        watch: { type: 'boolean', short: 'w' },
+        jobs: { type: 'string', short: 'j' },
+        force: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -63,43 +77,27 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'build') {
     if (rest.length) usage(`build takes no file arguments (got ${rest.join(' ')})`);
-    const out = v.out ?? 'out';
-    let sources = listSources(v.sources ?? 'sources');
-    if (v.only) {
-      sources = sources.filter((s) => s.name === v.only);
-      if (!sources.length) usage(`--only ${v.only}: no such source`);
-    }
-    const formats = (v.format ?? 'md,epub,pdf').split(',');
-    for (const f of formats) if (!['md', 'epub', 'pdf'].includes(f)) usage(`--format ${f}: known formats are md, epub, pdf`);
-    const settings = { outDir: out, templateDir: 'templates/default', fontsDir: 'fonts', modified: buildDate(), publisher: v.publisher ?? 'editions', paper: v.paper };
-    let failed = 0;
-    const reports: Record<string, unknown> = {};
-    for (const src of sources) {
-      try {
-        const r = buildMarkdown(src, out);
-        const lines = [summaryLine(src.name, r.report), ...doubtLines(r.report, 2)];
-        if (formats.includes('epub')) {
-          const e = await buildEpub(src.name, r.markdown, settings);
-          r.report.epub = { bytes: e.bytes, warnings: e.warnings };
-          lines.push(`  epub: ${(e.bytes / 1024).toFixed(0)} KB${e.warnings.length ? `, ${e.warnings.length} warnings` : ''}`, ...e.warnings.map((w) => `    ${w}`));
-        }
-        writeReport(src.name, r.report, out);
-        if (formats.includes('pdf')) {
-          const p = await buildPdf(src.name, r.markdown, settings);
-          r.report.pdf = { bytes: p.bytes, pages: p.pages, missingGlyphs: p.missing };
-          lines.push(`  pdf: ${p.pages} pages, ${(p.bytes / 1024).toFixed(0)} KB${p.missing.length ? `, ${p.missing.length} characters without a glyph: ${p.missing.join(', ')}` : ''}`);
-        }
-        reports[src.name] = { ...r.report.counts, epub: r.report.epub, pdf: r.report.pdf };
-        if (!v.json) process.stderr.write(`${lines.join('\n')}\n`);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        failed++;
-        process.stderr.write(`error: ${e.message}\n`);
-      }
-    }
-    if (v.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-    process.stderr.write(`${sources.length - failed} of ${sources.length} sources built into ${out}/${failed ? `, ${failed} failed` : ''}\n`);
-    return failed ? 1 : 0;
+    const formats = v.format?.split(',').map((f) => f.trim()) as Format[] | undefined;
+    for (const f of formats ?? []) if (!['md', 'epub', 'pdf'].includes(f)) usage(`--format ${f}: known formats are md, epub, pdf`);
+    const workers = v.jobs === undefined ? availableParallelism() : Number(v.jobs);
+    if (!Number.isInteger(workers) || workers < 1) usage(`--jobs ${v.jobs}: a whole number of workers, 1 or more`);
+    const opts = { outDir: v.out ?? 'out', only: v.only ? v.only.split(',') : [], formats, workers, modified: buildDate(), fontsDir: 'fonts', force: !!v.force };
+    // What to build: the editions file, or with --sources every source of a folder as its own book.
+    const config = () => (v.sources && !v.config ? editionsOfFolder(v.sources, listSources(v.sources).map((x) => x.name), { paper: v.paper, publisher: v.publisher }) : loadEditions(v.config ?? 'editions.yaml', { paper: v.paper, publisher: v.publisher }));
+    const once = async () => {
+      const cfg = config();
+      const rows = initialRows(cfg, opts.only);
+      const rep = reporter(rows, { tty: !!process.stderr.isTTY && !v.json, quiet: false });
+      const r = await runBuild(cfg, opts, rep);
+      rep.finish();
+      if (v.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+      process.stderr.write(`\n${table(r.editions)}\n${r.editions.length - r.failed} of ${r.editions.length} editions ready in ${opts.outDir}/ (${(r.ms / 1000).toFixed(1)} s)${r.failed ? `, ${r.failed} failed` : ''}\n`);
+      for (const e of r.editions.filter((x) => x.status === 'failed')) process.stderr.write(`error: ${e.edition}: ${e.error}\n`);
+      return r.failed ? 1 : 0;
+    };
+    if (!v.watch) return once();
+    await watch(once, () => watchedPaths(config()));
+    return 0;
   }
   usage(`unknown command “${cmd}”`);
 }

@@ -1,0 +1,79 @@
+// One edition, from its Markdown models to its files: a book or a reading pack → EPUB and
+// PDF. Runs in a worker thread or in the main one; it gets everything it needs in the job
+// (no reading of sources) and writes its outputs atomically.
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Book, BookMeta } from '../model/book.ts';
+import { parseBook } from '../model/parse.ts';
+import { bindPack } from '../model/pack.ts';
+import { writeAtomic } from '../io/atomic.ts';
+import { renderEpub } from './epub/index.ts';
+import { renderPdf } from './pdf/index.ts';
+import { loadPrintSettings } from './pdf/settings.ts';
+import type { Edition } from '../editions.ts';
+
+export interface RenderJob {
+  edition: Edition;
+  /** The Markdown model of each piece, in order. */
+  markdowns: string[];
+  introduction?: string;
+  outDir: string;
+  templateDir: string;
+  fontsDir: string;
+  /** ISO date recorded in the outputs. */
+  modified: string;
+}
+
+export interface EditionResult {
+  name: string;
+  notes: number;
+  warnings: string[];
+  epub?: { path: string; bytes: number };
+  pdf?: { path: string; bytes: number; pages: number; missingGlyphs: string[] };
+  /** Original edition pages marked in the text. */
+  originalPages: number;
+  ms: number;
+}
+
+export type Stage = 'model' | 'epub' | 'pdf';
+
+/** The Book of an edition: one text, or the pieces of a pack bound together. */
+export function bookOf(job: Pick<RenderJob, 'edition' | 'markdowns' | 'introduction'>): Book {
+  const e = job.edition;
+  if (e.kind === 'book') {
+    const book = parseBook(job.markdowns[0]);
+    Object.assign(book.meta, e.meta);
+    return book;
+  }
+  return bindPack({
+    meta: { language: 'en', ...e.meta, title: e.meta.title ?? e.name } as BookMeta,
+    introduction: job.introduction,
+    pieces: job.markdowns.map((markdown, i) => ({ markdown, overrides: e.pieces[i].overrides })),
+  });
+}
+
+export async function renderEdition(job: RenderJob, progress: (stage: Stage) => void = () => {}): Promise<EditionResult> {
+  const t0 = performance.now();
+  const e = job.edition;
+  progress('model');
+  const book = bookOf(job);
+  const modified = new Date(job.modified);
+  const result: EditionResult = { name: e.name, notes: book.notes.size, warnings: book.warnings, originalPages: book.pages.length, ms: 0 };
+  if (e.formats.includes('epub')) {
+    progress('epub');
+    const identity = [JSON.stringify(e.meta), job.introduction ?? '', ...job.markdowns].join('\n\u0000\n');
+    const bytes = await renderEpub(book, { templateDir: job.templateDir, fontsDir: job.fontsDir, modified, publisher: e.publisher, identitySource: identity });
+    const path = join(job.outDir, 'epub', `${e.name}.epub`);
+    writeAtomic(path, bytes);
+    result.epub = { path, bytes: bytes.length };
+  }
+  if (e.formats.includes('pdf')) {
+    progress('pdf');
+    const pdf = await renderPdf(book, { settings: loadPrintSettings(job.templateDir, e.paper), fontsDir: job.fontsDir, modified, publisher: e.publisher });
+    const path = join(job.outDir, 'pdf', `${e.name}.pdf`);
+    writeAtomic(path, pdf.bytes);
+    result.pdf = { path, bytes: pdf.bytes.length, pages: pdf.pages, missingGlyphs: pdf.missing };
+  }
+  result.ms = performance.now() - t0;
+  return result;
+}

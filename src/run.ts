@@ -1,0 +1,163 @@
+// A build run: editions.yaml → the sources each edition needs, normalised (Markdown model,
+// report, review page) → the editions rendered, in parallel, each only if its inputs
+// changed since the last run. Progress goes to a Reporter; the result says what happened.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { EditionsFile, Format } from './editions.ts';
+import { normaliseFile } from './build.ts';
+import { readSource } from './io/source.ts';
+import { sidecarPath } from './sidecar.ts';
+import { writeAtomic } from './io/atomic.ts';
+import { doubtLines, summaryLine, type BuildReport } from './report.ts';
+import { reviewPage } from './review.ts';
+import { hashOf, hashPath, readState, toolHash, writeState } from './cache.ts';
+import { renderAll } from './pool.ts';
+import type { RenderJob } from './render/edition.ts';
+import { UserError } from './errors.ts';
+import type { Reporter, Row } from './progress.ts';
+
+export interface RunOptions {
+  outDir: string;
+  /** Edition names to build; all when empty. */
+  only: string[];
+  /** Formats to build; each edition's own when absent. */
+  formats?: Format[];
+  workers: number;
+  modified: Date;
+  fontsDir: string;
+  /** Rebuild even what is up to date. */
+  force: boolean;
+}
+
+export interface EditionOutcome extends Row {
+  files: string[];
+  warningList: string[];
+  missingGlyphs?: string[];
+  originalPages?: number;
+}
+
+export interface RunResult {
+  editions: EditionOutcome[];
+  sources: Record<string, { normalised: boolean; report?: BuildReport['counts']; error?: string }>;
+  failed: number;
+  ms: number;
+}
+
+const sourceFile = (dir: string, name: string) => ['.txt', '.md'].map((x) => join(dir, `${name}${x}`)).find(existsSync) ?? join(dir, `${name}.txt`);
+
+/** The editions a run covers, in the file's order; an unknown --only name is a usage error. */
+export function selectEditions(cfg: EditionsFile, only: string[]) {
+  for (const n of only) if (!cfg.editions.some((e) => e.name === n)) throw new UserError(`--only ${n}: no such edition in ${cfg.path} (editions: ${cfg.editions.map((e) => e.name).join(', ')})`, 2);
+  return only.length ? cfg.editions.filter((e) => only.includes(e.name)) : cfg.editions;
+}
+
+export function initialRows(cfg: EditionsFile, only: string[]): Row[] {
+  return selectEditions(cfg, only).map((e) => ({ edition: e.name, kind: e.kind, status: 'waiting' }));
+}
+
+export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter): Promise<RunResult> {
+  const t0 = performance.now();
+  const editions = selectEditions(cfg, o.only);
+  const state = o.force ? { version: 1 as const, sources: {}, editions: {} } : readState(o.outDir);
+  const tool = toolHash();
+  const result: RunResult = { editions: [], sources: {}, failed: 0, ms: 0 };
+  const outcome = new Map<string, EditionOutcome>(editions.map((e) => [e.name, { edition: e.name, kind: e.kind, status: 'waiting', files: [], warningList: [] }]));
+
+  // 1. Sources → Markdown model, build report and review page (skipped when unchanged).
+  const markdown = new Map<string, string>();
+  const doubts = new Map<string, number>();
+  const needed = [...new Set(editions.flatMap((e) => e.pieces.map((p) => p.source)))];
+  for (const name of needed) {
+    const users = editions.filter((e) => e.pieces.some((p) => p.source === name));
+    for (const u of users) rep.update(u.name, { status: 'normalise' });
+    const path = sourceFile(cfg.sourcesDir, name);
+    const mdPath = join(o.outDir, 'markdown', `${name}.md`);
+    const jsonPath = join(o.outDir, 'report', `${name}.json`);
+    const htmlPath = join(o.outDir, 'report', `${name}.html`);
+    try {
+      const hash = hashOf(tool, hashPath(path), hashPath(sidecarPath(path)));
+      if (state.sources[name] === hash && [mdPath, jsonPath, htmlPath].every(existsSync)) {
+        markdown.set(name, readFileSync(mdPath, 'utf8'));
+        const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as BuildReport;
+        doubts.set(name, report.doubts.length);
+        result.sources[name] = { normalised: false, report: report.counts };
+        continue;
+      }
+      const r = normaliseFile(path);
+      writeAtomic(mdPath, r.markdown);
+      writeAtomic(jsonPath, `${JSON.stringify(r.report, null, 2)}\n`);
+      writeAtomic(htmlPath, reviewPage(name, readSource(path).text, r.report));
+      markdown.set(name, r.markdown);
+      doubts.set(name, r.report.doubts.length);
+      state.sources[name] = hash;
+      result.sources[name] = { normalised: true, report: r.report.counts };
+      rep.note([summaryLine(name, r.report), ...doubtLines(r.report, 2)].join('\n'));
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      delete state.sources[name];
+      result.sources[name] = { normalised: false, error: e.message };
+      for (const u of users) Object.assign(outcome.get(u.name)!, { status: 'failed', error: e.message });
+      for (const u of users) rep.update(u.name, { status: 'failed', error: e.message });
+    }
+  }
+
+  // 2. Editions → EPUB and PDF (skipped when nothing they are made from changed).
+  const jobs: RenderJob[] = [];
+  const hashes = new Map<string, string>();
+  for (const e of editions) {
+    const out = outcome.get(e.name)!;
+    if (out.status === 'failed') continue;
+    out.doubts = e.pieces.reduce((n, p) => n + (doubts.get(p.source) ?? 0), 0);
+    const formats = e.formats.filter((f) => !o.formats || o.formats.includes(f));
+    const edition = { ...e, formats };
+    const files = formats.filter((f) => f !== 'md').map((f) => join(o.outDir, f, `${e.name}.${f}`));
+    out.files = [...e.pieces.map((p) => join(o.outDir, 'markdown', `${p.source}.md`)), ...files];
+    let introduction: string | undefined;
+    try {
+      introduction = e.introduction ? readSource(e.introduction).text : undefined;
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      Object.assign(out, { status: 'failed', error: err.message });
+      rep.update(e.name, { status: 'failed', error: err.message });
+      continue;
+    }
+    const templateDir = join(cfg.templatesDir, e.template);
+    const { line: _line, ...spec } = edition;
+    const hash = hashOf(tool, JSON.stringify(spec), introduction ?? '', ...e.pieces.map((p) => markdown.get(p.source)!), hashPath(templateDir), hashPath(o.fontsDir), o.modified.toISOString());
+    hashes.set(e.name, hash);
+    const before = state.editions[e.name];
+    if (!files.length || (before?.hash === hash && files.every(existsSync))) {
+      Object.assign(out, files.length ? (before.summary as object) : {}, { status: 'unchanged', doubts: out.doubts, ms: undefined });
+      rep.update(e.name, { ...out });
+      continue;
+    }
+    jobs.push({ edition, markdowns: e.pieces.map((p) => markdown.get(p.source)!), introduction, outDir: o.outDir, templateDir, fontsDir: o.fontsDir, modified: o.modified.toISOString() });
+    rep.update(e.name, { status: 'waiting' });
+  }
+  const outcomes = await renderAll(jobs, o.workers || availableParallelism(), (name, stage) => rep.update(name, { status: stage }));
+  outcomes.forEach((oc, i) => {
+    const name = jobs[i].edition.name;
+    const out = outcome.get(name)!;
+    if (!oc.ok) {
+      Object.assign(out, { status: 'failed', error: oc.error });
+      delete state.editions[name];
+      rep.update(name, { status: 'failed', error: oc.error });
+      return;
+    }
+    const r = oc.result;
+    const summary = { pages: r.pdf?.pages, notes: r.notes, warnings: r.warnings.length, bytes: (r.epub?.bytes ?? 0) + (r.pdf?.bytes ?? 0), warningList: r.warnings, missingGlyphs: r.pdf?.missingGlyphs ?? [], originalPages: r.originalPages };
+    Object.assign(out, summary, { status: 'done', ms: r.ms });
+    state.editions[name] = { hash: hashes.get(name)!, files: out.files, summary };
+    for (const w of r.warnings.slice(0, 5)) rep.note(`${name}: warning: ${w}`);
+    if (r.warnings.length > 5) rep.note(`${name}: … and ${r.warnings.length - 5} more warnings in the --json report`);
+    if (r.pdf?.missingGlyphs.length) rep.note(`${name}: ${r.pdf.missingGlyphs.length} characters have no glyph in the fonts: ${r.pdf.missingGlyphs.join(' ')}`);
+    rep.update(name, { ...summary, status: 'done', ms: r.ms });
+  });
+  writeState(o.outDir, state);
+  result.editions = editions.map((e) => outcome.get(e.name)!);
+  result.failed = result.editions.filter((e) => e.status === 'failed').length;
+  result.ms = performance.now() - t0;
+  return result;
+}
