@@ -97,9 +97,9 @@ export function loadEditions(path: string, overrides: { paper?: string; publishe
   if (problems.length) throw new UserError(problems.slice(0, 8).join('\n') + (problems.length > 8 ? `\n… and ${problems.length - 8} more` : ''));
 
   const base = dirname(path);
-  const raw = data as { sources?: string; defaults?: Record<string, unknown>; editions: Record<string, unknown>[] };
-  const sourcesDir = join(base, raw.sources ?? 'sources');
-  const templatesDir = join(base, 'templates');
+  const raw = data as { sources?: string; templates?: string; defaults?: Record<string, unknown>; editions: Record<string, unknown>[] };
+  const sourcesDir = resolve(base, raw.sources ?? 'sources');
+  const templatesDir = resolve(base, raw.templates ?? 'templates');
   const d = raw.defaults ?? {};
   const at = (segs: (string | number)[], key?: string) => `${path}:${lineOf(doc, lc, segs, key)}`;
   const sourceExists = (name: string) => ['.txt', '.md'].some((x) => existsSync(join(sourcesDir, `${name}${x}`)));

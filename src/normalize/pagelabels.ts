@@ -18,6 +18,8 @@ export interface PageNumbering {
   inferred: number;
   /** Disagreements between the count and a stated number. */
   conflicts: { page: number; counted: number; stated: number }[];
+  /** Counted pages before the first or after the last stated number: nothing checks them. */
+  unchecked: number;
 }
 
 const arabic = (l?: string) => (l && /^\d{1,4}\b/.test(l.trim()) ? Number(/^\d+/.exec(l.trim())![0]) : undefined);
@@ -27,7 +29,7 @@ export function numberPages(pages: PageEvidence[]): PageNumbering {
   const stated = pages.map((p) => arabic(p.label));
   const anchors = stated.flatMap((n, i) => (n === undefined ? [] : [i]));
   const labels: (string | undefined)[] = pages.map((p) => p.label);
-  const out: PageNumbering = { labels, inferred: 0, conflicts: [] };
+  const out: PageNumbering = { labels, inferred: 0, conflicts: [], unchecked: 0 };
   // One stated number is too little to count from.
   if (anchors.length < 2) return out;
   const n: (number | undefined)[] = [...stated];
@@ -55,6 +57,7 @@ export function numberPages(pages: PageEvidence[]): PageNumbering {
     if (labels[i] === undefined && v !== undefined && v > 0) {
       labels[i] = String(v);
       out.inferred++;
+      if (i < anchors[0] || i > anchors[anchors.length - 1]) out.unchecked++;
     }
   });
   return out;

@@ -169,6 +169,7 @@ function labelPages(s: NormState): void {
   breaks.forEach((b, k) => (b.label = numbering.labels[k + 1]));
   s.pageLabels = breaks.map((b) => b.label ?? '');
   if (numbering.inferred) s.changes.push({ kind: 'count-page-numbers', lines: [], why: `${numbering.inferred} original page numbers counted from the ${evidence.length - numbering.inferred} the source states (chapters opening on rectos)` });
+  if (numbering.unchecked) s.doubts.push({ kind: 'page-number', lines: [], message: `${numbering.unchecked} original page numbers before the first or after the last number the source states were counted with nothing to check them against (a blank page there would shift them)` });
   for (const c of numbering.conflicts) {
     const at = c.page === 0 ? firstText(0)?.no : breaks[c.page - 1].no;
     s.doubts.push({ kind: 'page-number', lines: at ? [at] : [], message: `counting pages gives p. ${c.counted} here but the source says p. ${c.stated}; the source's number is kept and the pages before it may be numbered wrongly` });

@@ -125,6 +125,15 @@ ${points(tree, '  ')}
 `;
 }
 
+/** dc:source: the printed edition, refined as the source of the page list when there is one (Ace, EPUB a11y 1.0). */
+function sourceMeta(book: Book): string {
+  const m = book.meta;
+  const src = m.original_publication ?? m.source ?? (book.parts.length ? book.parts.map((p) => p.original_publication ?? p.source ?? p.title).join('; ') : undefined);
+  if (!src) return '';
+  if (!book.pages.length) return `\n    <dc:source>${esc(String(src))}</dc:source>`;
+  return `\n    <dc:source id="page-source">${esc(String(src))}</dc:source>\n    <meta refines="#page-source" property="source-of">pagination</meta>`;
+}
+
 export function opfDocument(book: Book, uid: string, modified: string, items: ManifestItem[], publisher: string): string {
   const m = book.meta;
   const opt = (tag: string, v: unknown) => (v ? `\n    <${tag}>${esc(String(v))}</${tag}>` : '');
@@ -138,7 +147,7 @@ export function opfDocument(book: Book, uid: string, modified: string, items: Ma
     <dc:title id="title">${esc(m.title)}</dc:title>${m.subtitle ? `\n    <dc:title id="subtitle">${esc(String(m.subtitle))}</dc:title>\n    <meta refines="#subtitle" property="title-type">subtitle</meta>\n    <meta refines="#title" property="title-type">main</meta>` : ''}
     <dc:language>${esc(m.language)}</dc:language>${m.author ? `\n    <dc:creator id="creator">${esc(String(m.author))}</dc:creator>\n    <meta refines="#creator" property="role" scheme="marc:relators">aut</meta>` : ''}${opt('dc:date', m.date)}
     <dc:publisher>${esc(publisher)}</dc:publisher>
-    <dc:description>${esc(String(description))}</dc:description>${opt('dc:rights', m.rights)}${opt('dc:source', m.original_publication ?? m.source ?? book.parts.map((p) => p.original_publication ?? p.source ?? p.title).join('; '))}
+    <dc:description>${esc(String(description))}</dc:description>${opt('dc:rights', m.rights)}${sourceMeta(book)}
     <meta property="dcterms:modified">${modified}</meta>
     <meta name="cover" content="cover-image"/>
     <meta property="schema:accessMode">textual</meta>

@@ -89,6 +89,7 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
       const plainText = (text: string): Inline[] => [{ kind: 'text', text }];
       out.push({ kind: 'space', h: L * 3 });
       add(setPar(plainText(pt.title), style({ size: size * 1.8, justify: false, measure: g.measure * 0.85 })), size * 1.8 * 1.25, 0, { keep: true, dest: pt.id, outline: { title: pt.title, level: 0 }, chapter: ci });
+      if (pt.subtitle) add(setPar(plainText(pt.subtitle), style({ face: 'italic', size: size * 1.05, justify: false })), size * 1.4, 0, { keep: true, chapter: ci });
       if (pt.author) {
         out.push({ kind: 'space', h: L * 0.6 });
         add(setPar(plainText(pt.author), style({ size: size * 1.2, justify: false })), size * 1.5, 0, { keep: true, chapter: ci });
