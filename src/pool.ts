@@ -21,12 +21,15 @@ export async function renderAll(jobs: RenderJob[], workers: number, onStage: (na
     return out;
   }
   const out: Outcome[] = new Array(jobs.length);
+  // Longest first (by the text to set), so one big book does not start last and finish alone.
+  const size = (j: RenderJob) => j.markdowns.reduce((n, m) => n + m.length, 0) * j.edition.formats.length;
+  const order = jobs.map((_, i) => i).sort((a, b) => size(jobs[b]) - size(jobs[a]) || a - b);
   let next = 0;
   const run = (w: Worker) =>
     new Promise<void>((resolve, reject) => {
       const take = () => {
         if (next >= jobs.length) return resolve();
-        const id = next++;
+        const id = order[next++];
         w.postMessage({ ...jobs[id], id });
       };
       w.on('message', (m: { id: number; stage?: Stage; result?: EditionResult; error?: string; user?: boolean }) => {

@@ -161,9 +161,16 @@ const OPENS = /^\s*(?:chapter|part|book|introduction|preface|foreword|prologue|e
 
 /** The original edition's page numbers: stated ones kept, the rest counted between them. */
 function labelPages(s: NormState): void {
-  const breaks = s.items.filter((x): x is Extract<Item, { kind: 'page' }> => x.kind === 'page');
-  const firstText = (from: number) => s.items.slice(from).find((x) => x.kind === 'text') as Extract<Item, { kind: 'text' }> | undefined;
-  const evidence = [{ label: s.startLabel, opens: OPENS.test(firstText(0)?.text ?? '') }, ...breaks.map((b) => ({ label: b.label, opens: OPENS.test(firstText(s.items.indexOf(b))?.text ?? '') }))];
+  // One pass: each page (the text's start, then each break) with the first line of text after it.
+  const breaks: Extract<Item, { kind: 'page' }>[] = [];
+  const firstLines: (Extract<Item, { kind: 'text' }> | undefined)[] = [undefined];
+  for (const it of s.items) {
+    if (it.kind === 'page') {
+      breaks.push(it);
+      firstLines.push(undefined);
+    } else if (it.kind === 'text') firstLines[firstLines.length - 1] ??= it;
+  }
+  const evidence = firstLines.map((l, k) => ({ label: k ? breaks[k - 1].label : s.startLabel, opens: OPENS.test(l?.text ?? '') }));
   const numbering = numberPages(evidence);
   s.startLabel = numbering.labels[0];
   breaks.forEach((b, k) => (b.label = numbering.labels[k + 1]));
@@ -171,7 +178,7 @@ function labelPages(s: NormState): void {
   if (numbering.inferred) s.changes.push({ kind: 'count-page-numbers', lines: [], why: `${numbering.inferred} original page numbers counted from the ${evidence.length - numbering.inferred} the source states (chapters opening on rectos)` });
   if (numbering.unchecked) s.doubts.push({ kind: 'page-number', lines: [], message: `${numbering.unchecked} original page numbers before the first or after the last number the source states were counted with nothing to check them against (a blank page there would shift them)` });
   for (const c of numbering.conflicts) {
-    const at = c.page === 0 ? firstText(0)?.no : breaks[c.page - 1].no;
+    const at = c.page === 0 ? firstLines[0]?.no : breaks[c.page - 1].no;
     s.doubts.push({ kind: 'page-number', lines: at ? [at] : [], message: `counting pages gives p. ${c.counted} here but the source says p. ${c.stated}; the source's number is kept and the pages before it may be numbered wrongly` });
   }
 }
