@@ -2,7 +2,7 @@
 // built whole, then again with nothing changed, then after one sidecar changes; progress
 // and the summary table on stderr, the report with --json, the review pages, --watch.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
@@ -122,6 +122,21 @@ describe('the command line', () => {
     expect(existsSync(join(work, 'epubonly/epub/james-world-revolution-lenin.epub'))).toBe(true);
     expect(existsSync(join(work, 'epubonly/pdf'))).toBe(false);
     expect((JSON.parse(r.out) as Run).editions.map((e) => e.edition)).toEqual(['james-world-revolution-lenin']);
+  });
+
+  it('a missing font fails the editions that need it, names the file, and keeps their last good files', () => {
+    const before = readFileSync(join(work, 'out/epub/james-world-revolution-lenin.epub'));
+    const fonts = join(work, 'fonts');
+    cpSync(fonts, join(work, 'fonts-saved'), { recursive: true });
+    rmSync(join(fonts, 'LinLibertine_RI.otf'));
+    try {
+      const r = cli(['build', '--only', 'james-world-revolution-lenin', '--force']);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/^error: james-world-revolution-lenin: fonts\/LinLibertine_RI\.otf: font file not found$/m);
+      expect(readFileSync(join(work, 'out/epub/james-world-revolution-lenin.epub')).equals(before)).toBe(true);
+    } finally {
+      cpSync(join(work, 'fonts-saved'), fonts, { recursive: true });
+    }
   });
 
   it('--watch rebuilds what a change touches', async () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { UserError } from '../../errors.ts';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EPub } from 'epub-gen-memory';
@@ -73,6 +74,7 @@ ${p('Published by:', publisher)}
  * every zip entry gets the same fixed date, so two builds are byte-identical.
  */
 export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
+  for (const f of FONTS) if (!existsSync(join(o.fontsDir, f.file))) throw new UserError(`${join(o.fontsDir, f.file)}: font file not found`);
   const uid = uuidV5(o.identitySource);
   const lang = book.meta.language;
   const levels = book.chapters.flatMap((c) => c.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { level: number }).level));
