@@ -75,6 +75,15 @@ describe('the pack’s EPUB', () => {
     expect(r.status).toBe(0);
   });
 
+  it('Ace by DAISY passes it with no violations', () => {
+    const report = join(out, 'ace');
+    spawnSync(join(root, 'node_modules/.bin/ace-puppeteer'), ['-s', '-o', report, epubPath], { encoding: 'utf8', env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: process.env.PUPPETEER_EXECUTABLE_PATH ?? '/usr/bin/chromium' } });
+    const r = JSON.parse(readFileSync(join(report, 'report.json'), 'utf8'));
+    const violations = r.assertions.flatMap((a: { assertions?: { 'earl:test': { 'dct:title': string } }[] }) => a.assertions ?? []).map((v: { 'earl:test': { 'dct:title': string } }) => v['earl:test']['dct:title']);
+    expect(violations).toEqual([]);
+    expect(r['earl:result']['earl:outcome']).toBe('pass');
+  }, 120_000);
+
   it('the nav nests pieces → chapters, each piece opening on its part page', async () => {
     const nav = await file('toc.xhtml');
     const toc = /<nav epub:type="toc"[\s\S]*?<\/nav>/.exec(nav)![0];
