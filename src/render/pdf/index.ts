@@ -12,6 +12,7 @@ import { itemsOf, setLines, type Line } from './paragraph.ts';
 import { paginate, type Geometry, type Page } from './layout.ts';
 import type { PrintSettings } from './settings.ts';
 import { missingGlyphs } from './glyphs.ts';
+import { drawOutlined, outlinedWidth } from './outlined.ts';
 
 export interface PdfOptions {
   settings: PrintSettings;
@@ -28,6 +29,8 @@ export interface PageFacts {
   /** Notes referred to on the page, and notes whose body starts on it. */
   refs: number[];
   notes: number[];
+  /** Pages of the original edition that begin on this page (their numbers are in its margin). */
+  original: string[];
 }
 
 export interface PdfResult {
@@ -199,18 +202,20 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
       lines: page.body.map((l) => ({ par: l.par ?? 0, idx: l.idx ?? 0, count: l.count ?? 1, heading: !!l.heading })),
       refs: page.body.flatMap((l) => l.line.notes),
       notes: page.foot.filter((f) => f.noteStart !== undefined).map((f) => f.noteStart!),
+      original: page.body.flatMap((l) => l.line.pages),
     });
     doc.addNamedDestination(bodyDest(bi), 'XYZ', 0, 0, null);
     for (const pl of page.body) {
       if (pl.label) drawLine(doc, m, pl.label, x0 + pl.x - p.size * 1.8, pl.y);
-      // The original edition's page numbers, small in the outer margin beside their line.
+      // The original edition's page numbers, small in the outer margin beside their line
+      // (outlines, not text: see outlined.ts).
       if (pl.line.pages.length) {
         const ms = p.size * 0.62;
         const ref = pl.line.pages.map((l) => `[${l}]`).join(' ');
-        m.select('regular', ms);
-        const w = m.width('regular', ms, ref);
+        const font = join(o.fontsDir, s.fonts.regular);
+        const w = outlinedWidth(font, ref, ms);
         const gap = p.size * 0.8;
-        doc.fillColor('#555555').text(ref, isVerso(n) ? x0 - gap - w : x0 + measure + gap, pl.y, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions).fillColor('black');
+        drawOutlined(doc, font, ref, isVerso(n) ? x0 - gap - w : x0 + measure + gap, pl.y, ms, '#555555');
       }
       drawLine(doc, m, pl.line, x0 + pl.x, pl.y);
       if (pl.dest) doc.addNamedDestination(pl.dest, 'XYZ', x0, pl.y - p.leading * 2, null);
