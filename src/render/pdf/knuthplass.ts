@@ -24,6 +24,8 @@ export interface Options {
   linePenalty?: number;
   flaggedDemerits?: number;
   fitnessDemerits?: number;
+  /** Added for a third hyphenated line in a row (a "ladder"); TeX has no such rule, typesetters do. */
+  ladderDemerits?: number;
 }
 
 interface Node {
@@ -35,6 +37,8 @@ interface Node {
   shrink: number;
   demerits: number;
   ratio: number;
+  /** How many lines in a row, up to this break, end at a hyphen or dash (0, 1, 2: two or more). */
+  run: number;
   prev: Node | null;
 }
 
@@ -45,13 +49,14 @@ export function breakLines<T>(items: Item<T>[], o: Options): Break[] | null {
   const linePenalty = o.linePenalty ?? 10;
   const flagged = o.flaggedDemerits ?? 10000; // TeX's \doublehyphendemerits
   const fitnessD = o.fitnessDemerits ?? 100;
+  const ladder = o.ladderDemerits ?? 50000;
   const widthOf = (line: number) => o.lineWidths[Math.min(line, o.lineWidths.length - 1)];
 
   // Running sums up to each item, so a line's natural width is a subtraction.
   let sumW = 0;
   let sumY = 0;
   let sumZ = 0;
-  let active: Node[] = [{ at: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, prev: null }];
+  let active: Node[] = [{ at: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, run: 0, prev: null }];
 
   const ratioFor = (a: Node, i: number, extra: number) => {
     const natural = sumW - a.width + extra;
@@ -92,7 +97,8 @@ export function breakLines<T>(items: Item<T>[], o: Options): Break[] | null {
       const pen = it.type === 'penalty' ? it.penalty : 0;
       const extra = it.type === 'penalty' ? it.width : 0;
       const isFlagged = it.type === 'penalty' && it.flagged;
-      const candidates: (Node | undefined)[] = [undefined, undefined, undefined, undefined];
+      // The best break here for each fitness class and hyphen run: both shape what may follow.
+      const candidates: (Node | undefined)[] = new Array(12);
       const keep: Node[] = [];
       for (const a of active) {
         const r = ratioFor(a, i, extra);
@@ -105,12 +111,15 @@ export function breakLines<T>(items: Item<T>[], o: Options): Break[] | null {
             else if (pen > -INFINITY) d -= pen * pen;
             const prevItem = items[a.at];
             if (isFlagged && a.at > 0 && prevItem?.type === 'penalty' && prevItem.flagged) d += flagged;
+            const run = isFlagged && pen !== -INFINITY ? Math.min(2, a.run + 1) : 0;
+            if (isFlagged && a.run >= 2 && pen !== -INFINITY) d += ladder;
             const ratio = r === INFINITY ? 0 : r;
             const f = fitnessOf(ratio);
             if (Math.abs(f - a.fitness) > 1) d += fitnessD;
             d += a.demerits;
-            const c = candidates[f];
-            if (!c || d < c.demerits) candidates[f] = { at: i, line: a.line + 1, fitness: f, width: 0, stretch: 0, shrink: 0, demerits: d, ratio, prev: a };
+            const k = f * 3 + run;
+            const c = candidates[k];
+            if (!c || d < c.demerits) candidates[k] = { at: i, line: a.line + 1, fitness: f, width: 0, stretch: 0, shrink: 0, demerits: d, ratio, run, prev: a };
           }
           // Still active unless the paragraph is forced to end here.
           if (pen !== -INFINITY) keep.push(a);
