@@ -27,6 +27,24 @@ describe('Project Gutenberg plain text', () => {
   });
 });
 
+describe('Gutenberg text with page markers, alone on a line and inside the text', () => {
+  const { markdown, paged, report } = fixture('gutenberg-pages.txt');
+  it('takes every [Pg n] out of the words and keeps it as an original page, where it stood', () => {
+    expect(markdown).not.toMatch(/\[Pg|Pg \d/);
+    expect(paged).toContain('the argument is not <!--page 2-->settled yet.');
+    expect(paged).toContain('poets and surveyors.[^1] <!--page 3-->The mill is gone');
+    expect([...paged.matchAll(/<!--page (\d+)-->/g)].map((m) => m[1])).toEqual(['1', '2', '3', '4']);
+    expect(report.changes.filter((c) => c.kind === 'remove-page-marker')).toHaveLength(4);
+    // every page is stated, so nothing is counted and nothing is in doubt
+    expect(report.doubts).toEqual([]);
+  });
+  it('leaves bracketed text that is not a run of page markers alone', async () => {
+    const { normalize } = await import('../src/normalize/chain.ts');
+    const one = normalize('A single note [p. 7] in a letter is not a page.\n').markdown;
+    expect(one).toMatch(/\\\[p\.\s7\\\]/u);
+  });
+});
+
 describe('PDF extraction with form feeds, folios and alternating running heads', () => {
   const { markdown, report } = fixture('pdf-formfeed.txt');
   it('removes folios “12 / 57” and both running heads', () => {

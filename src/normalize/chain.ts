@@ -7,6 +7,7 @@ import { cruft } from './passes/cruft.ts';
 import { bodies } from './passes/bodies.ts';
 import { unwrap } from './passes/unwrap.ts';
 import { refs } from './passes/refs.ts';
+import { inlinePages } from './passes/inlinepages.ts';
 import { meta } from './passes/meta.ts';
 import { structure } from './passes/structure.ts';
 import { errata } from './passes/errata.ts';
@@ -22,6 +23,7 @@ export const PASSES: Pass[] = [
   ['cruft', cruft], // e-text licences, comment forms, share links
   ['bodies', bodies], // footnote bodies out of the text stream
   ['unwrap', unwrap], // lines → paragraphs, dehyphenated
+  ['inline-pages', inlinePages], // page markers inside the text: [Pg 12]
   ['refs', refs], // references linked to bodies, numbered in reading order
   ['meta', meta], // title, byline, dates → front matter; sidecar adds and corrects
   ['structure', structure], // headings, lists, quotations, captions

@@ -1,5 +1,6 @@
 import type { Item, NormState, RawLine } from '../types.ts';
 import { numberPages } from '../pagelabels.ts';
+import { INLINE } from './inlinepages.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`.
 const MARKER_RES = [
@@ -171,7 +172,9 @@ function labelPages(s: NormState): void {
     } else if (it.kind === 'text') firstLines[firstLines.length - 1] ??= it;
   }
   const evidence = firstLines.map((l, k) => ({ label: k ? breaks[k - 1].label : s.startLabel, opens: OPENS.test(l?.text ?? '') }));
-  const numbering = numberPages(evidence);
+  // Markers inside the running text ([Pg 12]) state the pages the line stream cannot see: no counting then.
+  const inline = s.raw.some((l) => l.text.includes('[') && new RegExp(INLINE.source, 'i').test(l.text));
+  const numbering = inline ? { labels: evidence.map((e) => e.label), inferred: 0, conflicts: [], unchecked: 0 } : numberPages(evidence);
   s.startLabel = numbering.labels[0];
   breaks.forEach((b, k) => (b.label = numbering.labels[k + 1]));
   s.pageLabels = breaks.map((b) => b.label ?? '');
