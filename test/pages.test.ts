@@ -51,8 +51,17 @@ describe('page numbers in the model', () => {
     for (const md of [source(SOURCES.james).paged, source(SOURCES.npa).paged, fixture('gutenberg.txt').paged]) expect(labels(md)).toEqual([]);
   });
 
-  it('form-feed pages with “12 / 57” folios keep their numbers', () => {
-    expect(labels(fixture('pdf-formfeed.txt').paged)).toEqual(['11', '12', '13', '14', '15']);
+  it('“Page 3 of 9” markers are page numbers too, each naming the page it begins, and the first page is counted back', async () => {
+    const { normalize } = await import('../src/normalize/chain.ts');
+    const para = (w: string) => `${w} is a paragraph of plain prose that runs on for a while, long enough to look like the body of a page.`;
+    const text = [para('One'), '', 'Page 3 of 9', '', para('Two'), '', '- 4 -', '', para('Three'), '', 'Page 5 of 9', '', para('Four'), ''].join('\n');
+    expect(labels(normalize(text).markdown)).toEqual(['2', '3', '4', '5']);
+  });
+
+  it('form-feed pages with “12 / 57” folios at their foot: each names the page that ends there', () => {
+    expect(labels(fixture('pdf-formfeed.txt').paged)).toEqual(['12', '13', '14', '15', '16']);
+    expect(fixture('pdf-formfeed.txt').paged).toMatch(/^<!--page 12-->The invention of movable type/m);
+    expect(fixture('pdf-formfeed.txt').paged).toMatch(/The print<!--page 13-->ing of books|printing<!--page 13--> of books/);
   });
 });
 

@@ -2,12 +2,13 @@ import type { Item, NormState, RawLine } from '../types.ts';
 import { numberPages } from '../pagelabels.ts';
 import { INLINE } from './inlinepages.ts';
 
-// Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`.
+// Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`, `Page 3 of 9`.
 const MARKER_RES = [
   /^\s*(?:page|pg\.?|p\.)\s*(\d{1,4}|[ivxlcdm]{1,7})\s*$/i,
   /^\s*\[\s*(?:page|pg\.?|p\.)\s*(\d{1,4}|[ivxlcdm]{1,7})\s*\]\s*$/i,
   /^\s*[-–—]\s*(\d{1,4})\s*[-–—]\s*$/,
   /^\s*(\d{1,4})\s*(?:\/|of)\s*\d{1,4}\s*$/,
+  /^\s*(?:page|pg\.?|p\.)\s*(\d{1,4})\s*(?:\/|of)\s*\d{1,4}\s*$/i,
 ];
 const FOLIO_RE = /^\s*(\d{1,4})\s*$/;
 
@@ -144,8 +145,12 @@ export function pages(s: NormState): void {
       s.changes.push({ kind: 'remove-form-feed', lines: [l.no] });
     }
   });
-  // A final page break carries nothing.
-  while (items.length && items[items.length - 1].kind !== 'text') items.pop();
+  // A final page break carries nothing but, at a page's foot, the last page's number.
+  let endLabel: string | undefined;
+  while (items.length && items[items.length - 1].kind !== 'text') {
+    const last = items.pop()!;
+    if (last.kind === 'page') endLabel ??= last.label;
+  }
   // Nor does a first one, but for the number of the page the text starts on.
   let startLabel: string | undefined;
   while (items.length && items[0].kind !== 'text') {
@@ -154,14 +159,22 @@ export function pages(s: NormState): void {
   }
   s.items = items;
   s.startLabel = startLabel;
-  labelPages(s);
+  // A number just before a form feed, or after the last text, stands at its page's foot and
+  // names the page that ends there; just after a form feed or before any text, at its head.
+  const numbered = [...labels.keys()];
+  const textRows = role.flatMap((r, i) => (r === 'text' ? [i] : []));
+  const foot = numbered.filter((i) => ffAfter.has(i) || i > textRows[textRows.length - 1]).length;
+  const head = numbered.filter((i) => ffAfter.has(i - 1) || i < textRows[0]).length;
+  const footers = foot > head;
+  if (footers) s.changes.push({ kind: 'page-numbers-at-foot', lines: [], why: `${foot} page numbers stand at the foot of their page (before a form feed or after the last text): each names the page that ends there` });
+  labelPages(s, footers ? endLabel : undefined, footers);
 }
 
 // A line that opens a chapter: in a printed book it starts a recto page.
 const OPENS = /^\s*(?:chapter|part|book|introduction|preface|foreword|prologue|epilogue|appendix|afterword)\b|^\s*[IVXLC]{1,6}\.?\s*$/i;
 
-/** The original edition's page numbers: stated ones kept, the rest counted between them. */
-function labelPages(s: NormState): void {
+/** The original edition's page numbers: stated ones kept (at the head or foot of their page), the rest counted between them. */
+function labelPages(s: NormState, endLabel: string | undefined, footers: boolean): void {
   // One pass: each page (the text's start, then each break) with the first line of text after it.
   const breaks: Extract<Item, { kind: 'page' }>[] = [];
   const firstLines: (Extract<Item, { kind: 'text' }> | undefined)[] = [undefined];
@@ -171,7 +184,9 @@ function labelPages(s: NormState): void {
       firstLines.push(undefined);
     } else if (it.kind === 'text') firstLines[firstLines.length - 1] ??= it;
   }
-  const evidence = firstLines.map((l, k) => ({ label: k ? breaks[k - 1].label : s.startLabel, opens: OPENS.test(l?.text ?? '') }));
+  // A head number names the page it begins; a foot number the page it ends.
+  const stated = (k: number) => (footers ? (k < breaks.length ? breaks[k].label : endLabel) : k ? breaks[k - 1].label : s.startLabel);
+  const evidence = firstLines.map((l, k) => ({ label: stated(k), opens: OPENS.test(l?.text ?? '') }));
   // Markers inside the running text ([Pg 12]) state the pages the line stream cannot see: no counting then.
   const inline = s.raw.some((l) => l.text.includes('[') && new RegExp(INLINE.source, 'i').test(l.text));
   const numbering = inline ? { labels: evidence.map((e) => e.label), inferred: 0, conflicts: [], unchecked: 0 } : numberPages(evidence);
