@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { writeAtomic } from './io/atomic.ts';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { listSources, normaliseFile } from './build.ts';
 import { editionsOfFolder, loadEditions, type Format } from './editions.ts';
@@ -83,7 +84,12 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(workers) || workers < 1) usage(`--jobs ${v.jobs}: a whole number of workers, 1 or more`);
     const opts = { outDir: v.out ?? 'out', only: v.only ? v.only.split(',') : [], formats, workers, modified: buildDate(), fontsDir: 'fonts', force: !!v.force };
     // What to build: the editions file, or with --sources every source of a folder as its own book.
-    const config = () => (v.sources && !v.config ? editionsOfFolder(v.sources, listSources(v.sources).map((x) => x.name), { paper: v.paper, publisher: v.publisher }) : loadEditions(v.config ?? 'editions.yaml', { paper: v.paper, publisher: v.publisher }));
+    const folder = (dir: string) => editionsOfFolder(dir, listSources(dir).map((x) => x.name), { paper: v.paper, publisher: v.publisher });
+    const config = () => {
+      if (v.config) return loadEditions(v.config, { paper: v.paper, publisher: v.publisher });
+      if (v.sources) return folder(v.sources);
+      return existsSync('editions.yaml') ? loadEditions('editions.yaml', { paper: v.paper, publisher: v.publisher }) : folder('sources');
+    };
     const once = async () => {
       const cfg = config();
       const rows = initialRows(cfg, opts.only);
