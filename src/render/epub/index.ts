@@ -58,7 +58,7 @@ function colophon(book: Book, publisher: string, modified: Date): string {
 <h1 id="colophon-title">Colophon</h1>
 ${p('Title:', m.title)}
 ${p('Author:', m.author)}
-${p('First published:', m.original_publication ?? m.date)}
+${book.parts.length ? `${p('Edited by:', m.editor)}\n${p('Compiled:', m.date)}` : p('First published:', m.original_publication ?? m.date)}
 ${p('Source of this edition:', m.source)}
 ${book.parts.map((pt) => p(`${pt.title}${pt.author ? `, by ${pt.author}` : ''}.`, [pt.original_publication ?? pt.date, pt.source ? `Source: ${pt.source}` : '', pt.rights ? `Rights: ${pt.rights}` : ''].filter(Boolean).join('. '))).join('\n')}
 <p>This edition was made from the source text by <em>editions</em>: page numbers, running heads, web page matter and line-end hyphens were removed, paragraphs rejoined, footnotes relinked and numbered in reading order, and the typography made consistent. Every change is listed in the build report of the edition.</p>

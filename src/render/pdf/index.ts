@@ -143,6 +143,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
   const colo = [
     book.meta.title + (book.meta.author ? `, by ${book.meta.author}` : ''),
     book.meta.original_publication ? `First published: ${book.meta.original_publication}` : '',
+    book.meta.editor ? `Edited by ${book.meta.editor}${book.parts.length && book.meta.date ? `, ${book.meta.date}` : ''}.` : '',
     book.meta.source ? `Source of this edition: ${book.meta.source}` : '',
     ...book.parts.map((pt) => `${pt.title}${pt.author ? `, by ${pt.author}` : ''}. ${[pt.original_publication ?? pt.date, pt.source ? `Source: ${pt.source}` : '', pt.rights ? `Rights: ${pt.rights}` : ''].filter(Boolean).join('. ')}`),
     'This edition was made by editions: page numbers, running heads and web page matter of the source were removed, paragraphs and words rejoined, footnotes relinked and numbered in reading order, and the typography made consistent. The build report lists every change.',
