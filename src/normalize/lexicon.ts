@@ -7,10 +7,20 @@ import { isLetterCode } from './letters.ts';
  * each of their parts). A word broken at a line end is left out: its fragments are not
  * evidence of anything. The text's own usage decides before any dictionary.
  */
+/** Only spaces or tabs between position i and the end of its line. */
+function endsLine(t: string, i: number): boolean {
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c === 10) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
 export function buildLexicon(lines: readonly string[]): Map<string, number> {
   const lex = new Map<string, number>();
   const add = (w: string) => lex.set(w, (lex.get(w) ?? 0) + 1);
-  const text = lines.join('\n').toLowerCase();
+  const text = lines.join('\n').toLowerCase().replace(/’/g, "'");
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -24,14 +34,14 @@ export function buildLexicon(lines: readonly string[]): Map<string, number> {
     for (;;) {
       while (i < n && isLetterCode(text.charCodeAt(i))) i++;
       const c = text.charCodeAt(i);
-      if ((c === 45 || c === 39 || c === 0x2019) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) {
+      if ((c === 45 || c === 39) && i + 1 < n && isLetterCode(text.charCodeAt(i + 1))) {
         if (c === 45) compound = true;
         i++;
       } else break;
     }
     // a fragment before a line-end hyphen: skip it
-    if (text.charCodeAt(i) === 45 && /^-[ \t]*(\n|$)/.test(text.slice(i, i + 4))) continue;
-    const w = text.slice(start, i).replace(/’/g, "'");
+    if (text.charCodeAt(i) === 45 && endsLine(text, i + 1)) continue;
+    const w = text.slice(start, i);
     add(w);
     if (compound) for (const part of w.split('-')) add(part);
   }
