@@ -149,7 +149,7 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
   zip.file(coverFile, (await zip.file(coverFile)!.async('string')).replace(coverMarker, coverImg));
   zip.file(
     'OEBPS/cover.png',
-    await coverPng({ title: book.meta.title, subtitle: book.meta.subtitle as string | undefined, author: book.meta.author as string | undefined, fontsDir: o.fontsDir, regular: FONTS[0].file, italic: FONTS[1].file }),
+    await coverPng({ title: book.meta.title, subtitle: book.meta.subtitle as string | undefined, author: (book.meta.author ?? (book.meta.editor ? `Edited by ${book.meta.editor}` : undefined)) as string | undefined, fontsDir: o.fontsDir, regular: FONTS[0].file, italic: FONTS[1].file }),
   );
   for (const f of Object.values(zip.files)) f.date = o.modified;
   return (await zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } })) as Buffer;

@@ -125,6 +125,21 @@ ${points(tree, '  ')}
 `;
 }
 
+/**
+ * Who made the book: its author; for a reading pack its editor (readers show the creator as
+ * the book's author, as for an anthology), with each piece's author as a contributor.
+ */
+function people(book: Book): string {
+  const m = book.meta;
+  const person = (tag: string, id: string, name: string, role: string) => `\n    <${tag} id="${id}">${esc(name)}</${tag}>\n    <meta refines="#${id}" property="role" scheme="marc:relators">${role}</meta>`;
+  let out = '';
+  if (m.author) out += person('dc:creator', 'creator', String(m.author), 'aut');
+  if (m.editor) out += person(m.author ? 'dc:contributor' : 'dc:creator', 'editor', String(m.editor), 'edt');
+  const authors = [...new Set(book.parts.map((p) => p.author).filter((a): a is string => !!a))];
+  authors.forEach((a, i) => (out += person('dc:contributor', `contributor-${i + 1}`, a, 'aut')));
+  return out;
+}
+
 /** dc:source: the printed edition, refined as the source of the page list when there is one (Ace, EPUB a11y 1.0). */
 function sourceMeta(book: Book): string {
   const m = book.meta;
@@ -145,7 +160,7 @@ export function opfDocument(book: Book, uid: string, modified: string, items: Ma
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
     <dc:identifier id="book-id">urn:uuid:${uid}</dc:identifier>
     <dc:title id="title">${esc(m.title)}</dc:title>${m.subtitle ? `\n    <dc:title id="subtitle">${esc(String(m.subtitle))}</dc:title>\n    <meta refines="#subtitle" property="title-type">subtitle</meta>\n    <meta refines="#title" property="title-type">main</meta>` : ''}
-    <dc:language>${esc(m.language)}</dc:language>${m.author ? `\n    <dc:creator id="creator">${esc(String(m.author))}</dc:creator>\n    <meta refines="#creator" property="role" scheme="marc:relators">aut</meta>` : ''}${opt('dc:date', m.date)}
+    <dc:language>${esc(m.language)}</dc:language>${people(book)}${opt('dc:date', m.date)}
     <dc:publisher>${esc(publisher)}</dc:publisher>
     <dc:description>${esc(String(description))}</dc:description>${opt('dc:rights', m.rights)}${sourceMeta(book)}
     <meta property="dcterms:modified">${modified}</meta>

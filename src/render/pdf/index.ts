@@ -77,7 +77,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
     info: Object.fromEntries(
       Object.entries({
         Title: book.meta.title,
-        Author: book.meta.author ? String(book.meta.author) : undefined,
+        Author: book.meta.author ? String(book.meta.author) : book.meta.editor ? `${book.meta.editor} (ed.)` : undefined,
         Subject: String(book.meta.description ?? book.meta.original_publication ?? book.meta.title),
         Keywords: [book.meta.author, book.meta.date].filter(Boolean).join(', ') || undefined,
         Creator: 'editions',
