@@ -122,6 +122,12 @@ describe('the pack’s EPUB', () => {
     expect(ids.size).toBe([...texts.values()].reduce((n, t) => n + (t.match(/ id="/g) ?? []).length, 0));
   });
 
+  it('the editor is the creator, each piece’s author a contributor', async () => {
+    const opf = await file('content.opf');
+    expect(opf).toMatch(/<dc:creator id="editor">The editions study group<\/dc:creator>\s*<meta refines="#editor" property="role" scheme="marc:relators">edt<\/meta>/);
+    for (const a of ['Doug Lorimer', 'J. V. Stalin', 'Jean-Baptiste Pelé and Léo Baserli', 'C. L. R. James']) expect(opf).toMatch(new RegExp(`<dc:contributor id="contributor-\\d">${a.replace(/\./g, '\\.')}</dc:contributor>`));
+  });
+
   it('the paged piece keeps its page list (pp. 38–51)', async () => {
     const nav = await file('toc.xhtml');
     const pages = [...(/<nav epub:type="page-list"[\s\S]*?<\/nav>/.exec(nav)?.[0] ?? '').matchAll(/href="p2-ch\d+\.xhtml#p2-page-(\d+)">(\d+)</g)].map((m) => m[2]);
