@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from './errors.ts';
+import { readSource } from './io/source.ts';
 import { parse as parseYaml } from 'yaml';
 
 export type Format = 'md' | 'epub' | 'pdf';
@@ -80,6 +81,11 @@ function describe(e: ErrorObject, doc: Document, lc: LineCounter, path: string):
       return `${path}:${lineOf(doc, lc, segs)}: ${where}: must be one of ${((e.params as { allowedValues: unknown[] }).allowedValues ?? []).join(', ')}`;
     case 'pattern':
       return `${path}:${lineOf(doc, lc, segs)}: ${where}: “${String(doc.getIn(segs))}” is not a valid value (${(e.parentSchema as { description?: string })?.description ?? `pattern ${(e.params as { pattern: string }).pattern}`})`;
+    case 'type': {
+      const t = (e.params as { type: string }).type;
+      const words: Record<string, string> = { object: 'a mapping of keys to values', array: 'a list', string: 'text' };
+      return `${path}:${lineOf(doc, lc, segs)}: ${where}: must be ${words[t] ?? t}`;
+    }
     default:
       return `${path}:${lineOf(doc, lc, segs)}: ${where}: ${e.message}`;
   }
@@ -87,8 +93,8 @@ function describe(e: ErrorObject, doc: Document, lc: LineCounter, path: string):
 
 /** Reads, checks and resolves editions.yaml. Every problem is reported with file, line and key. */
 export function loadEditions(path: string, overrides: { paper?: string; publisher?: string } = {}): EditionsFile {
-  if (!existsSync(path)) throw new UserError(`${path}: no such file`);
-  const text = readFileSync(path, 'utf8');
+  // Decoded like a source: a missing, empty, binary or oddly encoded file gets one plain message.
+  const text = readSource(path).text;
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) throw new UserError(`${path}:${lc.linePos(doc.errors[0].pos[0]).line}: ${doc.errors[0].message.split('\n')[0]}`);

@@ -57,6 +57,18 @@ describe('the project’s editions.yaml', () => {
   });
 });
 
+describe('an editions file that is not one', () => {
+  it.each([
+    ['empty', '', /: the file is empty$/],
+    ['binary', Buffer.from([0, 1, 2, 3, 0, 0, 7]), /: this looks like a binary file, not text$/],
+    ['not a mapping', '- just\n- a list\n', /:1: the file: must be a mapping of keys to values$/],
+  ])('%s: one plain message', (_what, data, message) => {
+    const path = join(dir, `odd-${_what.replace(/ /g, '-')}.yaml`);
+    writeFileSync(path, data);
+    expect(() => loadEditions(path)).toThrow(message);
+  });
+});
+
 describe('a broken editions.yaml names the file, the line and the key', () => {
   it.each([
     ['an unknown key', GOOD.replace('    source: james', '    papr: A4\n    source: james'), /^FILE:5: editions\[0\]\.papr: unknown key “papr” \(known: name, source, title/],
@@ -73,6 +85,7 @@ describe('a broken editions.yaml names the file, the line and the key', () => {
     ['a YAML syntax error', GOOD.replace('  - name: pack', '  - name: pack\n   bad: [unclosed'), /^FILE:\d+: /],
     ['a duplicate key', GOOD.replace('    title: A pack', '    title: A pack\n    title: Again'), /^FILE:8: Map keys must be unique/],
     ['no editions at all', 'editions: []\n', /^FILE:3: editions: must NOT have fewer than 1 items/],
+    ['a title that is not text', GOOD.replace('title: A pack', 'title: [A, pack]'), /^FILE:7: editions\[1\]\.title: must be text/],
   ])('%s', (_what, body, message) => {
     const r = load(body);
     expect(r).toBeInstanceOf(Error);
