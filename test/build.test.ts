@@ -101,6 +101,7 @@ describe('the command line', () => {
     [['build', '--format', 'mobi'], 2, /--format mobi: known formats are md, epub, pdf/],
     [['build', '--jobs', '0'], 2, /--jobs 0: a whole number of workers/],
     [['build', '--config', 'nowhere.yaml'], 1, /^editions: nowhere\.yaml: no such file$/m],
+    [['build', '--only', 'james-world-revolution-lenin', '--out', 'editions.yaml/out'], 1, /editions\.yaml\/out\/markdown\/james-world-revolution-lenin\.md: cannot be written \(ENOTDIR\)/],
   ])('%j exits %i with a plain message', (xs, code, msg) => {
     const r = cli(xs);
     expect(r.code).toBe(code);
