@@ -21,8 +21,9 @@ export async function renderAll(jobs: RenderJob[], workers: number, onStage: (na
     return out;
   }
   const out: Outcome[] = new Array(jobs.length);
-  // Longest first (by the text to set), so one big book does not start last and finish alone.
-  const size = (j: RenderJob) => j.markdowns.reduce((n, m) => n + m.length, 0) * j.edition.formats.length;
+  // Longest first (by the text to set; a PDF costs about three times an EPUB), so one big
+  // book does not start last and finish alone.
+  const size = (j: RenderJob) => j.markdowns.reduce((n, m) => n + m.length, 0) * j.edition.formats.reduce((n, f) => n + (f === 'pdf' ? 3 : 1), 0);
   const order = jobs.map((_, i) => i).sort((a, b) => size(jobs[b]) - size(jobs[a]) || a - b);
   let next = 0;
   const run = (w: Worker) =>

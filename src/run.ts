@@ -133,20 +133,29 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
       rep.update(e.name, { ...out });
       continue;
     }
-    jobs.push({ edition, markdowns: e.pieces.map((p) => markdown.get(p.source)!), introduction, outDir: o.outDir, templateDir, fontsDir: o.fontsDir, modified: o.modified.toISOString() });
+    // One job per format: an edition's EPUB and PDF can go to different workers.
+    for (const f of formats.filter((x) => x !== 'md')) {
+      jobs.push({ edition: { ...edition, formats: [f] }, markdowns: e.pieces.map((p) => markdown.get(p.source)!), introduction, outDir: o.outDir, templateDir, fontsDir: o.fontsDir, modified: o.modified.toISOString() });
+    }
     rep.update(e.name, { status: 'waiting' });
   }
   const outcomes = await renderAll(jobs, o.workers || availableParallelism(), (name, stage) => rep.update(name, { status: stage }));
-  outcomes.forEach((oc, i) => {
-    const name = jobs[i].edition.name;
+  const byEdition = new Map<string, typeof outcomes>();
+  outcomes.forEach((oc, i) => byEdition.set(jobs[i].edition.name, [...(byEdition.get(jobs[i].edition.name) ?? []), oc]));
+  byEdition.forEach((ocs, name) => {
     const out = outcome.get(name)!;
-    if (!oc.ok) {
-      Object.assign(out, { status: 'failed', error: oc.error });
+    const failure = ocs.find((oc) => !oc.ok);
+    if (failure && !failure.ok) {
+      Object.assign(out, { status: 'failed', error: failure.error });
       delete state.editions[name];
-      rep.update(name, { status: 'failed', error: oc.error });
+      rep.update(name, { status: 'failed', error: failure.error });
       return;
     }
-    const r = oc.result;
+    const rs = ocs.flatMap((oc) => (oc.ok ? [oc.result] : []));
+    const epub = rs.find((x) => x.epub)?.epub;
+    const pdf = rs.find((x) => x.pdf)?.pdf;
+    // Both jobs read the same Book: its notes and warnings are counted once.
+    const r = { ...rs[0], epub, pdf, ms: rs.reduce((n, x) => n + x.ms, 0) };
     const summary = { pages: r.pdf?.pages, notes: r.notes, warnings: r.warnings.length, bytes: (r.epub?.bytes ?? 0) + (r.pdf?.bytes ?? 0), warningList: r.warnings, missingGlyphs: r.pdf?.missingGlyphs ?? [], originalPages: r.originalPages };
     Object.assign(out, summary, { status: 'done', ms: r.ms });
     state.editions[name] = { hash: hashes.get(name)!, files: out.files, summary };
