@@ -5,15 +5,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { EditionsFile, Format } from './editions.ts';
+import type { Edition, EditionsFile, Format } from './editions.ts';
 import { normaliseFile } from './build.ts';
 import { readSource } from './io/source.ts';
 import { sidecarPath } from './sidecar.ts';
 import { writeAtomic } from './io/atomic.ts';
 import { doubtLines, summaryLine, type BuildReport } from './report.ts';
 import { reviewPage } from './review.ts';
-import { hashOf, hashPath, readState, toolHash, writeState } from './cache.ts';
-import { renderAll } from './pool.ts';
+import { hashOf, hashPath, readState, toolHash, writeState, type BuildState } from './cache.ts';
+import { renderAll, startPool, type Pool } from './pool.ts';
 import type { RenderJob } from './render/edition.ts';
 import { UserError } from './errors.ts';
 import type { Reporter, Row } from './progress.ts';
@@ -60,9 +60,59 @@ export function initialRows(cfg: EditionsFile, only: string[]): Row[] {
 export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter): Promise<RunResult> {
   const t0 = performance.now();
   const editions = selectEditions(cfg, o.only);
-  const state = o.force ? { version: 1 as const, sources: {}, editions: {} } : readState(o.outDir);
+  const state: BuildState = o.force ? { version: 1, sources: {}, editions: {} } : readState(o.outDir);
   const tool = toolHash();
-  const result: RunResult = { editions: [], sources: {}, failed: 0, ms: 0 };
+
+  // What is out of date, known before anything is normalised: a source's Markdown is a
+  // function of its text, its sidecar and the tool, so their hashes stand for it.
+  const sourceHash = new Map<string, string>();
+  const hashOfSource = (name: string) => {
+    let h = sourceHash.get(name);
+    if (h === undefined) {
+      const path = sourceFile(cfg.sourcesDir, name);
+      sourceHash.set(name, (h = hashOf(tool, hashPath(path), hashPath(sidecarPath(path)))));
+    }
+    return h;
+  };
+  const plans = editions.map((e): Plan => {
+    const formats = e.formats.filter((f) => !o.formats || o.formats.includes(f));
+    const edition = { ...e, formats };
+    const files = formats.filter((f) => f !== 'md').map((f) => join(o.outDir, f, `${e.name}.${f}`));
+    const templateDir = join(cfg.templatesDir, e.template);
+    const { line: _line, ...spec } = edition;
+    const hash = hashOf(tool, JSON.stringify(spec), e.introduction ? hashPath(e.introduction) : '', ...e.pieces.map((p) => hashOfSource(p.source)), hashPath(templateDir), hashPath(o.fontsDir), o.modified.toISOString());
+    const before = state.editions[e.name];
+    const fresh = !files.length || (before?.hash === hash && files.every(existsSync));
+    return { edition, files, templateDir, hash, fresh };
+  });
+
+  // Workers take most of a second to load: they start now, and only when there is work for two.
+  const jobCount = plans.reduce((n, p) => n + (p.fresh ? 0 : p.files.length), 0);
+  const workers = Math.min(o.workers || availableParallelism(), jobCount);
+  const pool = workers > 1 ? startPool(workers) : undefined;
+  try {
+    return await build(cfg, o, rep, { plans, state, sourceHash: hashOfSource, result: { editions: [], sources: {}, failed: 0, ms: 0 }, pool, t0 });
+  } finally {
+    await pool?.close();
+  }
+}
+
+interface Plan {
+  edition: Edition;
+  files: string[];
+  templateDir: string;
+  hash: string;
+  /** Its files exist and nothing they are made from changed. */
+  fresh: boolean;
+}
+
+async function build(
+  cfg: EditionsFile,
+  o: RunOptions,
+  rep: Reporter,
+  { plans, state, sourceHash, result, pool, t0 }: { plans: Plan[]; state: BuildState; sourceHash: (name: string) => string; result: RunResult; pool?: Pool; t0: number },
+): Promise<RunResult> {
+  const editions = plans.map((p) => p.edition);
   const outcome = new Map<string, EditionOutcome>(editions.map((e) => [e.name, { edition: e.name, kind: e.kind, status: 'waiting', files: [], warningList: [] }]));
 
   // 1. Sources → Markdown model, build report and review page (skipped when unchanged).
@@ -77,7 +127,7 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
     const jsonPath = join(o.outDir, 'report', `${name}.json`);
     const htmlPath = join(o.outDir, 'report', `${name}.html`);
     try {
-      const hash = hashOf(tool, hashPath(path), hashPath(sidecarPath(path)));
+      const hash = sourceHash(name);
       if (state.sources[name] === hash && [mdPath, jsonPath, htmlPath].every(existsSync)) {
         markdown.set(name, readFileSync(mdPath, 'utf8'));
         const report = JSON.parse(readFileSync(jsonPath, 'utf8')) as BuildReport;
@@ -105,15 +155,16 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
 
   // 2. Editions → EPUB and PDF (skipped when nothing they are made from changed).
   const jobs: RenderJob[] = [];
-  const hashes = new Map<string, string>();
-  for (const e of editions) {
+  for (const { edition: e, files, templateDir, fresh } of plans) {
     const out = outcome.get(e.name)!;
     if (out.status === 'failed') continue;
     out.doubts = e.pieces.reduce((n, p) => n + (doubts.get(p.source) ?? 0), 0);
-    const formats = e.formats.filter((f) => !o.formats || o.formats.includes(f));
-    const edition = { ...e, formats };
-    const files = formats.filter((f) => f !== 'md').map((f) => join(o.outDir, f, `${e.name}.${f}`));
     out.files = [...e.pieces.map((p) => join(o.outDir, 'markdown', `${p.source}.md`)), ...files];
+    if (fresh) {
+      Object.assign(out, files.length ? (state.editions[e.name].summary as object) : {}, { status: 'unchanged', doubts: out.doubts, ms: undefined });
+      rep.update(e.name, { ...out });
+      continue;
+    }
     let introduction: string | undefined;
     try {
       introduction = e.introduction ? readSource(e.introduction).text : undefined;
@@ -123,23 +174,13 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
       rep.update(e.name, { status: 'failed', error: err.message });
       continue;
     }
-    const templateDir = join(cfg.templatesDir, e.template);
-    const { line: _line, ...spec } = edition;
-    const hash = hashOf(tool, JSON.stringify(spec), introduction ?? '', ...e.pieces.map((p) => markdown.get(p.source)!), hashPath(templateDir), hashPath(o.fontsDir), o.modified.toISOString());
-    hashes.set(e.name, hash);
-    const before = state.editions[e.name];
-    if (!files.length || (before?.hash === hash && files.every(existsSync))) {
-      Object.assign(out, files.length ? (before.summary as object) : {}, { status: 'unchanged', doubts: out.doubts, ms: undefined });
-      rep.update(e.name, { ...out });
-      continue;
-    }
     // One job per format: an edition's EPUB and PDF can go to different workers.
-    for (const f of formats.filter((x) => x !== 'md')) {
-      jobs.push({ edition: { ...edition, formats: [f] }, markdowns: e.pieces.map((p) => markdown.get(p.source)!), introduction, outDir: o.outDir, templateDir, fontsDir: o.fontsDir, modified: o.modified.toISOString() });
+    for (const f of e.formats.filter((x) => x !== 'md')) {
+      jobs.push({ edition: { ...e, formats: [f] }, markdowns: e.pieces.map((p) => markdown.get(p.source)!), introduction, outDir: o.outDir, templateDir, fontsDir: o.fontsDir, modified: o.modified.toISOString() });
     }
     rep.update(e.name, { status: 'waiting' });
   }
-  const outcomes = await renderAll(jobs, o.workers || availableParallelism(), (name, stage) => rep.update(name, { status: stage }));
+  const outcomes = await renderAll(jobs, o.workers || availableParallelism(), (name, stage) => rep.update(name, { status: stage }), pool);
   const byEdition = new Map<string, typeof outcomes>();
   outcomes.forEach((oc, i) => byEdition.set(jobs[i].edition.name, [...(byEdition.get(jobs[i].edition.name) ?? []), oc]));
   byEdition.forEach((ocs, name) => {
@@ -158,7 +199,7 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
     const r = { ...rs[0], epub, pdf, ms: rs.reduce((n, x) => n + x.ms, 0) };
     const summary = { pages: r.pdf?.pages, notes: r.notes, warnings: r.warnings.length, bytes: (r.epub?.bytes ?? 0) + (r.pdf?.bytes ?? 0), warningList: r.warnings, missingGlyphs: r.pdf?.missingGlyphs ?? [], originalPages: r.originalPages };
     Object.assign(out, summary, { status: 'done', ms: r.ms });
-    state.editions[name] = { hash: hashes.get(name)!, files: out.files, summary };
+    state.editions[name] = { hash: plans.find((p) => p.edition.name === name)!.hash, files: out.files, summary };
     for (const w of r.warnings.slice(0, 5)) rep.note(`${name}: warning: ${w}`);
     if (r.warnings.length > 5) rep.note(`${name}: … and ${r.warnings.length - 5} more warnings in the --json report`);
     if (r.pdf?.missingGlyphs.length) rep.note(`${name}: ${r.pdf.missingGlyphs.length} characters have no glyph in the fonts: ${r.pdf.missingGlyphs.join(' ')}`);
