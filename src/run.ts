@@ -88,8 +88,8 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
 
   // Workers take most of a second to load: they start now, and only when there is work for two.
   const jobCount = plans.reduce((n, p) => n + (p.fresh ? 0 : p.files.length), 0);
-  const workers = Math.min(o.workers || availableParallelism(), jobCount);
-  const pool = workers > 1 ? startPool(workers) : undefined;
+  const processes = Math.min(o.workers || availableParallelism(), jobCount);
+  const pool = processes > 1 ? startPool(processes - 1) : undefined; // this process is one of them
   try {
     return await build(cfg, o, rep, { plans, state, sourceHash: hashOfSource, result: { editions: [], sources: {}, failed: 0, ms: 0 }, pool, t0 });
   } finally {

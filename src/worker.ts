@@ -1,14 +1,19 @@
-// A build worker: renders the editions it is sent, one at a time, and reports each stage.
-import { parentPort } from 'node:worker_threads';
+// A build worker process: says when it is ready, renders each job it is sent, and reports
+// each stage and the result to the parent over IPC.
 import { renderEdition, type RenderJob } from './render/edition.ts';
 import { UserError } from './errors.ts';
 
-parentPort!.on('message', async (job: RenderJob & { id: number }) => {
+const send = (m: unknown) => process.send!(m);
+
+process.on('message', async (job: RenderJob & { id: number }) => {
   try {
-    const result = await renderEdition(job, (stage) => parentPort!.postMessage({ id: job.id, stage }));
-    parentPort!.postMessage({ id: job.id, result });
+    const result = await renderEdition(job, (stage) => send({ id: job.id, stage }));
+    send({ id: job.id, result });
   } catch (e) {
     const user = e instanceof UserError;
-    parentPort!.postMessage({ id: job.id, error: user ? (e as Error).message : `internal error: ${(e as Error).stack ?? e}`, user });
+    send({ id: job.id, error: user ? (e as Error).message : `internal error: ${(e as Error).stack ?? e}`, user });
   }
 });
+// The parent going away ends the worker too.
+process.on('disconnect', () => process.exit(0));
+send({ ready: true });
