@@ -1,5 +1,5 @@
 // One edition, from its Markdown models to its files: a book or a reading pack → EPUB and
-// PDF. Runs in a worker thread or in the main one; it gets everything it needs in the job
+// PDF. Runs in a worker process or in the main one; it gets everything it needs in the job
 // (no reading of sources) and writes its outputs atomically.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
