@@ -40,9 +40,12 @@ const weight = (j: RenderJob) => j.markdowns.reduce((n, m) => n + m.length, 0) *
  * takes less and none stands idle while there is work.
  */
 export function startPool(n: number): Pool {
-  // The worker is TypeScript: tsx's loader goes in with it.
+  // The worker is TypeScript: it starts with this process's Node options, which carry tsx's
+  // loader when we run under tsx; otherwise the loader is added.
+  const loader = import.meta.resolve('tsx');
+  const execArgv = process.execArgv.some((a) => a.includes('/tsx/')) ? process.execArgv : [...process.execArgv, '--import', loader];
   const workers = Array.from({ length: n }, () => {
-    const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], { execArgv: ['--import', import.meta.resolve('tsx')], serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
     return { child, ready };
   });
