@@ -4,14 +4,10 @@ import { basename, extname, join } from 'node:path';
 import { normalize } from './normalize/chain.ts';
 import { loadSidecar } from './sidecar.ts';
 import { readSource } from './io/source.ts';
-import { writeAtomic } from './io/atomic.ts';
 import { makeReport, type BuildReport } from './report.ts';
 import { UserError } from './errors.ts';
 import { parseBook } from './model/parse.ts';
-import { renderEpub } from './render/epub/index.ts';
-import { renderPdf } from './render/pdf/index.ts';
-import { loadPrintSettings } from './render/pdf/settings.ts';
-
+import { writeEpub, writePdf, type FileSettings } from './render/edition.ts';
 
 export interface SourceFile {
   name: string;
@@ -40,41 +36,22 @@ export function normaliseFile(path: string): Normalised {
   return { markdown, report: makeReport(path, decoded.encoding, decoded.notes, state) };
 }
 
-/** Writes the Markdown model of one source into out/markdown/. */
-export function buildMarkdown(src: SourceFile, outDir: string): Normalised {
-  const result = normaliseFile(src.path);
-  writeAtomic(join(outDir, 'markdown', `${src.name}.md`), result.markdown);
-  return result;
-}
-
-/** Writes a source's build report into out/report/, once every format is built. */
-export function writeReport(name: string, report: BuildReport, outDir: string): void {
-  writeAtomic(join(outDir, 'report', `${name}.json`), `${JSON.stringify(report, null, 2)}\n`);
-}
-
-export interface BuildSettings {
+export interface BuildSettings extends FileSettings {
   outDir: string;
-  templateDir: string;
-  fontsDir: string;
-  modified: Date;
-  publisher: string;
   /** Paper for the print edition; the template's default when absent. */
   paper?: string;
 }
 
-/** Markdown model → EPUB 3 in out/epub/. Warnings about the Markdown go back to the caller. */
+/** One Markdown model → EPUB 3 in out/epub/. Warnings about the Markdown go back to the caller. */
 export async function buildEpub(name: string, markdown: string, s: BuildSettings): Promise<{ bytes: number; warnings: string[] }> {
   const book = parseBook(markdown);
-  const epub = await renderEpub(book, { templateDir: s.templateDir, fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher, identitySource: markdown });
-  writeAtomic(join(s.outDir, 'epub', `${name}.epub`), epub);
-  return { bytes: epub.length, warnings: book.warnings };
+  const { bytes } = await writeEpub(book, s.outDir, name, { ...s, identity: markdown });
+  return { bytes, warnings: book.warnings };
 }
 
-/** Markdown model → print PDF in out/pdf/. */
-export async function buildPdf(name: string, markdown: string, s: BuildSettings): Promise<{ bytes: number; pages: number; layoutMs: number; facts: import('./render/pdf/index.ts').PageFacts[]; missing: string[] }> {
-  const book = parseBook(markdown);
+/** One Markdown model → print PDF in out/pdf/, with its page facts. */
+export async function buildPdf(name: string, markdown: string, s: BuildSettings) {
   const t0 = performance.now();
-  const pdf = await renderPdf(book, { settings: loadPrintSettings(s.templateDir, s.paper), fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher });
-  writeAtomic(join(s.outDir, 'pdf', `${name}.pdf`), pdf.bytes);
-  return { bytes: pdf.bytes.length, pages: pdf.pages, layoutMs: performance.now() - t0, facts: pdf.body, missing: pdf.missing };
+  const pdf = await writePdf(parseBook(markdown), s.outDir, name, s);
+  return { bytes: pdf.bytes, pages: pdf.pages, layoutMs: performance.now() - t0, facts: pdf.facts, missing: pdf.missingGlyphs };
 }

@@ -1,6 +1,6 @@
 // Incremental builds: each output is keyed by a content hash of everything it is made
-// from (the raw text and sidecar, the Markdown models, the template, the fonts, the
-// settings, and the tool's own code). Nothing changed: nothing is rebuilt.
+// from (the raw texts and sidecars, the template, the fonts, the settings, and the tool's
+// own code). Nothing changed: nothing is rebuilt.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

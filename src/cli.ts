@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<number> {
     const once = async () => {
       const cfg = config();
       const rows = initialRows(cfg, opts.only);
-      const rep = reporter(rows, { tty: !!process.stderr.isTTY && !v.json, quiet: false });
+      const rep = reporter(rows, { tty: !!process.stderr.isTTY && !v.json });
       const r = await runBuild(cfg, opts, rep);
       rep.finish();
       if (v.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);

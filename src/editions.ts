@@ -6,8 +6,8 @@ import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from './errors.ts';
-import { readSource } from './io/source.ts';
-import { parse as parseYaml } from 'yaml';
+import { readSource, sourceFile } from './io/source.ts';
+import { papersOf } from './render/pdf/settings.ts';
 
 export type Format = 'md' | 'epub' | 'pdf';
 
@@ -63,7 +63,6 @@ function lineOf(doc: Document, lc: LineCounter, segs: (string | number)[], key?:
   return segs.length ? lineOf(doc, lc, segs.slice(0, -1)) : 1;
 }
 
-
 /** One line per schema problem, in the words of the file. */
 function describe(e: ErrorObject, doc: Document, lc: LineCounter, path: string): string | undefined {
   if (e.keyword === 'if') return undefined; // the branch's own errors say what is wrong
@@ -108,7 +107,7 @@ export function loadEditions(path: string, overrides: { paper?: string; publishe
   const templatesDir = resolve(base, raw.templates ?? 'templates');
   const d = raw.defaults ?? {};
   const at = (segs: (string | number)[], key?: string) => `${path}:${lineOf(doc, lc, segs, key)}`;
-  const sourceExists = (name: string) => ['.txt', '.md'].some((x) => existsSync(join(sourcesDir, `${name}${x}`)));
+  const sourceExists = (name: string) => existsSync(sourceFile(sourcesDir, name));
   const seen = new Map<string, number>();
   const editions = raw.editions.map((e, i): Edition => {
     const name = String(e.name);
@@ -126,7 +125,7 @@ export function loadEditions(path: string, overrides: { paper?: string; publishe
     if (!existsSync(join(templatesDir, template))) throw new UserError(`${at(['editions', i], e.template ? 'template' : undefined)}: editions[${i}].template: no template “${template}” in ${templatesDir}/`);
     const paper = (overrides.paper ?? e.paper ?? d.paper) as string | undefined;
     if (paper) {
-      const papers = Object.keys((parseYaml(readFileSync(join(templatesDir, template, 'print.yaml'), 'utf8')) as { papers?: object })?.papers ?? {});
+      const papers = papersOf(join(templatesDir, template));
       if (!papers.includes(paper)) throw new UserError(`${overrides.paper ? '--paper' : at(['editions', i], e.paper ? 'paper' : undefined)}: paper “${paper}” is not in template “${template}” (known: ${papers.join(', ')})`);
     }
     let introduction: string | undefined;

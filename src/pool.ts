@@ -17,7 +17,7 @@ export interface Pool {
   close(): Promise<void>;
 }
 
-async function inThisThread(jobs: RenderJob[], onStage: OnStage): Promise<Outcome[]> {
+async function here(jobs: RenderJob[], onStage: OnStage): Promise<Outcome[]> {
   const out: Outcome[] = [];
   for (const job of jobs) {
     try {
@@ -51,7 +51,7 @@ export function startPool(n: number): Pool {
   });
   return {
     async run(jobs, onStage) {
-      if (jobs.length < 2) return inThisThread(jobs, onStage);
+      if (jobs.length < 2) return here(jobs, onStage);
       const out: Outcome[] = new Array(jobs.length);
       const queue = jobs.map((_, i) => i).sort((a, b) => weight(jobs[b]) - weight(jobs[a]) || a - b);
       const drive = ({ child, ready }: (typeof workers)[number]) =>
@@ -82,7 +82,7 @@ export function startPool(n: number): Pool {
         await turn();
         const id = queue.shift();
         if (id === undefined) break;
-        out[id] = (await inThisThread([jobs[id]], onStage))[0];
+        out[id] = (await here([jobs[id]], onStage))[0];
       }
       await Promise.all(driven);
       for (const o of out) if (!o.ok && !o.user) throw new Error(o.error);
@@ -94,15 +94,5 @@ export function startPool(n: number): Pool {
   };
 }
 
-/** Runs the jobs on `workers` processes (this one among them), or here alone when one will do. */
-export async function renderAll(jobs: RenderJob[], workers: number, onStage: OnStage, pool?: Pool): Promise<Outcome[]> {
-  if (pool) return pool.run(jobs, onStage);
-  const n = Math.min(workers, jobs.length) - 1; // this process is one of them
-  if (n < 1) return inThisThread(jobs, onStage);
-  const p = startPool(n);
-  try {
-    return await p.run(jobs, onStage);
-  } finally {
-    await p.close();
-  }
-}
+/** Runs the jobs on the pool, or here when there is none. */
+export const renderAll = (jobs: RenderJob[], onStage: OnStage, pool?: Pool): Promise<Outcome[]> => (pool ? pool.run(jobs, onStage) : here(jobs, onStage));

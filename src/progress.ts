@@ -37,10 +37,9 @@ export interface Reporter {
   finish(): void;
 }
 
-export function reporter(rows: Row[], o: { tty: boolean; quiet: boolean; out?: NodeJS.WritableStream }): Reporter {
-  const out = o.out ?? process.stderr;
+export function reporter(rows: Row[], o: { tty: boolean }): Reporter {
+  const out = process.stderr;
   const byName = new Map(rows.map((r) => [r.edition, r]));
-  if (o.quiet) return { update: (n, c) => Object.assign(byName.get(n) ?? {}, c), note: () => {}, finish: () => {} };
   if (!o.tty) {
     return {
       update(name, change) {

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Edition, EditionsFile, Format } from './editions.ts';
 import { normaliseFile } from './build.ts';
-import { readSource } from './io/source.ts';
+import { readSource, sourceFile } from './io/source.ts';
 import { sidecarPath } from './sidecar.ts';
 import { writeAtomic } from './io/atomic.ts';
 import { doubtLines, summaryLine, type BuildReport } from './report.ts';
@@ -45,8 +45,6 @@ export interface RunResult {
   ms: number;
 }
 
-const sourceFile = (dir: string, name: string) => ['.txt', '.md'].map((x) => join(dir, `${name}${x}`)).find(existsSync) ?? join(dir, `${name}.txt`);
-
 /** The editions a run covers, in the file's order; an unknown --only name is a usage error. */
 export function selectEditions(cfg: EditionsFile, only: string[]) {
   for (const n of only) if (!cfg.editions.some((e) => e.name === n)) throw new UserError(`--only ${n}: no such edition in ${cfg.path} (editions: ${cfg.editions.map((e) => e.name).join(', ')})`, 2);
@@ -61,10 +59,32 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
   const t0 = performance.now();
   const editions = selectEditions(cfg, o.only);
   const state: BuildState = o.force ? { version: 1, sources: {}, editions: {} } : readState(o.outDir);
-  const tool = toolHash();
+  const { plans, sourceHash } = planEditions(cfg, o, editions, state, toolHash());
 
-  // What is out of date, known before anything is normalised: a source's Markdown is a
-  // function of its text, its sidecar and the tool, so their hashes stand for it.
+  // Workers take most of a second to load: they start now, and only when there is work for two.
+  const jobCount = plans.reduce((n, p) => n + (p.fresh ? 0 : p.files.length), 0);
+  const processes = Math.min(o.workers || availableParallelism(), jobCount);
+  const pool = processes > 1 ? startPool(processes - 1) : undefined; // this process is one of them
+  try {
+    const result: RunResult = { editions: [], sources: {}, failed: 0, ms: 0 };
+    const outcome = new Map<string, EditionOutcome>(editions.map((e) => [e.name, { edition: e.name, kind: e.kind, status: 'waiting', files: [], warningList: [] }]));
+    const models = normaliseSources(cfg, o, rep, { editions, state, sourceHash, result, outcome });
+    await renderEditions(o, rep, { plans, state, models, outcome, pool });
+    writeState(o.outDir, state);
+    result.editions = editions.map((e) => outcome.get(e.name)!);
+    result.failed = result.editions.filter((e) => e.status === 'failed').length;
+    result.ms = performance.now() - t0;
+    return result;
+  } finally {
+    await pool?.close();
+  }
+}
+
+/**
+ * What is out of date, known before anything is normalised: a source's Markdown is a
+ * function of its text, its sidecar and the tool, so their hashes stand for it.
+ */
+function planEditions(cfg: EditionsFile, o: RunOptions, editions: Edition[], state: BuildState, tool: string): { plans: Plan[]; sourceHash: (name: string) => string } {
   const sourceHash = new Map<string, string>();
   const hashOfSource = (name: string) => {
     let h = sourceHash.get(name);
@@ -85,16 +105,13 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
     const fresh = !files.length || (before?.hash === hash && files.every(existsSync));
     return { edition, files, templateDir, hash, fresh };
   });
+  return { plans, sourceHash: hashOfSource };
+}
 
-  // Workers take most of a second to load: they start now, and only when there is work for two.
-  const jobCount = plans.reduce((n, p) => n + (p.fresh ? 0 : p.files.length), 0);
-  const processes = Math.min(o.workers || availableParallelism(), jobCount);
-  const pool = processes > 1 ? startPool(processes - 1) : undefined; // this process is one of them
-  try {
-    return await build(cfg, o, rep, { plans, state, sourceHash: hashOfSource, result: { editions: [], sources: {}, failed: 0, ms: 0 }, pool, t0 });
-  } finally {
-    await pool?.close();
-  }
+/** The sources' Markdown models, and the doubts the normaliser had about each. */
+interface Models {
+  markdown: Map<string, string>;
+  doubts: Map<string, number>;
 }
 
 interface Plan {
@@ -106,16 +123,13 @@ interface Plan {
   fresh: boolean;
 }
 
-async function build(
+/** Sources → Markdown model, build report and review page (skipped when unchanged). A source that fails fails the editions made from it. */
+function normaliseSources(
   cfg: EditionsFile,
   o: RunOptions,
   rep: Reporter,
-  { plans, state, sourceHash, result, pool, t0 }: { plans: Plan[]; state: BuildState; sourceHash: (name: string) => string; result: RunResult; pool?: Pool; t0: number },
-): Promise<RunResult> {
-  const editions = plans.map((p) => p.edition);
-  const outcome = new Map<string, EditionOutcome>(editions.map((e) => [e.name, { edition: e.name, kind: e.kind, status: 'waiting', files: [], warningList: [] }]));
-
-  // 1. Sources → Markdown model, build report and review page (skipped when unchanged).
+  { editions, state, sourceHash, result, outcome }: { editions: Edition[]; state: BuildState; sourceHash: (name: string) => string; result: RunResult; outcome: Map<string, EditionOutcome> },
+): Models {
   const markdown = new Map<string, string>();
   const doubts = new Map<string, number>();
   const needed = [...new Set(editions.flatMap((e) => e.pieces.map((p) => p.source)))];
@@ -153,7 +167,15 @@ async function build(
     }
   }
 
-  // 2. Editions → EPUB and PDF (skipped when nothing they are made from changed).
+  return { markdown, doubts };
+}
+
+/** Editions → EPUB and PDF, in parallel (skipped when nothing they are made from changed). */
+async function renderEditions(
+  o: RunOptions,
+  rep: Reporter,
+  { plans, state, models: { markdown, doubts }, outcome, pool }: { plans: Plan[]; state: BuildState; models: Models; outcome: Map<string, EditionOutcome>; pool?: Pool },
+): Promise<void> {
   const jobs: RenderJob[] = [];
   for (const { edition: e, files, templateDir, fresh } of plans) {
     const out = outcome.get(e.name)!;
@@ -180,7 +202,7 @@ async function build(
     }
     rep.update(e.name, { status: 'waiting' });
   }
-  const outcomes = await renderAll(jobs, o.workers || availableParallelism(), (name, stage) => rep.update(name, { status: stage }), pool);
+  const outcomes = await renderAll(jobs, (name, stage) => rep.update(name, { status: stage }), pool);
   const byEdition = new Map<string, typeof outcomes>();
   outcomes.forEach((oc, i) => byEdition.set(jobs[i].edition.name, [...(byEdition.get(jobs[i].edition.name) ?? []), oc]));
   byEdition.forEach((ocs, name) => {
@@ -205,9 +227,4 @@ async function build(
     if (r.pdf?.missingGlyphs.length) rep.note(`${name}: ${r.pdf.missingGlyphs.length} characters have no glyph in the fonts: ${r.pdf.missingGlyphs.join(' ')}`);
     rep.update(name, { ...summary, status: 'done', ms: r.ms });
   });
-  writeState(o.outDir, state);
-  result.editions = editions.map((e) => outcome.get(e.name)!);
-  result.failed = result.editions.filter((e) => e.status === 'failed').length;
-  result.ms = performance.now() - t0;
-  return result;
 }

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 import { decodeText, type Decoded } from './decode.ts';
 
@@ -19,3 +20,6 @@ export function readSource(path: string): Decoded {
   }
   return decodeText(bytes, path);
 }
+
+/** The file of a source named in editions.yaml: `<name>.txt`, or `<name>.md` (already in the model). */
+export const sourceFile = (dir: string, name: string): string => ['.txt', '.md'].map((x) => join(dir, `${name}${x}`)).find(existsSync) ?? join(dir, `${name}.txt`);

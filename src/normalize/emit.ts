@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Block, Metadata, Note, NormState } from './types.ts';
-import { NOTE_TOKEN_RE } from './types.ts';
+import { NOTE_TOKEN_RE, PAGE_TOKEN_RE } from './types.ts';
 import { placeMarks } from './passes/pagemarks.ts';
 
 /** Escapes what Markdown would read as markup, so the text comes out as text. */
@@ -13,11 +13,10 @@ export function escapeInline(t: string): string {
     .replace(/\uE003/g, '*')
     .replace(/\uE004/g, '')
     .replace(NOTE_TOKEN_RE, (_m, id: string) => `[^${id}]`)
+    // an original page break, as an HTML comment: other Markdown tools show nothing
     .replace(PAGE_TOKEN_RE, (_m, label: string) => `<!--page ${label.replace(/[^\p{L}\p{N} .]/gu, '')}-->`);
 }
 
-// An original page break, written as an HTML comment so other Markdown tools show nothing.
-const PAGE_TOKEN_RE = /\uE005([^\uE006]*)\uE006/g;
 
 /** Escapes what would start a block construct at the beginning of a line. */
 function escapeStart(t: string): string {

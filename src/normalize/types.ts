@@ -123,5 +123,9 @@ export const NOTE_OPEN = '\uE000';
 export const NOTE_CLOSE = '\uE001';
 export const noteToken = (id: number): string => `${NOTE_OPEN}${id}${NOTE_CLOSE}`;
 export const NOTE_TOKEN_RE = /\uE000(\d+)\uE001/g;
+/** An original page break placed in a block's text at emit: PAGE_OPEN + label + PAGE_CLOSE. */
+export const PAGE_OPEN = '\uE005';
+export const PAGE_CLOSE = '\uE006';
+export const PAGE_TOKEN_RE = /\uE005([^\uE006]*)\uE006/g;
 /** Where a reference with no body stood: kept as evidence for the structure passes, never emitted. */
 export const DROPPED_REF = '\uE004';

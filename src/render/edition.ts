@@ -52,27 +52,44 @@ export function bookOf(job: Pick<RenderJob, 'edition' | 'markdowns' | 'introduct
   });
 }
 
+export interface FileSettings {
+  templateDir: string;
+  fontsDir: string;
+  modified: Date;
+  publisher: string;
+}
+
+/** Book → out/epub/<name>.epub. `identity`: the text the EPUB's identifier is derived from. */
+export async function writeEpub(book: Book, outDir: string, name: string, s: FileSettings & { identity: string }): Promise<{ path: string; bytes: number }> {
+  const bytes = await renderEpub(book, { templateDir: s.templateDir, fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher, identitySource: s.identity });
+  const path = join(outDir, 'epub', `${name}.epub`);
+  writeAtomic(path, bytes);
+  return { path, bytes: bytes.length };
+}
+
+/** Book → out/pdf/<name>.pdf, with the facts of its pages for checks. */
+export async function writePdf(book: Book, outDir: string, name: string, s: FileSettings & { paper?: string }) {
+  const pdf = await renderPdf(book, { settings: loadPrintSettings(s.templateDir, s.paper), fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher });
+  const path = join(outDir, 'pdf', `${name}.pdf`);
+  writeAtomic(path, pdf.bytes);
+  return { path, bytes: pdf.bytes.length, pages: pdf.pages, missingGlyphs: pdf.missing, facts: pdf.body };
+}
+
 export async function renderEdition(job: RenderJob, progress: (stage: Stage) => void = () => {}): Promise<EditionResult> {
   const t0 = performance.now();
   const e = job.edition;
   progress('model');
   const book = bookOf(job);
-  const modified = new Date(job.modified);
+  const settings: FileSettings = { templateDir: job.templateDir, fontsDir: job.fontsDir, modified: new Date(job.modified), publisher: e.publisher };
   const result: EditionResult = { name: e.name, notes: book.notes.size, warnings: book.warnings, originalPages: book.pages.length, ms: 0 };
   if (e.formats.includes('epub')) {
     progress('epub');
-    const identity = [JSON.stringify(e.meta), job.introduction ?? '', ...job.markdowns].join('\n\u0000\n');
-    const bytes = await renderEpub(book, { templateDir: job.templateDir, fontsDir: job.fontsDir, modified, publisher: e.publisher, identitySource: identity });
-    const path = join(job.outDir, 'epub', `${e.name}.epub`);
-    writeAtomic(path, bytes);
-    result.epub = { path, bytes: bytes.length };
+    result.epub = await writeEpub(book, job.outDir, e.name, { ...settings, identity: [JSON.stringify(e.meta), job.introduction ?? '', ...job.markdowns].join('\n\u0000\n') });
   }
   if (e.formats.includes('pdf')) {
     progress('pdf');
-    const pdf = await renderPdf(book, { settings: loadPrintSettings(job.templateDir, e.paper), fontsDir: job.fontsDir, modified, publisher: e.publisher });
-    const path = join(job.outDir, 'pdf', `${e.name}.pdf`);
-    writeAtomic(path, pdf.bytes);
-    result.pdf = { path, bytes: pdf.bytes.length, pages: pdf.pages, missingGlyphs: pdf.missing };
+    const { facts: _facts, ...pdf } = await writePdf(book, job.outDir, e.name, { ...settings, paper: e.paper });
+    result.pdf = pdf;
   }
   result.ms = performance.now() - t0;
   return result;

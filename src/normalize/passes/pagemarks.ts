@@ -1,8 +1,6 @@
 import type { Item, NormState } from '../types.ts';
+import { PAGE_CLOSE, PAGE_OPEN } from '../types.ts';
 import { isLetterCode } from '../letters.ts';
-
-export const PAGE_OPEN = '\uE005';
-export const PAGE_CLOSE = '\uE006';
 
 /**
  * Every original page number the source states or implies stays in the text: a page that

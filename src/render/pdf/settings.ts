@@ -23,15 +23,22 @@ export interface PrintSettings {
   heads: { verso: 'book' | 'chapter'; recto: 'book' | 'chapter' };
 }
 
-/** Reads a template's print settings; `paper` overrides the template's default. */
-export function loadPrintSettings(templateDir: string, paper?: string): PrintSettings {
+function readPrintYaml(templateDir: string): Record<string, unknown> {
   const path = join(templateDir, 'print.yaml');
-  let raw: Record<string, unknown>;
   try {
-    raw = parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    return parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   } catch (e) {
     throw new UserError(`${path}: ${(e as Error).message.split('\n')[0]}`);
   }
+}
+
+/** The papers a template offers. */
+export const papersOf = (templateDir: string): string[] => Object.keys((readPrintYaml(templateDir).papers as object | undefined) ?? {});
+
+/** Reads a template's print settings; `paper` overrides the template's default. */
+export function loadPrintSettings(templateDir: string, paper?: string): PrintSettings {
+  const path = join(templateDir, 'print.yaml');
+  const raw = readPrintYaml(templateDir);
   const papers = raw.papers as Record<string, Paper>;
   const name = paper ?? String(raw.paper);
   if (!papers?.[name]) throw new UserError(`${path}: no paper “${name}” (known: ${Object.keys(papers ?? {}).join(', ')})`);
