@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { breakLines, INFINITY, type Item } from '../src/render/pdf/knuthplass.ts';
 import { decideHyphen } from '../src/normalize/hyphenation.ts';
 import { typographyOf } from '../src/normalize/passes/typography.ts';
-import { refCandidates, lineLabel } from '../src/normalize/notelabels.ts';
+import { marksOf } from '../src/normalize/notes/marks.ts';
+import { openerOf } from '../src/normalize/notes/openers.ts';
 import { escapeInline } from '../src/normalize/emit.ts';
 import { normalize } from '../src/normalize/chain.ts';
 
@@ -41,7 +42,7 @@ describe('typography', () => {
 });
 
 describe('reference candidates', () => {
-  const nums = (t: string) => refCandidates(t).map((c) => `${c.label}${c.weak ? '?' : ''}`);
+  const nums = (t: string) => marksOf(t).map((c) => `${c.label.text}${c.weak ? '?' : ''}`);
   it('finds glued, bracketed, starred, superscript and displaced marks', () => {
     expect(nums('Engels.1 Following')).toEqual(['1']);
     expect(nums('power”.2')).toEqual(['2']);
@@ -59,22 +60,32 @@ describe('reference candidates', () => {
   });
 });
 
-describe('note body labels', () => {
+describe('note body openers', () => {
   it.each([
-    ['1. Text', 'digit', '1'],
-    ['15\u2003\u2002  My italics', 'digit', '15'],
-    ['1The text', 'digit', '1'],
+    ['1. Text', 'dot', '1'],
+    ['15\u2003\u2002  My italics', 'space', '15'],
+    ['1The text', 'space', '1'],
     ['[3] Text', 'bracket', '3'],
-    ['* My italics', 'star', '*'],
+    ['{35a}  Text', 'brace', '35a'],
+    ['(12) Text', 'paren', '12'],
+    ['* My italics', 'sym', '*'],
     ['² Text', 'super', '2'],
-    ['^ a b Edwards', 'caret', ''],
-    ['[Footnote 4: Text]', 'gutenberg', '4'],
-  ])('%j', (line, style, label) => {
-    expect(lineLabel(line)).toMatchObject({ style, label });
+    ['[Footnote 4: Text]', 'fn-block', '4'],
+    ['Footnote 4:', 'fn-line', '4'],
+    ['7', 'alone', '7'],
+    ['↑ 3.0 3.1 Text', 'arrow', '3'],
+  ])('%j', (line, form, label) => {
+    expect(openerOf(line)).toMatchObject({ form, label: { text: label } });
   });
-  it('does not take a list item or a year for a label', () => {
-    expect(lineLabel('a) the item')).toBeUndefined();
-    expect(lineLabel('1) The section')).toBeUndefined();
+  it('reads unlabelled lists and their back-links', () => {
+    expect(openerOf('^ a b Edwards, Stewart')).toMatchObject({ form: 'caret', cites: 2, rest: 'Edwards, Stewart' });
+    expect(openerOf('^ A person born')).toMatchObject({ form: 'caret', cites: 1, rest: 'A person born' });
+    expect(openerOf('Kevin and I were noodling on it.↩︎')).toMatchObject({ form: 'tail', rest: 'Kevin and I were noodling on it.' });
+  });
+  it('does not take a list item or a section number for a label', () => {
+    expect(openerOf('a) the item')).toBeUndefined();
+    expect(openerOf('1) The section')).toBeUndefined();
+    expect(openerOf('1.3.5. Queue runs')).toBeUndefined();
   });
 });
 

@@ -4,9 +4,9 @@ import type { NormState, Sidecar } from './types.ts';
 import { lines } from './passes/lines.ts';
 import { pages } from './passes/pages.ts';
 import { cruft } from './passes/cruft.ts';
-import { bodies } from './passes/bodies.ts';
+import { notes } from './passes/notes.ts';
 import { unwrap } from './passes/unwrap.ts';
-import { refs } from './passes/refs.ts';
+import { numbering } from './passes/numbering.ts';
 import { inlinePages } from './passes/inlinepages.ts';
 import { meta } from './passes/meta.ts';
 import { structure } from './passes/structure.ts';
@@ -21,10 +21,10 @@ type Pass = [name: string, fn: (s: NormState) => void];
 export const PASSES: Pass[] = [
   ['pages', pages], // page markers, folios, running heads, form feeds → page breaks
   ['cruft', cruft], // e-text licences, comment forms, share links
-  ['bodies', bodies], // footnote bodies out of the text stream
+  ['notes', notes], // footnotes: bodies and marks found together, marks linked, bodies out of the stream
   ['unwrap', unwrap], // lines → paragraphs, dehyphenated
   ['inline-pages', inlinePages], // page markers inside the text: [Pg 12]
-  ['refs', refs], // references linked to bodies, numbered in reading order
+  ['numbering', numbering], // notes numbered in reading order
   ['meta', meta], // title, byline, dates → front matter; sidecar adds and corrects
   ['structure', structure], // headings, lists, quotations, captions
   ['errata', errata], // the sidecar's known typos

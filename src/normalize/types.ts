@@ -43,9 +43,14 @@ export interface NoteBody {
   lines: number[];
   /** Page index of the page foot it sat in, or -1 for an end-of-text notes list. */
   page: number;
-  /** Where in the block stream it stood (index of the block it followed), for orphans. */
+  /** The raw line it stood at, for placing it when nothing refers to it. */
   after: number;
-  id?: number;
+  /** Its index among the bodies: the note token that refers to it carries this until numbering. */
+  id: number;
+  /** Where it was found, or `missing` for a note the source lacks (sidecar text, placeholder). */
+  zone: 'foot' | 'block' | 'list' | 'missing';
+  /** How many marks in the text were linked to it. */
+  marks: number;
 }
 
 export interface Note {

@@ -21,9 +21,12 @@ export function detectMode(items: Item[]): { mode: WrapMode; measure: number } {
   return { mode: trailing >= 0.3 ? 'trailing-space' : 'blank-line', measure };
 }
 
-const TERMINAL = /[.!?:;”"’)\]…*]$|\uE001$/;
+const TERMINAL = /[.!?:;”"’)\]…*]$/;
+/** The text's end without the note marks after its last word: "texts,[^2]" ends in a comma. */
+const endOf = (t: string) => t.replace(/(?:\uE000\d+\uE001|\uE004)+\s*$/, '').trimEnd();
+const ends = (t: string) => TERMINAL.test(endOf(t));
 /** A block that stops mid-sentence and a block that starts in lower case were one paragraph. */
-const continues = (a: string, b: string) => (endsOpen(a) || !TERMINAL.test(a.trimEnd())) && /^[\p{Ll}]/u.test(b.trimStart());
+const continues = (a: string, b: string) => (endsOpen(a) || !ends(a)) && /^[\p{Ll}]/u.test(b.trimStart());
 
 /**
  * Turns the line stream into blocks: one per paragraph, heading or item, unwrapped.
@@ -98,7 +101,7 @@ export function unwrap(s: NormState): void {
       } else open(it);
     } else if (!rejoinAcrossPage(it)) {
       // A short line that ends a sentence ends its paragraph, even with no blank line after it.
-      const endsShort = !!last && last.text.trim().length < 0.7 * measure && TERMINAL.test(last.text.trimEnd()) && /^\s*[\p{Lu}“"‘]/u.test(it.text);
+      const endsShort = !!last && last.text.trim().length < 0.7 * measure && ends(last.text) && /^\s*[\p{Lu}“"‘]/u.test(it.text);
       if (cur && !endsShort) append(it);
       else open(it);
     }

@@ -1,0 +1,114 @@
+// Every place in a line of running text that could be a note reference, with its form.
+// A scanner rather than one regex: it stops only at digits, brackets, braces, parentheses,
+// stars and superscripts, so long lines cost little. Whether a candidate is a reference is
+// decided with the bodies (notes/assign.ts): years and counts fall out because no body
+// with their number stands where a note would.
+import { isLetterCode } from '../letters.ts';
+import { parseLabel, type Label } from './labels.ts';
+
+export type MarkForm =
+  | 'bracket' // [12]  [A]  [*]  [n 3]  *[12]
+  | 'brace' // {12}  {35a}
+  | 'paren' // word(12)  word.(12)
+  | 'glued' // word12  word.12  ”12
+  | 'super' // word¹²
+  | 'sym' // word*  word†
+  | 'displaced'; // "the Anarchists 5in place": a raised number that the extraction moved
+
+export interface Mark {
+  form: MarkForm;
+  label: Label;
+  /** Offsets of the whole mark in the line (a space before a bracket included). */
+  start: number;
+  end: number;
+  /** Forms that are note marks by themselves (brackets, braces) may be cited many times. */
+  distinctive: boolean;
+  /** Candidates that need the sequence of labels to vouch for them. */
+  weak: boolean;
+}
+
+const GLUE_AFTER = new Set([...'.,;:!?)]”’"\'»']);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLower = (ch: string | undefined) => !!ch && ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const superValue = (s: string) => Number([...s].map((c) => SUPER.indexOf(c)).join(''));
+const BRACKET = /\[(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§]|[a-z]{1,12}[ \u00a0]\d{1,5})\]/y;
+const BRACE = /\{(\d{1,6}[a-z]?)\}/y;
+const PAREN = /\((\d{1,5})\)/y;
+const TRIGGER = /[\d[{(*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+
+/** The candidate marks of one line, in order. */
+export function marksOf(text: string): Mark[] {
+  const out: Mark[] = [];
+  const n = text.length;
+  const gluedAt = (i: number) => i > 0 && (isLetterCode(text.charCodeAt(i - 1)) || GLUE_AFTER.has(text[i - 1]));
+  TRIGGER.lastIndex = 0;
+  for (let t = TRIGGER.exec(text); t; t = TRIGGER.exec(text)) {
+    let i = t.index;
+    const ch = text[i];
+    const c = text.charCodeAt(i);
+    if (isDigit(c)) {
+      let j = i;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      const digits = text.slice(i, j);
+      const after = j < n ? text.charCodeAt(j) : -1;
+      // not a mark: 21st, 2.4, 384,000, 50%, 3x, 1917-18
+      const nextOk = after === -1 || !(isDigit(after) || isLetterCode(after) || after === 37 || after === 176 || ((after === 46 || after === 44 || after === 58 || after === 45 || after === 47) && isDigit(text.charCodeAt(j + 1))));
+      const prevDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
+      if (digits.length <= 6 && !digits.startsWith('0') && !prevDigit) {
+        const label = parseLabel(digits)!;
+        if (gluedAt(i) && nextOk && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
+          // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
+          const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4;
+          out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak });
+        } else if (i > 0 && text[i - 1] === ' ' && isLower(text[j]) && isLower(text[j + 1]) && !/^(st|nd|rd|th|d|s|am|pm|vo)(?![\p{L}])/u.test(text.slice(j, j + 3))) {
+          out.push({ form: 'displaced', label, start: i - 1, end: j, distinctive: false, weak: true });
+        }
+      }
+      i = j - 1;
+    } else if (ch === '[') {
+      BRACKET.lastIndex = i;
+      const m = BRACKET.exec(text);
+      const label = m ? parseLabel(m[1]) : undefined;
+      if (m && label && text[i + m[0].length] !== '(') {
+        // "protect.*[1]": the star belongs to the mark
+        let start = i;
+        if (text[i - 1] === '*' && text[i - 2] !== '*') start = i - 1;
+        if (text[start - 1] === ' ') start--;
+        out.push({ form: 'bracket', label, start, end: i + m[0].length, distinctive: true, weak: false });
+        i += m[0].length - 1;
+      }
+    } else if (ch === '{') {
+      BRACE.lastIndex = i;
+      const m = BRACE.exec(text);
+      if (m) {
+        const start = text[i - 1] === ' ' ? i - 1 : i;
+        out.push({ form: 'brace', label: parseLabel(m[1])!, start, end: i + m[0].length, distinctive: true, weak: false });
+        i += m[0].length - 1;
+      }
+    } else if (ch === '(') {
+      PAREN.lastIndex = i;
+      const m = PAREN.exec(text);
+      // only glued to the word or stop before it: "(1)" after a space opens an enumeration
+      if (m && gluedAt(i) && !m[1].startsWith('0')) {
+        const after = text[i + m[0].length];
+        if (after === undefined || !/[\p{L}\p{N}]/u.test(after)) out.push({ form: 'paren', label: parseLabel(m[1])!, start: i, end: i + m[0].length, distinctive: true, weak: false });
+        i += m[0].length - 1;
+      }
+    } else if (ch === '*' || ch === '†' || ch === '‡') {
+      let j = i + 1;
+      if (ch === '*') while (j < n && j - i < 3 && text[j] === '*') j++;
+      const after = j < n ? text.charCodeAt(j) : -1;
+      const okAfter = after === -1 || !(text[j] === '*' || text[j] === '[' || isLetterCode(after) || isDigit(after));
+      if (gluedAt(i) && text[i - 1] !== ']' && okAfter) out.push({ form: 'sym', label: parseLabel(text.slice(i, j))!, start: i, end: j, distinctive: false, weak: false });
+      i = j - 1;
+    } else if (SUPER.includes(ch)) {
+      let j = i;
+      while (j < n && SUPER.includes(text[j])) j++;
+      out.push({ form: 'super', label: parseLabel(String(superValue(text.slice(i, j))))!, start: i, end: j, distinctive: false, weak: false });
+      i = j - 1;
+    }
+    TRIGGER.lastIndex = i + 1;
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+// How a line can open a footnote body, in all the ways the carriers write it. An opener is
+// only a candidate: whether it is a note is decided with the references (notes/assign.ts).
+import { parseLabel, type Label } from './labels.ts';
+
+export type OpenerForm =
+  | 'fn-block' // [Footnote 3: … ]  (Distributed Proofreaders, Gutenberg)
+  | 'fn-line' // Footnote 3:  on a line of its own, the body below it (ppgen)
+  | 'bracket' // [3] …
+  | 'brace' // {3} …
+  | 'paren' // (3) …
+  | 'dot' // 3. …
+  | 'space' // 3 …  (typeset notes, hanging-indent lists)
+  | 'alone' // 3  alone on its line, the body on the next lines (pdftotext)
+  | 'sym' // * …  † …
+  | 'super' // ³ …
+  | 'caret' // ^ …  ^ a b …  (Wikipedia's notes list, no numbers)
+  | 'arrow' // ↑ …  ↑ 3.0 3.1 …  (MediaWiki back-links)
+  | 'tail'; // … ↩︎  (a notes list that prints no numbers, the back-link at the end)
+
+export interface Opener {
+  form: OpenerForm;
+  /** The label, or nothing for lists that print none (caret, tail; arrow without numbers). */
+  label?: Label;
+  /** The text after the label (for `tail`, the whole line without its back-link). */
+  rest: string;
+  /** Columns of indentation before the label. */
+  indent: number;
+  /** How many references the list's back-links say point here (`^ a b c` = 3). */
+  cites?: number;
+  /** A form that says "note" by itself, whatever the references are. */
+  strong: boolean;
+}
+
+const SP = '[ \\u00a0\\u2002\\u2003\\u2009]';
+const LABEL = '(\\d{1,6}[a-z]?|[A-Za-z]|\\*{1,3}|[†‡§‖¶])';
+const BACKLINK_TAIL = /[ \u00a0]*(?:↩\uFE0E?\uFE0F?)+[ \u00a0]*$/u;
+
+const RES: [OpenerForm, RegExp, boolean][] = [
+  ['fn-block', /^\[Footnote[ \u00a0]*(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§])?[ \u00a0]*[:.][ \u00a0]*/i, true],
+  ['fn-line', /^Footnote[ \u00a0]+(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§]):[ \u00a0]*/i, true],
+  ['bracket', new RegExp(`^\\[${LABEL}\\]${SP}*`), false],
+  ['brace', /^\{(\d{1,6}[a-z]?)\}[ \u00a0]*/, false],
+  ['paren', new RegExp(`^\\((\\d{1,4}|[a-z]|[A-Z])\\)${SP}+(?=\\S)`), false],
+  ['dot', new RegExp(`^(\\d{1,6})\\.${SP}+(?=[^\\s\\d])`), false],
+  ['sym', new RegExp(`^(\\*{1,3}|[†‡§‖¶])${SP}*(?=[^\\s*])`), false],
+  ['super', /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[ \u00a0]*(?=\S)/, false],
+  ['space', new RegExp(`^(\\d{1,6})${SP}+(?=[^\\s\\d.,;:%)\\]–—-])`), false],
+  ['space', /^(\d{1,3})(?=[\p{Lu}“"‘(][\p{Ll}\p{Lu}])/u, false],
+  ['alone', /^(\d{1,6}|[a-z]|\*{1,3}|[†‡§])$/, false],
+];
+
+const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The opener a line starts with, if any. */
+export function openerOf(line: string): Opener | undefined {
+  const lead = /^[ \u00a0\t]*/.exec(line)![0];
+  const t = line.slice(lead.length).replace(/[ \u00a0\t\r]+$/, '');
+  if (!t) return undefined;
+  const indent = lead.replace(/\t/g, '        ').length;
+  let m: RegExpExecArray | null;
+  // Wikipedia: "^ text", "^ a b c text", "12. ^ text"
+  if ((m = /^(?:(\d{1,6})\.[ \u00a0]*)?\^[ \u00a0]*((?:[a-z]{1,2}[ \u00a0]+)*)/.exec(t)) && t.includes('^')) {
+    const letters = m[2].trim().split(/\s+/).filter(Boolean);
+    const run = letters.length >= 2 && letters[0] === 'a' && letters.every((l, i) => l === String.fromCharCode(97 + i));
+    const rest = run ? t.slice(m[0].length) : t.slice(m[0].length - m[2].length);
+    return { form: 'caret', label: m[1] ? parseLabel(m[1]) : undefined, rest, indent, cites: run ? letters.length : 1, strong: true };
+  }
+  // MediaWiki: "↑ text", "↑ 3.0 3.1 text", "3. ↑ text"
+  if ((m = /^(?:(\d{1,6})\.[ \u00a0]*)?↑[ \u00a0]*((?:\d{1,6}\.\d{1,3}[ \u00a0]+)*)/.exec(t))) {
+    const subs = m[2].trim().split(/\s+/).filter(Boolean);
+    const n = m[1] ?? (subs.length ? subs[0].split('.')[0] : undefined);
+    return { form: 'arrow', label: n ? parseLabel(n) : undefined, rest: t.slice(m[0].length), indent, cites: Math.max(1, subs.length), strong: true };
+  }
+  for (const [form, re, strong] of RES) {
+    if (!(m = re.exec(t))) continue;
+    const raw = m[1];
+    if (form === 'fn-block' && raw === undefined) return { form, rest: t.slice(m[0].length), indent, strong };
+    const label = form === 'super' ? parseLabel(String(Number([...raw].map((c) => SUPER.indexOf(c)).join('')))) : parseLabel(raw);
+    if (!label) continue;
+    let rest = t.slice(m[0].length);
+    if (form === 'alone') rest = '';
+    return { form, label, rest, indent, strong };
+  }
+  // pandoc-style notes lists without numbers: the back-link ends the body
+  if (BACKLINK_TAIL.test(t) && t.replace(BACKLINK_TAIL, '').trim()) return { form: 'tail', rest: t.replace(BACKLINK_TAIL, ''), indent, strong: true, cites: (t.match(/↩/g) ?? []).length };
+  return undefined;
+}
+
+export const endsWithBacklink = (t: string): boolean => BACKLINK_TAIL.test(t);
+export const stripBacklink = (t: string): string => t.replace(BACKLINK_TAIL, '');
+
+/** Forms that also open numbered lists, bibliographies and section numbers: they need more evidence. */
+export const ambiguous = (o: Opener): boolean => ['paren', 'dot', 'space', 'alone'].includes(o.form);

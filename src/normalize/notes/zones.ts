@@ -1,0 +1,470 @@
+// Where note bodies stand: the zones a carrier puts them in. Each finder proposes candidate
+// bodies; none of them decides alone whether they are notes — that is weighed against the
+// references in notes/accept.ts.
+//   blocks  [Footnote 3: …] and "Footnote 3:" + indented body (transcriptions, e-texts)
+//   feet    the foot of a page of a paged text (PDF extractions, OCR, page-marked copies)
+//   lists   a run of labelled paragraphs or lines in series: after a paragraph, at a
+//           chapter's end, in a notes list (e-texts, web copies)
+import { follows, nthLabel, parseLabel, type Label } from './labels.ts';
+import { openerOf, stripBacklink, endsWithBacklink, type Opener, type OpenerForm } from './openers.ts';
+import { pageRange, type Stream } from './stream.ts';
+
+export type ZoneKind = 'block' | 'foot' | 'list';
+
+/** A piece of a body's text: a line (or part of one), or the start of a new paragraph. */
+export interface Piece {
+  no: number;
+  text: string;
+  para?: boolean;
+  /** The stream line it was cut from and where in that line it starts: marks found there
+   * become tokens in the piece too. */
+  line?: number;
+  from?: number;
+}
+
+/** The piece of line i from offset `from` (to `to`). */
+export const pieceOf = (st: Stream, i: number, from = 0, to?: number): Piece => ({ no: st.lines[i].no, text: st.lines[i].text.slice(from, to), line: i, from });
+/** Where an opener's rest starts in its line. */
+export const restFrom = (line: string, o: Opener): number => line.replace(/[ \u00a0\t\r]+$/, '').length - o.rest.length;
+
+export interface Candidate {
+  opener: Opener;
+  label?: Label;
+  /** Stream lines the body takes (the first is its opener's line). */
+  lines: number[];
+  pieces: Piece[];
+  page: number;
+  zone: ZoneKind;
+  /** Bodies found together (one page foot, one list): they are judged and linked together. */
+  group: number;
+  /** What is left of the last line after the body's end, when the body ends inside it. */
+  tail?: { line: number; text: string };
+}
+
+export interface Group {
+  id: number;
+  zone: ZoneKind;
+  bodies: Candidate[];
+  /** A "Notes" heading right before the group. */
+  heading?: number;
+  /** Ambiguous openers (1., 1 …, (1), a number alone) that need the references' support. */
+  ambiguous: boolean;
+  /** Forms that say "note" by themselves. */
+  strong: boolean;
+}
+
+export const NOTES_HEADING = /^(?:[\p{L}’'.]+\s+){0,2}(?:notes|footnotes|endnotes|references|citations|sources|notes and references|references and notes)\s*[:.]?$/iu;
+
+const HEADING_LIKE = (t: string) => {
+  const s = t.trim();
+  return s.length > 0 && s.length <= 60 && !/[.,;:!?)\]”"]$/.test(s) && s.split(/\s+/).length <= 8;
+};
+
+let groupSeq = 0;
+const newGroup = (zone: ZoneKind, bodies: Candidate[], ambiguous: boolean, strong: boolean, heading?: number): Group => {
+  const g: Group = { id: ++groupSeq, zone, bodies, ambiguous, strong, heading };
+  for (const b of bodies) b.group = g.id;
+  return g;
+};
+
+const indentOf = (t: string) => /^[ \u00a0\t]*/.exec(t)![0].length;
+
+// ---------------------------------------------------------------- blocks
+
+/** `[Footnote 3: …]`, however many lines and paragraphs, brackets counted; `Footnote 3:` + body. */
+export function findBlocks(st: Stream, claimed: Set<number>): Group[] {
+  const groups: Group[] = [];
+  const L = st.lines;
+  let last: Candidate | undefined;
+  for (let i = 0; i < L.length; i++) {
+    if (claimed.has(i)) continue;
+    const lead = L[i].text.replace(/^[ \u00a0\t]+/, '');
+    // "*[Footnote: …]": a body continued from the page before
+    const text = /^\*\[Footnote/i.test(lead) ? lead.slice(1) : lead;
+    const o = openerOf(text);
+    if (!o || (o.form !== 'fn-block' && o.form !== 'fn-line')) continue;
+    if (o.form === 'fn-block') {
+      const base = L[i].text;
+      const pos = base.search(/\[Footnote/i);
+      const restStart = pos + (base.length - pos - o.rest.length);
+      const end = closeOfBracket(L.map((l) => l.text), i, pos);
+      const lines: number[] = [];
+      const pieces: Piece[] = [];
+      const stop = end ? end.line : i;
+      for (let k = i; k <= stop; k++) {
+        if (k > i && L[k].blankBefore && pieces.length) pieces.push({ no: L[k].no, text: '', para: true });
+        pieces.push(pieceOf(st, k, k === i ? restStart : 0, k === stop && end ? end.col : undefined));
+        lines.push(k);
+        claimed.add(k);
+      }
+      const after = end ? L[stop].text.slice(end.col + 1) : '';
+      const cand: Candidate = { opener: o, label: o.label, lines, pieces, page: L[i].page, zone: 'block', group: 0, tail: after.trim() ? { line: stop, text: after } : undefined };
+      if (!o.label && last) {
+        // continued from the page before: one more paragraph of the last body
+        last.pieces.push({ no: L[i].no, text: '', para: true }, ...pieces);
+        last.lines.push(...lines);
+        if (cand.tail) last.tail = cand.tail;
+        continue;
+      }
+      if (!o.label) continue;
+      groups.push(newGroup('block', [cand], false, true));
+      last = cand;
+      i = stop;
+    } else {
+      // "Footnote 3:" then the body, indented, after a blank line
+      const lines = [i];
+      const pieces: Piece[] = o.rest ? [pieceOf(st, i, restFrom(L[i].text, o))] : [];
+      claimed.add(i);
+      let k = i + 1;
+      for (; k < L.length; k++) {
+        if (claimed.has(k)) break;
+        const indented = indentOf(L[k].text) >= 2;
+        const sameChunk = !L[k].blankBefore;
+        if (!(indented || (sameChunk && pieces.length) || (!pieces.length && k === i + 1))) break;
+        if (openerOf(L[k].text.trim())?.form === 'fn-line') break;
+        if (L[k].blankBefore && pieces.length) pieces.push({ no: L[k].no, text: '', para: true });
+        pieces.push(pieceOf(st, k));
+        lines.push(k);
+        claimed.add(k);
+      }
+      const cand: Candidate = { opener: o, label: o.label, lines, pieces, page: L[i].page, zone: 'block', group: 0 };
+      groups.push(newGroup('block', [cand], false, true));
+      last = cand;
+      i = k - 1;
+    }
+  }
+  return groups;
+}
+
+/** Where the bracket opened at (line, col) closes, counting brackets; nothing if it runs on too far. */
+function closeOfBracket(lines: string[], line: number, col: number): { line: number; col: number } | undefined {
+  let depth = 0;
+  for (let k = line; k < lines.length && k < line + 400; k++) {
+    const t = lines[k];
+    for (let c = k === line ? col : 0; c < t.length; c++) {
+      if (t[c] === '[') depth++;
+      else if (t[c] === ']' && --depth === 0) return { line: k, col: c };
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- page feet
+
+const FOOT_FORMS = new Set<OpenerForm>(['dot', 'space', 'alone', 'bracket', 'brace', 'sym', 'super', 'paren']);
+
+/**
+ * The foot of each page: from an opener whose label the page refers to, to the page's end,
+ * every opener after it going on in series. Where pdftotext lists a page's labels first
+ * ("2⏎3⏎⏎first body…⏎second body…"), the text after them is shared out among them.
+ * `refersTo(label, page, beforeLine)` says whether the page's running text has that mark.
+ */
+export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Label, from: number, to: number) => boolean): Group[] {
+  const groups: Group[] = [];
+  if (!st.paged) return groups;
+  for (let p = 0; p < st.pageStarts.length; p++) {
+    const [from, to] = pageRange(st, p);
+    const idx: number[] = [];
+    for (let i = from; i < to; i++) if (!claimed.has(i)) idx.push(i);
+    let best: { bodies: Candidate[]; score: number } | undefined;
+    for (let j = 0; j < idx.length; j++) {
+      const o = openerOf(st.lines[idx[j]].text);
+      if (!o?.label || !FOOT_FORMS.has(o.form)) continue;
+      const bodies = footFrom(st, idx.slice(j), o);
+      if (!bodies) continue;
+      const supported = bodies.filter((b) => b.label && refersTo(b.label, from, idx[j])).length;
+      // a bracketed or starred label at the page's very foot is a note even when its mark is lost
+      const distinct = !['dot', 'space', 'alone', 'paren'].includes(o.form) && j > 0 && lastIsFoot(st, idx, j);
+      if (!distinct && (!supported || !refersTo(bodies[0].label!, from, idx[j]))) continue;
+      const score = supported * 100 + j; // more marks explained, then the latest start
+      if (!best || score >= best.score) best = { bodies, score };
+    }
+    if (!best) continue;
+    const g = newGroup('foot', best.bodies, best.bodies.some((b) => ['dot', 'space', 'alone', 'paren'].includes(b.opener.form)), false);
+    for (const b of best.bodies) for (const l of b.lines) claimed.add(l);
+    groups.push(g);
+  }
+  return groups;
+}
+
+/** From line j to the page's end there is only the one zone: it is after a blank line or a hard break. */
+function lastIsFoot(st: Stream, idx: number[], j: number): boolean {
+  return st.lines[idx[j]].blankBefore;
+}
+
+/** The bodies of a page foot starting at the first of `idx`, or nothing when its openers break series. */
+function footFrom(st: Stream, idx: number[], first: Opener): Candidate[] | undefined {
+  const L = st.lines;
+  const page = L[idx[0]].page;
+  // Labels first: a run of bare labels in series, then the bodies' text in the same order.
+  if (first.form === 'alone') {
+    const labels: { label: Label; line: number }[] = [{ label: first.label!, line: idx[0] }];
+    let k = 1;
+    while (k < idx.length) {
+      const o = openerOf(L[idx[k]].text);
+      if (o?.form === 'alone' && o.label && follows(labels[labels.length - 1].label, o.label)) labels.push({ label: o.label, line: idx[k++] });
+      else break;
+    }
+    if (labels.length >= 2) {
+      const text = idx.slice(k);
+      if (text.length < labels.length) return undefined;
+      const parts = shareOut(text.map((i) => L[i].text), labels.length);
+      return labels.map((l, n) => {
+        const own = parts[n].map((x) => text[x]);
+        return { opener: { form: 'alone', label: l.label, rest: '', indent: 0, strong: false }, label: l.label, lines: n === 0 ? [...labels.map((x) => x.line), ...own] : own, pieces: own.map((i) => pieceOf(st, i)), page, zone: 'foot', group: 0 };
+      });
+    }
+  }
+  const bodies: Candidate[] = [];
+  let cur: Candidate | undefined;
+  let lastLabel: Label | undefined;
+  const open = (o: Opener, line: number, from: number): Candidate => {
+    const c: Candidate = { opener: o, label: o.label, lines: [line], pieces: from < L[line].text.length ? [pieceOf(st, line, from)] : [], page, zone: 'foot', group: 0 };
+    bodies.push(c);
+    cur = c;
+    lastLabel = o.label;
+    return c;
+  };
+  for (const i of idx) {
+    const t = L[i].text;
+    const o = openerOf(t);
+    if (!cur) {
+      splitInline(open(first, i, restFrom(t, first)), (ob, from) => open(ob, i, from));
+      continue;
+    }
+    if (o?.label && FOOT_FORMS.has(o.form) && follows(lastLabel!, o.label)) {
+      splitInline(open(o, i, restFrom(t, o)), (ob, from) => open(ob, i, from));
+      continue;
+    }
+    if (o?.label && (o.form === first.form || o.form === 'alone') && o.label.kind === first.label!.kind && !follows(lastLabel!, o.label) && o.form !== 'space') return undefined;
+    cur.lines.push(i);
+    cur.pieces.push(pieceOf(st, i));
+    splitInline(cur, (ob, from) => open(ob, i, from));
+  }
+  return bodies;
+}
+
+/**
+ * Several bodies on one line ("1 Acton, p. 418. 2 Ibid. p. 420.", "[1] Ibid.  [2] …"): the
+ * next label after a sentence end or a wide space opens the next body.
+ */
+function splitInline(first: Candidate, open: (o: Opener, from: number) => Candidate): void {
+  let cur = first;
+  for (let guard = 0; guard < 20; guard++) {
+    const piece = cur.pieces[cur.pieces.length - 1];
+    if (!piece || !cur.label) return;
+    const next = nextLabelText(cur.label);
+    if (!next) return;
+    const esc = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const form = cur.opener.form === 'bracket' ? `\\[${esc}\\]` : cur.opener.form === 'dot' ? `${esc}\\.` : esc;
+    const re = new RegExp(`(?:[ \\u00a0]{2,}|\\u00a0[ ]*|(?<=[.;:)\\]”"’][ ]))(${form})[ \\u00a0]+(?=[\\p{Lu}“"‘(\\[\\p{Ll}])`, 'u');
+    // after a wide gap, any bracketed or starred label opens a body of its own ("* My italics.  [1] …")
+    const gap = /(?:[ \u00a0]{2,}|\u00a0[ ]*)(\[(?:\d{1,6}|[A-Za-z*])\]|\*{1,3}|[†‡])[ \u00a0]+(?=\S)/u;
+    const m = re.exec(piece.text) ?? gap.exec(piece.text);
+    if (!m || m.index < 3) return;
+    const after = piece.text.slice(m.index + m[0].length);
+    const from = (piece.from ?? 0) + m.index + m[0].length;
+    const o = openerOf(m[0].trim() + ' x');
+    const label = o?.label ?? parseLabel(next)!;
+    piece.text = piece.text.slice(0, m.index);
+    cur = open({ form: o?.form ?? cur.opener.form, label, rest: after, indent: 0, strong: false }, from);
+  }
+}
+
+function nextLabelText(l: Label): string | undefined {
+  if (l.kind === 'num') return l.family ? `${l.family} ${l.value + 1}` : String(l.value + 1);
+  if (l.kind === 'alpha') return l.value < 26 ? String.fromCharCode((l.family === 'A' ? 64 : 96) + l.value + 1) : undefined;
+  if (l.kind === 'sym') return l.text.startsWith('*') ? '*'.repeat(l.value + 1) : '*†‡§‖¶'[l.value];
+  return undefined;
+}
+
+/** Shares lines out among k bodies in order: cut where a line ends a sentence, shortest lines first. */
+export function shareOut(lines: string[], k: number): number[][] {
+  const cuts = lines
+    .map((t, i) => ({ i: i + 1, len: t.trim().length, ends: /[.!?)”"’:]$/.test(t.trim()) }))
+    .slice(0, -1)
+    .filter((c) => c.ends)
+    .sort((a, b) => a.len - b.len)
+    .slice(0, k - 1)
+    .map((c) => c.i)
+    .sort((a, b) => a - b);
+  while (cuts.length < k - 1) cuts.push(Math.min(lines.length - 1, (cuts[cuts.length - 1] ?? 0) + 1));
+  const out: number[][] = [];
+  let start = 0;
+  for (const c of [...cuts, lines.length]) {
+    out.push(Array.from({ length: Math.max(0, c - start) }, (_, x) => start + x));
+    start = c;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- lists
+
+interface Unit {
+  lines: number[];
+}
+
+/** Paragraph units: a line each in a browser copy, a blank-separated chunk in a wrapped text. */
+function unitsOf(st: Stream, claimed: Set<number>): Unit[] {
+  const units: Unit[] = [];
+  let cur: Unit | undefined;
+  st.lines.forEach((l, i) => {
+    if (claimed.has(i)) {
+      cur = undefined;
+      return;
+    }
+    const o = openerOf(l.text);
+    const startsNew = st.lineMode || !cur || l.blankBefore || (o?.label && !st.lineMode && cur && st.lines[cur.lines[cur.lines.length - 1]].page !== l.page);
+    // in a wrapped chunk, a labelled line at the indentation of the chunk's own opener starts another body
+    const firstO = cur ? openerOf(st.lines[cur.lines[0]].text) : undefined;
+    const sibling = !!cur && !!o?.label && !!firstO?.label && o.form === firstO.form && follows(lastLabelOf(st, cur) ?? firstO.label, o.label) && indentOf(l.text) <= indentOf(st.lines[cur.lines[0]].text);
+    if (startsNew || sibling) units.push((cur = { lines: [i] }));
+    else cur!.lines.push(i);
+  });
+  return units;
+}
+
+function lastLabelOf(st: Stream, u: Unit): Label | undefined {
+  for (let k = u.lines.length - 1; k >= 0; k--) {
+    const o = openerOf(st.lines[u.lines[k]].text);
+    if (o?.label) return o.label;
+  }
+  return undefined;
+}
+
+const LIST_FORMS = new Set<OpenerForm>(['bracket', 'brace', 'paren', 'dot', 'space', 'sym', 'super', 'caret', 'arrow', 'tail']);
+
+/**
+ * Runs of labelled paragraphs in series (1, 2, 3…; A, B…; *, †), with the paragraphs
+ * between two of them as the earlier one's continuation; and lists that print no labels
+ * (`^ …`, `… ↩︎`), numbered by their order.
+ */
+export function findLists(st: Stream, claimed: Set<number>): Group[] {
+  const L = st.lines;
+  const units = unitsOf(st, claimed);
+  const groups: Group[] = [];
+  const op = units.map((u) => openerOf(L[u.lines[0]].text));
+  const headingAt = (k: number) => (k >= 0 && units[k].lines.length === 1 && NOTES_HEADING.test(L[units[k].lines[0]].text.trim()) ? units[k].lines[0] : undefined);
+  const bodyOf = (o: Opener, u: Unit): Candidate => {
+    const pieces: Piece[] = [];
+    u.lines.forEach((i, n) => pieces.push(pieceOf(st, i, n === 0 ? restFrom(L[i].text, o) : 0)));
+    return { opener: o, label: o.label, lines: [...u.lines], pieces, page: L[u.lines[0]].page, zone: 'list', group: 0 };
+  };
+  const addPara = (b: Candidate, u: Unit) => {
+    b.pieces.push({ no: L[u.lines[0]].no, text: '', para: true });
+    for (const i of u.lines) {
+      b.pieces.push(pieceOf(st, i));
+      b.lines.push(i);
+    }
+  };
+  let k = 0;
+  while (k < units.length) {
+    const o = op[k];
+    if (!o || !LIST_FORMS.has(o.form)) {
+      // a notes list that prints no numbers and runs several paragraphs: it starts after its heading
+      if (headingAt(k) !== undefined && units[k + 1] && !op[k + 1] && units.slice(k + 1, k + 40).some((_, x) => op[k + 1 + x]?.form === 'tail')) {
+        const g = tailRun(k + 1);
+        if (g) {
+          g.heading = headingAt(k);
+          groups.push(g);
+          k = g.bodies.length ? units.findIndex((u) => u.lines.includes(g.bodies[g.bodies.length - 1].lines[g.bodies[g.bodies.length - 1].lines.length - 1])) + 1 : k + 1;
+          continue;
+        }
+      }
+      k++;
+      continue;
+    }
+    const heading = headingAt(k - 1);
+    if (o.form === 'tail') {
+      const g = tailRun(k);
+      if (g) {
+        g.heading = heading;
+        groups.push(g);
+        k = units.findIndex((u) => u.lines.includes(g.bodies[g.bodies.length - 1].lines[g.bodies[g.bodies.length - 1].lines.length - 1])) + 1;
+        continue;
+      }
+      k++;
+      continue;
+    }
+    if (!o.label || o.form === 'caret' || o.form === 'arrow') {
+      // an unlabelled list (^ …, ↑ …): every line of the same form, numbered in order
+      const bodies: Candidate[] = [];
+      let n = k;
+      while (n < units.length && op[n] && op[n]!.form === o.form) {
+        const b = bodyOf(op[n]!, units[n]);
+        b.label = op[n]!.label ?? nthLabel(bodies.length + 1);
+        bodies.push(b);
+        n++;
+        // a paragraph between two items of the list is the earlier one's continuation
+        if (n + 1 < units.length && !op[n] && op[n + 1]?.form === o.form && !HEADING_LIKE(L[units[n].lines[0]].text)) addPara(bodies[bodies.length - 1], units[n++]);
+      }
+      groups.push(newGroup('list', bodies, false, true, heading));
+      k = n;
+      continue;
+    }
+    // a labelled run in series
+    const bodies: Candidate[] = [bodyOf(o, units[k])];
+    let last = o.label;
+    let n = k + 1;
+    while (n < units.length) {
+      const on = op[n];
+      if (on?.label && on.form === o.form && follows(last, on.label)) {
+        bodies.push(bodyOf(on, units[n]));
+        last = on.label;
+        n++;
+        continue;
+      }
+      if (on?.label && on.form === o.form) break;
+      // continuation paragraphs between two bodies of the run
+      let m = n;
+      while (m < units.length && m < n + 4 && !op[m] && !HEADING_LIKE(L[units[m].lines[0]].text)) m++;
+      if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!)) {
+        for (let x = n; x < m; x++) addPara(bodies[bodies.length - 1], units[x]);
+        n = m;
+        continue;
+      }
+      // a hanging-indented paragraph goes on with the body above (wrapped texts)
+      const hang = !st.lineMode && !on && indentOf(L[units[n].lines[0]].text) > o.indent && indentOf(L[units[n].lines[0]].text) >= 2;
+      if (hang) {
+        addPara(bodies[bodies.length - 1], units[n]);
+        n++;
+        continue;
+      }
+      break;
+    }
+    const amb = ['dot', 'space', 'paren', 'alone'].includes(o.form);
+    groups.push(newGroup('list', bodies, amb, false, heading));
+    k = n;
+  }
+  return groups;
+
+  function tailRun(start: number): Group | undefined {
+    const bodies: Candidate[] = [];
+    let cur: Candidate | undefined;
+    let n = start;
+    for (; n < units.length; n++) {
+      const u = units[n];
+      const first = L[u.lines[0]].text;
+      if (!cur && HEADING_LIKE(first) && !endsWithBacklink(first)) break;
+      const lastLine = L[u.lines[u.lines.length - 1]].text;
+      if (!cur) {
+        cur = { opener: { form: 'tail', rest: '', indent: 0, strong: true }, lines: [], pieces: [], page: L[u.lines[0]].page, zone: 'list', group: 0 };
+        bodies.push(cur);
+      } else cur.pieces.push({ no: L[u.lines[0]].no, text: '', para: true });
+      for (const i of u.lines) {
+        cur.lines.push(i);
+        cur.pieces.push(pieceOf(st, i));
+      }
+      if (endsWithBacklink(lastLine)) {
+        const p = cur.pieces[cur.pieces.length - 1];
+        p.text = stripBacklink(p.text);
+        cur.label = nthLabel(bodies.length);
+        cur = undefined;
+      }
+    }
+    // a last body with no back-link is not part of the list
+    if (cur) bodies.pop();
+    if (!bodies.length) return undefined;
+    return newGroup('list', bodies, false, true);
+  }
+}

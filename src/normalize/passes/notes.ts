@@ -1,0 +1,192 @@
+import type { Item, NoteBody, NormState } from '../types.ts';
+import { DROPPED_REF, noteToken } from '../types.ts';
+import { joinLine } from '../join.ts';
+import { streamOf, type Stream } from '../notes/stream.ts';
+import { MarkIndex, type PlacedMark } from '../notes/markindex.ts';
+import { findBlocks, findFeet, findLists, type Candidate, type Group } from '../notes/zones.ts';
+import { assign } from '../notes/assign.ts';
+import { nthLabel } from '../notes/labels.ts';
+import { stripBacklink } from '../notes/openers.ts';
+import { detectMode } from './unwrap.ts';
+
+type TextItem = Extract<Item, { kind: 'text' }>;
+interface Edit {
+  m: PlacedMark;
+  token: string;
+}
+
+/**
+ * Footnotes as one problem over the line stream: every place a body could stand (a page
+ * foot, a [Footnote] block, a notes list, after a paragraph) and every mark that could refer
+ * to one, then the assignment that explains both (notes/assign.ts). The accepted bodies
+ * leave the stream; each of their marks becomes a note token in its line, so the lines can
+ * be unwrapped with the references in place. Marks of a linked form with no body are
+ * dropped and reported; bodies with no mark are kept and reported.
+ */
+export function notes(s: NormState): void {
+  const { mode } = detectMode(s.items);
+  const st = streamOf(s.items, mode === 'lines');
+  const claimed = new Set<number>();
+  const idx = new MarkIndex(st);
+  const blocks = findBlocks(st, claimed);
+  const inBlocks = new Set(claimed);
+  const feet = findFeet(st, claimed, (label, from, to) => idx.find(label, from, to, (l) => inBlocks.has(l)).length > 0);
+  const lists = findLists(st, claimed);
+  familiesOfUnlabelledLists(lists, idx);
+  const groups: Group[] = [...blocks, ...feet, ...lists];
+  const candidateLines = new Set<number>();
+  for (const g of groups) for (const b of g.bodies) for (const l of b.lines) candidateLines.add(l);
+  const { decisions, links, relabelled } = assign(st, groups, idx, new Set());
+  for (const { body, mark } of relabelled) s.doubts.push({ kind: 'note-relabelled', lines: body.lines.slice(0, 1).map((l) => st.lines[l].no), message: `reference [${mark.label.text}] matched to the page’s body labelled [${body.label?.text}] (the page has as many references as bodies)` });
+
+  const L = st.lines;
+  for (const d of decisions) {
+    if (d.accepted || d.group.strong) continue;
+    const first = d.group.bodies[0];
+    s.doubts.push({ kind: 'notes-rejected', lines: [L[first.lines[0]].no], message: `${d.group.bodies.length} possible note bodies (“${(first.pieces[0]?.text ?? '').trim().slice(0, 40)}…”) left in the text: ${d.why}` });
+  }
+  const why = new Map(decisions.map((d) => [d.group.id, d.why]));
+  const accepted = new Set(decisions.filter((d) => d.accepted).map((d) => d.group.id));
+
+  // Tokens for the marks: a body's index now, its note number once the text is unwrapped.
+  const edits = new Map<number, Edit[]>();
+  const addEdit = (m: PlacedMark, token: string) => {
+    const list = edits.get(m.line);
+    if (list) list.push({ m, token });
+    else edits.set(m.line, [{ m, token }]);
+  };
+  const bodies: NoteBody[] = [];
+  const linkedForms = new Set<string>();
+  links.forEach(({ body, marks }, id) => {
+    const lines = body.lines.map((l) => L[l].no);
+    bodies.push({ label: body.label?.text ?? String(id + 1), text: '', lines, page: body.zone === 'foot' ? body.page : -1, after: lines[0], id, zone: body.zone, marks: marks.length });
+    for (const m of marks) {
+      addEdit(m, noteToken(id));
+      linkedForms.add(m.form);
+    }
+  });
+  const taken = new Set<number>();
+  for (const { body } of links) for (const l of body.lines) taken.add(l);
+  for (const { body } of links) if (body.tail) taken.delete(body.tail.line);
+  // Marks of a bracketed form this text uses for notes, left without a body: dropped and reported.
+  const linkedMark = new Set([...edits.values()].flat().map((e) => e.m));
+  for (let i = 0; i < L.length; i++) {
+    if (taken.has(i)) continue;
+    for (const m of idx.byLine[i]) {
+      if (linkedMark.has(m) || m.label.kind !== 'num' || !linkedForms.has(m.form) || !m.distinctive) continue;
+      missing(s, m, L[i].no, L[i].text, addEdit, bodies);
+    }
+  }
+  // No bodies at all: a run 1, 2, 3… of glued or bracketed numbers is the reference sequence.
+  if (!links.length) {
+    const seq: PlacedMark[] = [];
+    for (let i = 0; i < L.length; i++) for (const m of idx.byLine[i]) if ((m.form === 'glued' || m.form === 'bracket' || m.form === 'super') && m.label.kind === 'num' && m.label.value === seq.length + 1) seq.push(m);
+    if (seq.length >= 3) for (const m of seq) missing(s, m, L[m.line].no, L[m.line].text, addEdit, bodies);
+  }
+  applyEdits(st, edits, links.map((x) => x.body));
+  links.forEach(({ body, marks }, id) => {
+    const b = bodies[id];
+    b.text = bodyText(s, body);
+    s.changes.push({ kind: 'move-note-body', lines: b.lines, from: body.label?.text ?? '', why: `${zoneName(body)}: ${why.get(body.group)}` });
+    if (!marks.length) s.doubts.push({ kind: 'body-without-ref', lines: b.lines, message: `note body “${b.label}” (“${b.text.slice(0, 60)}…”) has no reference in the text: kept, and referred to from the end of the paragraph before it` });
+  });
+  for (const g of groups) {
+    if (!accepted.has(g.id) || g.heading === undefined) continue;
+    taken.add(g.heading);
+    s.changes.push({ kind: 'remove-notes-heading', lines: [L[g.heading].no], from: L[g.heading].text.trim() });
+  }
+  for (const l of L) (s.items[l.item] as TextItem).text = l.text;
+  for (const { body } of links) if (body.tail) (s.items[L[body.tail.line].item] as TextItem).text = body.tail.text;
+  const drop = new Set([...taken].map((l) => L[l].item));
+  s.bodies = bodies;
+  s.items = s.items.filter((_, i) => !drop.has(i));
+}
+
+/** Marks become tokens in their lines, and in the body pieces cut from those lines. */
+function applyEdits(st: Stream, edits: Map<number, Edit[]>, bodies: Candidate[]): void {
+  const piecesOf = new Map<number, { text: string; from: number; set: (t: string) => void }[]>();
+  for (const b of bodies) for (const p of b.pieces) {
+    if (p.line === undefined || !edits.has(p.line)) continue;
+    const list = piecesOf.get(p.line) ?? [];
+    list.push({ text: p.text, from: p.from ?? 0, set: (t) => (p.text = t) });
+    piecesOf.set(p.line, list);
+  }
+  const rewrite = (text: string, list: Edit[], from: number, to: number) => {
+    let out = text;
+    for (const { m, token } of [...list].sort((a, b) => b.m.start - a.m.start)) {
+      if (m.start < from || m.end > to) continue;
+      const after = m.form === 'displaced' ? ' ' : '';
+      out = out.slice(0, m.start - from) + token + after + out.slice(m.end - from);
+    }
+    return out;
+  };
+  for (const [line, list] of edits) {
+    const l = st.lines[line];
+    for (const p of piecesOf.get(line) ?? []) p.set(rewrite(p.text, list, p.from, p.from + p.text.length));
+    l.text = rewrite(l.text, list, 0, l.text.length);
+  }
+}
+
+/**
+ * Lists that print no labels (`^ …`, `… ↩︎`) are numbered 1… each; where the text refers to
+ * several series ([n 3] and [3]), each list takes the series whose count it matches.
+ */
+function familiesOfUnlabelledLists(lists: Group[], idx: MarkIndex): void {
+  const unlabelled = lists.filter((g) => g.strong && g.bodies.every((b) => !b.opener.label));
+  if (unlabelled.length < 2) return;
+  const top = new Map<string, number>();
+  for (const ms of idx.byLine) for (const m of ms) if (m.form === 'bracket' && m.label.kind === 'num') top.set(m.label.family, Math.max(top.get(m.label.family) ?? 0, m.label.value));
+  if (top.size < 2) return;
+  const free = new Set(top.keys());
+  for (const g of [...unlabelled].sort((a, b) => a.bodies.length - b.bodies.length)) {
+    let best: string | undefined;
+    for (const f of free) if (best === undefined || Math.abs(top.get(f)! - g.bodies.length) < Math.abs(top.get(best)! - g.bodies.length)) best = f;
+    if (best === undefined) break;
+    free.delete(best);
+    g.bodies.forEach((b, k) => (b.label = nthLabel(k + 1, best)));
+  }
+}
+
+function zoneName(b: Candidate): string {
+  return b.zone === 'foot' ? 'footnote at the foot of a page' : b.zone === 'block' ? 'footnote block' : 'notes list or a note after its paragraph';
+}
+
+/** A reference whose body the source lacks: the sidecar's text, a placeholder, or dropped (reported). */
+function missing(s: NormState, m: PlacedMark, no: number, line: string, addEdit: (m: PlacedMark, token: string) => void, bodies: NoteBody[]): void {
+  const context = line.slice(Math.max(0, m.start - 30), m.end + 10).replace(/\s+/g, ' ');
+  const supplied = s.sidecar.notes?.[m.label.text];
+  const policy = s.sidecar.missing_notes ?? 'drop';
+  if (supplied !== undefined || policy === 'placeholder') {
+    const id = bodies.length;
+    const text = supplied ?? `The source refers to note ${m.label.text} here, but its text is not in the source.`;
+    bodies.push({ label: m.label.text, text, lines: [], page: -1, after: no, id, zone: 'missing', marks: 1 });
+    addEdit(m, noteToken(id));
+    if (supplied !== undefined) s.changes.push({ kind: 'note-from-sidecar', lines: [no], from: m.label.text, why: 'the source has no body for this reference; the sidecar gives its text' });
+    else s.doubts.push({ kind: 'ref-without-body', lines: [no], message: `reference ${m.label.text} (“…${context}…”) has no body: a placeholder note stands in` });
+    return;
+  }
+  addEdit(m, DROPPED_REF);
+  s.changes.push({ kind: 'remove-ref-without-body', lines: [no], from: m.label.text, why: `no body for note ${m.label.text} in the source: the marker is removed (policy “drop”)` });
+  s.doubts.push({ kind: 'ref-without-body', lines: [no], message: `reference ${m.label.text} (“…${context}…”) has no body: marker removed` });
+}
+
+/** A body's text: its lines joined and dehyphenated, paragraphs kept, back-links and closing marks gone. */
+function bodyText(s: NormState, b: Candidate): string {
+  const paras: string[] = [];
+  let cur = '';
+  let prevNo = 0;
+  for (const p of b.pieces) {
+    if (p.para) {
+      if (cur.trim()) paras.push(cur.trim());
+      cur = '';
+      continue;
+    }
+    cur = cur ? joinLine(s, cur, p.text, [prevNo, p.no]) : p.text.trim();
+    prevNo = p.no;
+  }
+  if (cur.trim()) paras.push(cur.trim());
+  return paras
+    .map((t) => stripBacklink(t).replace(/\s*(?:↑|\^)\s*$/u, '').replace(/\*$/, '').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
