@@ -27,22 +27,49 @@ export interface Assignment {
 
 const firstLine = (c: Candidate) => c.lines[0];
 
-/** The stream lines (from, to) in which a body's references may stand. */
-function windowOf(st: Stream, c: Candidate, shadow: Map<string, number>): [number, number] {
-  let from = c.label ? (shadow.get(c.label.text) ?? -1) + 1 : 0;
-  if (c.zone === 'foot') from = Math.max(from, pageRange(st, c.page)[0]);
-  return [from, firstLine(c)];
+/** Largest value in a sorted list below x. */
+function before(list: number[] | undefined, x: number): number {
+  if (!list) return -1;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1] : -1;
 }
 
-export function assign(st: Stream, groups: Group[], idx: MarkIndex, bodyLines: Set<number>): Assignment {
-  const ordered = [...groups].sort((a, b) => firstLine(a.bodies[0]) - firstLine(b.bodies[0]));
-  const shadow = new Map<string, number>();
+/**
+ * Groups are judged in three rounds — forms that are notes by themselves and page feet,
+ * then bracketed lists, then lists whose labels also open numbered lists (1., 1 …, (1)) —
+ * so that a numbered list in the text cannot take the marks of the notes at the book's end.
+ * Within a round, in reading order.
+ */
+const roundOf = (g: Group) => (g.strong || g.zone === 'block' || g.zone === 'foot' ? 0 : g.ambiguous ? 2 : 1);
+
+export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment {
+  const ordered = [...groups].sort((a, b) => roundOf(a) - roundOf(b) || firstLine(a.bodies[0]) - firstLine(b.bodies[0]));
+  const acceptedAt = new Map<string, number[]>();
   const decisions: Decision[] = [];
-  const accepted: { group: Group; windows: [number, number][] }[] = [];
-  const notBody = (line: number) => bodyLines.has(line);
+  const links: Assignment['links'] = [];
+  const used = new Set<PlacedMark>();
+  // a label opening a body's line is no reference, unless its group turns out not to be notes
+  const openers = new Map<number, Group>();
+  for (const g of groups) for (const b of g.bodies) openers.set(firstLine(b), g);
+  const rejected = new Set<Group>();
+  const free = (m: PlacedMark) => !used.has(m) && !(m.atStart && openers.has(m.line) && !rejected.has(openers.get(m.line)!));
+  const windowOf = (c: Candidate): [number, number] => {
+    let from = c.label ? before(acceptedAt.get(c.label.text), firstLine(c)) + 1 : 0;
+    if (c.zone === 'foot') from = Math.max(from, pageRange(st, c.page)[0]);
+    return [from, firstLine(c)];
+  };
   for (const g of ordered) {
-    const windows = g.bodies.map((b) => windowOf(st, b, shadow));
-    const support = g.bodies.filter((b, k) => b.label && idx.find(b.label, windows[k][0], windows[k][1], notBody).length > 0).length;
+    const cands = g.bodies.map((b) => {
+      const [from, to] = windowOf(b);
+      return b.label ? idx.find(b.label, from, to).filter(free) : [];
+    });
+    const support = cands.filter((c) => c.length > 0).length;
     const n = g.bodies.length;
     let ok: boolean;
     let why: string;
@@ -55,56 +82,64 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, bodyLines: S
     } else if (!g.ambiguous) {
       ok = support > 0 && (support >= 0.3 * n || g.heading !== undefined);
       why = `${support} of ${n} labels referred to before the list`;
+    } else if (g.heading !== undefined) {
+      ok = support > 0;
+      why = `${support} of ${n} labels referred to before the list, under a notes heading`;
     } else {
-      ok = support > 0 && (g.heading !== undefined ? true : n >= 3 ? support >= 0.7 * n : support === n && n >= 2);
-      why = `${support} of ${n} labels referred to before the list${g.heading !== undefined ? ', under a notes heading' : ''}`;
+      // no heading: the list must close its section, and its marks run in order before it
+      const inOrder = chain(g.bodies.map((body, k) => ({ body, cands: cands[k].filter((m) => !m.distinctive || true) }))).filter((x) => x.mark).length;
+      ok = g.endsSection && n >= 2 && inOrder >= Math.max(2, 0.7 * n);
+      why = `${inOrder} of ${n} labels referred to in order before the list, which ${g.endsSection ? 'closes' : 'does not close'} its section`;
     }
     decisions.push({ group: g, accepted: ok, why, support });
-    if (!ok) continue;
-    accepted.push({ group: g, windows });
-    for (const b of g.bodies) if (b.label) shadow.set(b.label.text, firstLine(b));
-  }
-
-  const links: Assignment['links'] = [];
-  const used = new Set<PlacedMark>();
-  for (const { group, windows } of accepted) {
+    if (!ok) {
+      rejected.add(g);
+      continue;
+    }
+    for (const b of g.bodies) if (b.label) {
+      const list = acceptedAt.get(b.label.text) ?? [];
+      list.push(firstLine(b));
+      list.sort((x, y) => x - y);
+      acceptedAt.set(b.label.text, list);
+    }
+    // marks that are notes by their form are all taken; bare numbers one each, in order
     const singles: { body: Candidate; cands: PlacedMark[] }[] = [];
-    group.bodies.forEach((b, k) => {
-      const found = b.label ? idx.find(b.label, windows[k][0], windows[k][1], notBody).filter((m) => !used.has(m)) : [];
-      const distinctive = found.filter((m) => m.distinctive);
-      // stars on one page all point to its one star body ("for* … against*")
-      const stars = found.filter((m) => m.form === 'sym');
+    g.bodies.forEach((b, k) => {
+      const distinctive = cands[k].filter((m) => m.distinctive && !used.has(m));
+      const stars = cands[k].filter((m) => m.form === 'sym' && !used.has(m));
       if (distinctive.length) {
         for (const m of distinctive) used.add(m);
         links.push({ body: b, marks: distinctive });
-      } else if (stars.length && group.zone === 'foot') {
+      } else if (stars.length && g.zone === 'foot') {
+        // stars on one page all point to its one star body ("for* … against*")
         for (const m of stars) used.add(m);
         links.push({ body: b, marks: stars });
-      } else singles.push({ body: b, cands: found });
+      } else singles.push({ body: b, cands: cands[k].filter((m) => !m.distinctive) });
     });
     for (const { body, mark } of chain(singles)) {
       if (mark) used.add(mark);
       links.push({ body, marks: mark ? [mark] : [] });
     }
   }
+  const accepted = decisions.filter((d) => d.accepted).map((d) => d.group);
   // A page whose bracketed marks and bodies are as many, but whose labels disagree (a misprint):
   // the unmatched ones are paired in order, and reported.
   const relabelled: Assignment['relabelled'] = [];
-  for (const { group } of accepted) {
+  for (const group of accepted) {
     if (group.zone !== 'foot') continue;
     const orphans = links.filter((l) => l.body.group === group.id && !l.marks.length);
     if (!orphans.length) continue;
-    const [from, to] = pageRange(st, group.bodies[0].page);
-    const free: PlacedMark[] = [];
-    for (let i = from; i < Math.min(to, firstLine(group.bodies[0])); i++) for (const m of idx.byLine[i]) if (m.distinctive && !used.has(m)) free.push(m);
-    if (free.length !== orphans.length) continue;
+    const [from] = pageRange(st, group.bodies[0].page);
+    const spare: PlacedMark[] = [];
+    for (let i = from; i < firstLine(group.bodies[0]); i++) for (const m of idx.byLine[i]) if (m.distinctive && free(m)) spare.push(m);
+    if (spare.length !== orphans.length) continue;
     orphans.forEach((l, k) => {
-      l.marks.push(free[k]);
-      used.add(free[k]);
-      relabelled.push({ body: l.body, mark: free[k] });
+      l.marks.push(spare[k]);
+      used.add(spare[k]);
+      relabelled.push({ body: l.body, mark: spare[k] });
     });
   }
-  links.sort((a, b) => firstLine(a.body) - firstLine(b.body) || a.body.pieces[0]?.text.localeCompare(b.body.pieces[0]?.text ?? '') || 0);
+  links.sort((a, b) => firstLine(a.body) - firstLine(b.body) || (a.body.pieces[0]?.from ?? 0) - (b.body.pieces[0]?.from ?? 0));
   return { decisions, links, relabelled };
 }
 
@@ -135,7 +170,6 @@ function chain(items: { body: Candidate; cands: PlacedMark[] }[]): { body: Candi
   };
   const score = new Float64Array(all.length);
   const back = new Int32Array(all.length).fill(-1);
-  let k = 0;
   const byItem = items.map(() => [] as number[]);
   all.forEach((a, i) => byItem[a.item].push(i));
   for (let it = 0; it < items.length; it++) {
@@ -151,7 +185,6 @@ function chain(items: { body: Candidate; cands: PlacedMark[] }[]): { body: Candi
       back[r.i] = r.at;
       update(rank.get(all[r.i].key)!, r.v, r.i);
     }
-    k += mine.length;
   }
   let end = -1;
   let top = 0;

@@ -7,6 +7,8 @@ export interface PlacedMark extends Mark {
   /** Index of its line in the stream. */
   line: number;
   page: number;
+  /** It opens its line: a body's label, unless the line is running text that begins with a mark. */
+  atStart: boolean;
 }
 
 export class MarkIndex {
@@ -14,10 +16,9 @@ export class MarkIndex {
   private readonly byLabel = new Map<string, PlacedMark[]>();
 
   constructor(st: Stream) {
-    // a label at the start of a line opens a body (or a list item); it refers to nothing
     this.byLine = st.lines.map((l, i) => {
       const lead = /^[ \u00a0\t]*/.exec(l.text)![0].length;
-      return marksOf(l.text).filter((m) => m.start > lead || (m.start === lead && m.form === 'bracket' && l.text[lead] === ' ')).map((m) => ({ ...m, line: i, page: l.page }));
+      return marksOf(l.text).map((m) => ({ ...m, line: i, page: l.page, atStart: m.start <= lead }));
     });
     for (const ms of this.byLine) for (const m of ms) {
       const list = this.byLabel.get(m.label.text);

@@ -29,6 +29,8 @@ export interface Opener {
   cites?: number;
   /** A form that says "note" by itself, whatever the references are. */
   strong: boolean;
+  /** "6 1530-1596. See …": a number before a number opens a body only inside a run in series. */
+  continuesOnly?: boolean;
 }
 
 const SP = '[ \\u00a0\\u2002\\u2003\\u2009]';
@@ -47,6 +49,7 @@ const RES: [OpenerForm, RegExp, boolean][] = [
   ['space', new RegExp(`^(\\d{1,6})${SP}+(?=[^\\s\\d.,;:%)\\]–—-])`), false],
   ['space', /^(\d{1,3})(?=[\p{Lu}“"‘(][\p{Ll}\p{Lu}])/u, false],
   ['alone', /^(\d{1,6}|[a-z]|\*{1,3}|[†‡§])$/, false],
+  ['space', new RegExp(`^(\\d{1,6})${SP}+(?=\\d)`), false],
 ];
 
 const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -79,7 +82,7 @@ export function openerOf(line: string): Opener | undefined {
     if (!label) continue;
     let rest = t.slice(m[0].length);
     if (form === 'alone') rest = '';
-    return { form, label, rest, indent, strong };
+    return { form, label, rest, indent, strong, continuesOnly: form === 'space' && /^\d/.test(rest) ? true : undefined };
   }
   // pandoc-style notes lists without numbers: the back-link ends the body
   if (BACKLINK_TAIL.test(t) && t.replace(BACKLINK_TAIL, '').trim()) return { form: 'tail', rest: t.replace(BACKLINK_TAIL, ''), indent, strong: true, cites: (t.match(/↩/g) ?? []).length };

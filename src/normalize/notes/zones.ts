@@ -51,6 +51,8 @@ export interface Group {
   ambiguous: boolean;
   /** Forms that say "note" by themselves. */
   strong: boolean;
+  /** Nothing but a heading (or the end of the text) follows it: it closes its section. */
+  endsSection: boolean;
 }
 
 export const NOTES_HEADING = /^(?:[\p{L}’'.]+\s+){0,2}(?:notes|footnotes|endnotes|references|citations|sources|notes and references|references and notes)\s*[:.]?$/iu;
@@ -62,7 +64,7 @@ const HEADING_LIKE = (t: string) => {
 
 let groupSeq = 0;
 const newGroup = (zone: ZoneKind, bodies: Candidate[], ambiguous: boolean, strong: boolean, heading?: number): Group => {
-  const g: Group = { id: ++groupSeq, zone, bodies, ambiguous, strong, heading };
+  const g: Group = { id: ++groupSeq, zone, bodies, ambiguous, strong, heading, endsSection: false };
   for (const b of bodies) b.group = g.id;
   return g;
 };
@@ -169,7 +171,7 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
     let best: { bodies: Candidate[]; score: number } | undefined;
     for (let j = 0; j < idx.length; j++) {
       const o = openerOf(st.lines[idx[j]].text);
-      if (!o?.label || !FOOT_FORMS.has(o.form)) continue;
+      if (!o?.label || !FOOT_FORMS.has(o.form) || o.continuesOnly) continue;
       const bodies = footFrom(st, idx.slice(j), o);
       if (!bodies) continue;
       const supported = bodies.filter((b) => b.label && refersTo(b.label, from, idx[j])).length;
@@ -360,7 +362,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
   let k = 0;
   while (k < units.length) {
     const o = op[k];
-    if (!o || !LIST_FORMS.has(o.form)) {
+    if (!o || !LIST_FORMS.has(o.form) || o.continuesOnly) {
       // a notes list that prints no numbers and runs several paragraphs: it starts after its heading
       if (headingAt(k) !== undefined && units[k + 1] && !op[k + 1] && units.slice(k + 1, k + 40).some((_, x) => op[k + 1 + x]?.form === 'tail')) {
         const g = tailRun(k + 1);
@@ -433,7 +435,9 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       break;
     }
     const amb = ['dot', 'space', 'paren', 'alone'].includes(o.form);
-    groups.push(newGroup('list', bodies, amb, false, heading));
+    const g = newGroup('list', bodies, amb, false, heading);
+    g.endsSection = n >= units.length || HEADING_LIKE(L[units[n].lines[0]].text) || NOTES_HEADING.test(L[units[n].lines[0]].text.trim());
+    groups.push(g);
     k = n;
   }
   return groups;

@@ -30,18 +30,16 @@ export function notes(s: NormState): void {
   const idx = new MarkIndex(st);
   const blocks = findBlocks(st, claimed);
   const inBlocks = new Set(claimed);
-  const feet = findFeet(st, claimed, (label, from, to) => idx.find(label, from, to, (l) => inBlocks.has(l)).length > 0);
+  const feet = findFeet(st, claimed, (label, from, to) => idx.find(label, from, to, (l) => inBlocks.has(l)).some((m) => !m.atStart));
   const lists = findLists(st, claimed);
   familiesOfUnlabelledLists(lists, idx);
   const groups: Group[] = [...blocks, ...feet, ...lists];
-  const candidateLines = new Set<number>();
-  for (const g of groups) for (const b of g.bodies) for (const l of b.lines) candidateLines.add(l);
-  const { decisions, links, relabelled } = assign(st, groups, idx, new Set());
+  const { decisions, links, relabelled } = assign(st, groups, idx);
   for (const { body, mark } of relabelled) s.doubts.push({ kind: 'note-relabelled', lines: body.lines.slice(0, 1).map((l) => st.lines[l].no), message: `reference [${mark.label.text}] matched to the page’s body labelled [${body.label?.text}] (the page has as many references as bodies)` });
 
   const L = st.lines;
   for (const d of decisions) {
-    if (d.accepted || d.group.strong) continue;
+    if (d.accepted || d.group.strong || !d.support) continue;
     const first = d.group.bodies[0];
     s.doubts.push({ kind: 'notes-rejected', lines: [L[first.lines[0]].no], message: `${d.group.bodies.length} possible note bodies (“${(first.pieces[0]?.text ?? '').trim().slice(0, 40)}…”) left in the text: ${d.why}` });
   }
@@ -73,7 +71,7 @@ export function notes(s: NormState): void {
   for (let i = 0; i < L.length; i++) {
     if (taken.has(i)) continue;
     for (const m of idx.byLine[i]) {
-      if (linkedMark.has(m) || m.label.kind !== 'num' || !linkedForms.has(m.form) || !m.distinctive) continue;
+      if (linkedMark.has(m) || m.atStart || m.label.kind !== 'num' || !linkedForms.has(m.form) || !m.distinctive) continue;
       missing(s, m, L[i].no, L[i].text, addEdit, bodies);
     }
   }
