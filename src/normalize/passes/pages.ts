@@ -1,6 +1,7 @@
 import type { Item, NormState, RawLine } from '../types.ts';
 import { numberPages } from '../pagelabels.ts';
 import { INLINE } from './inlinepages.ts';
+import { NOTE_LIKE, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`, `Page 3 of 9`.
 const MARKER_RES = [
@@ -10,6 +11,8 @@ const MARKER_RES = [
   /^\s*(\d{1,4})\s*(?:\/|of)\s*\d{1,4}\s*$/,
   /^\s*(?:page|pg\.?|p\.)\s*(\d{1,4})\s*(?:\/|of)\s*\d{1,4}\s*$/i,
 ];
+// A page separator of a transcription project (Distributed Proofreaders): the scan's file name, not its page number.
+const SEPARATOR_RE = /^\s*-{3,}\s*File:\s*\S+?\.(?:png|jpe?g|tiff?|gif)\b.*$/i;
 const FOLIO_RE = /^\s*(\d{1,4})\s*$/;
 
 type LineRole = 'text' | 'blank' | 'marker' | 'folio' | 'head';
@@ -37,6 +40,9 @@ function findFolios(raw: RawLine[], ff: Set<number>): Set<number> {
       ok.add(c.i);
       continue;
     }
+    // with form feeds, the pages' edges are read in pagefurniture.ts; a number alone inside a
+    // page is a note's label or a listing's line number
+    if (ff.size) continue;
     // A neighbouring folio must agree: numbers rise, and lines per page stay in a page's range.
     const agrees = (o: { i: number; n: number } | undefined) => {
       if (!o || o.n === c.n) return false;
@@ -75,6 +81,9 @@ export function pages(s: NormState): void {
       labels.set(i, m![1]);
     }
   }
+  raw.forEach((l, i) => {
+    if (SEPARATOR_RE.test(l.text)) role[i] = 'marker';
+  });
   for (const i of findFolios(raw, ffAfter)) {
     if (role[i] !== 'text') continue;
     role[i] = 'folio';
@@ -88,12 +97,31 @@ export function pages(s: NormState): void {
     }
   }
 
+  // Pages cut by form feeds and separators: their edges hold folios and running heads.
+  const segOf: number[] = [];
+  let seg = 0;
+  raw.forEach((_, i) => {
+    if (role[i] === 'marker' && i > 0) seg++;
+    segOf.push(seg);
+    if (ffAfter.has(i)) seg++;
+  });
+  const segLines: EdgeLine[][] = Array.from({ length: seg + 1 }, () => []);
+  raw.forEach((l, i) => {
+    if (role[i] === 'text') segLines[segOf[i]].push({ i, text: l.text });
+  });
+  const stated = new Map<number, string>(); // page (segment) → the number its folio states
+  for (const f of pageFurniture(segLines)) {
+    if (role[f.i] !== 'text') continue;
+    role[f.i] = f.kind;
+    if (f.label && /^\d+$/.test(f.label)) stated.set(segOf[f.i], f.label);
+  }
+
   // Page boundaries known so far, to test repeated lines against.
   const boundary = (i: number) => role[i] === 'marker' || role[i] === 'folio' || ffAfter.has(i) || ffAfter.has(i - 1);
   // Repeated short lines next to page boundaries are running heads too.
   const counts = new Map<string, number[]>();
   raw.forEach((l, i) => {
-    if (role[i] === 'text' && shortHead(l.text)) {
+    if (role[i] === 'text' && shortHead(l.text) && /\p{L}{2}/u.test(l.text) && !NOTE_LIKE.test(l.text)) {
       const key = l.text.trim().replace(/\d+/g, '#');
       counts.set(key, [...(counts.get(key) ?? []), i]);
     }
@@ -157,6 +185,19 @@ export function pages(s: NormState): void {
     const first = items.shift()!;
     if (first.kind === 'page') startLabel ??= first.label;
   }
+  // Folios read at the pages' edges name their own page, wherever pdftotext put the line.
+  if (stated.size >= 2) {
+    const noToIdx = new Map<number, number>();
+    raw.forEach((l, i) => noToIdx.set(l.no, i));
+    const segOfNo = (no: number) => segOf[noToIdx.get(no) ?? 0];
+    const firstText = items.find((x) => x.kind === 'text');
+    if (firstText) startLabel = stated.get(segOfNo(firstText.no)) ?? startLabel;
+    items.forEach((it, k) => {
+      if (it.kind !== 'page') return;
+      const next = items.slice(k + 1).find((x) => x.kind === 'text');
+      if (next) it.label = stated.get(segOfNo(next.no)) ?? it.label;
+    });
+  }
   s.items = items;
   s.startLabel = startLabel;
   // A number just before a form feed, or after the last text, stands at its page's foot and
@@ -165,7 +206,7 @@ export function pages(s: NormState): void {
   const textRows = role.flatMap((r, i) => (r === 'text' ? [i] : []));
   const foot = numbered.filter((i) => ffAfter.has(i) || i > textRows[textRows.length - 1]).length;
   const head = numbered.filter((i) => ffAfter.has(i - 1) || i < textRows[0]).length;
-  const footers = foot > head;
+  const footers = stated.size < 2 && foot > head;
   if (footers) s.changes.push({ kind: 'page-numbers-at-foot', lines: [], why: `${foot} page numbers stand at the foot of their page (before a form feed or after the last text): each names the page that ends there` });
   labelPages(s, footers ? endLabel : undefined, footers);
 }

@@ -1,0 +1,149 @@
+// The furniture at the edges of a paged text's pages: folios (alone, or inside a running
+// head: "1.4 Input File Structure 7", "CHAP. XIII.] DÖLLINGER 189", "No 70") and running
+// heads and feet that come back page after page, with their numbers and OCR noise. Decided
+// from the pages themselves: a folio is a number at a page edge that rises with the pages
+// (its neighbours agree), a running head a short edge line that several pages repeat.
+
+export interface EdgeLine {
+  /** Index of the line in the caller's line array. */
+  i: number;
+  text: string;
+}
+
+export interface Furniture {
+  i: number;
+  kind: 'folio' | 'head';
+  /** The page number a folio states. */
+  label?: string;
+}
+
+const EDGE = 6; // lines looked at, from each edge of a page
+
+/** Numbers that could be the folio in an edge line, with what is left of the line around them. */
+function folioCandidates(t: string): { value: number; label: string; rest: string }[] {
+  const s = t.replace(/[\u00a0\t]/g, ' ').trim();
+  const out: { value: number; label: string; rest: string }[] = [];
+  const strip = (x: string) => x.replace(/^[‘’'"“”.,:;|[\]()*]+|[‘’'"“”.,:;|[\]()*]+$/g, '');
+  const words = s.split(/\s+/);
+  const first = strip(words[0] ?? '');
+  const last = strip(words[words.length - 1] ?? '');
+  // "2. Delahogue was…" opens a list item or a note, not a page
+  if (/^\d{1,4}$/.test(first) && (words.length === 1 || !/^\d+[.)]$/.test(words[0]))) out.push({ value: Number(first), label: first, rest: words.slice(1).join(' ') });
+  if (words.length > 1 && /^\d{1,4}$/.test(last)) out.push({ value: Number(last), label: last, rest: words.slice(0, -1).join(' ') });
+  // "SMM:08-10": a section-page folio, the page counted by its last number
+  const m = /^(?:[A-Z]{2,5}:)?\d{1,3}-(\d{1,4})$/.exec(first) ?? (words.length > 1 ? /^(?:[A-Z]{2,5}:)?\d{1,3}-(\d{1,4})$/.exec(last) : null);
+  if (m) out.push({ value: Number(m[1]), label: m[0], rest: (m[0] === first ? words.slice(1) : words.slice(0, -1)).join(' ') });
+  return out;
+}
+
+const restIsHead = (rest: string) => rest.length <= 80 && rest.split(/\s+/).filter(Boolean).length <= 10 && !/[,;]$/.test(rest) && !NOTE_LIKE.test(rest);
+/** Lines that open a note or carry one: never running heads. */
+const NOTE_LIKE = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])|["“”]/;
+
+/** Letters, and # for each number, lower-cased: running heads compared without their numbers and punctuation. */
+const keyOf = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/[^\p{L}#]+/gu, '');
+
+function bigrams(s: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (let i = 0; i < s.length - 1; i++) {
+    const b = s.slice(i, i + 2);
+    m.set(b, (m.get(b) ?? 0) + 1);
+  }
+  return m;
+}
+
+/** Dice similarity of two keys' letter pairs: OCR variants of one head score high. */
+function similar(a: string, b: string): number {
+  if (a === b) return 1;
+  if (a.length < 2 || b.length < 2) return 0;
+  const A = bigrams(a);
+  const B = bigrams(b);
+  let both = 0;
+  for (const [k, n] of A) both += Math.min(n, B.get(k) ?? 0);
+  return (2 * both) / (a.length - 1 + (b.length - 1));
+}
+
+/**
+ * The furniture of the pages, each page given as its non-blank lines in order. Needs three
+ * pages or more: furniture is what pages share.
+ */
+export { NOTE_LIKE };
+
+export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
+  if (pages.length < 3) return [];
+  const edges = pages.map((lines) => {
+    const top = lines.slice(0, EDGE).map((l, k) => ({ ...l, at: 'top' as const, k }));
+    const bottom = lines.slice(Math.max(EDGE, lines.length - EDGE)).map((l, k, a) => ({ ...l, at: 'bottom' as const, k: a.length - 1 - k }));
+    return [...top, ...bottom];
+  });
+  const out = new Map<number, Furniture>();
+
+  // Folios: a number at an edge that a neighbouring page's number agrees with (both rise with the pages).
+  const cands = edges.flatMap((es, p) => es.flatMap((e) => folioCandidates(e.text).filter((c) => restIsHead(c.rest)).map((c) => ({ ...c, p, e }))));
+  const byPage = new Map<number, typeof cands>();
+  for (const c of cands) byPage.set(c.p, [...(byPage.get(c.p) ?? []), c]);
+  // a number alone needs one neighbour to agree; a number inside a line of words, two
+  const agreed = cands.filter((c) => {
+    let n = 0;
+    for (let q = c.p - 6; q <= c.p + 6; q++) {
+      if (q === c.p) continue;
+      if ((byPage.get(q) ?? []).some((o) => o.value - c.value === q - c.p)) n++;
+    }
+    return n >= (c.rest ? 2 : 1);
+  });
+  // The page numbers run at one offset from the page count (a few more after unnumbered plates):
+  // a run of note labels at the pages' feet rises too, but at an offset of its own.
+  const votes = new Map<number, Set<number>>();
+  for (const c of agreed) votes.set(c.value - c.p, (votes.get(c.value - c.p) ?? new Set()).add(c.p));
+  const top = Math.max(0, ...[...votes.values()].map((v) => v.size));
+  const strongOffset = (c: (typeof cands)[number]) => [...votes].some(([d, v]) => Math.abs(d - (c.value - c.p)) <= 2 && v.size >= Math.max(3, 0.3 * top));
+  const kept = agreed.filter(strongOffset);
+  // Where a page has two (a folio at its head, a note's label at its foot), the edge its parity uses wins.
+  const where = new Map<string, number>();
+  for (const c of kept) where.set(`${c.p % 2}:${c.e.at}`, (where.get(`${c.p % 2}:${c.e.at}`) ?? 0) + 1);
+  // One folio per page and per numbering (a draft may carry its own page count beside the book's).
+  const classOf = (c: (typeof cands)[number]) => Math.round((c.value - c.p) / 5);
+  const chosen = new Map<string, (typeof cands)[number]>();
+  for (const c of kept) {
+    const key = `${c.p}:${classOf(c)}`;
+    const cur = chosen.get(key);
+    const weight = (x: typeof c) => (where.get(`${x.p % 2}:${x.e.at}`) ?? 0) * 10 - x.e.k;
+    if (!cur || weight(c) > weight(cur)) chosen.set(key, c);
+  }
+  // the page's number is the one of the numbering most pages show
+  const classVotes = new Map<number, number>();
+  for (const c of chosen.values()) classVotes.set(classOf(c), (classVotes.get(classOf(c)) ?? 0) + 1);
+  const main = [...classVotes].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const folios = new Map<number, Furniture>();
+  for (const c of chosen.values()) folios.set(c.e.i, { i: c.e.i, kind: 'folio', label: classOf(c) === main ? c.label : undefined });
+
+  // Running heads: short edge lines that three pages or more repeat, near enough (OCR varies them).
+  const heads = edges.flatMap((es, p) => es.filter((e) => !folios.has(e.i) && e.text.trim().length <= 80 && !NOTE_LIKE.test(e.text)).map((e) => ({ ...e, p, key: keyOf(e.text) }))).filter((e) => e.key.length >= 4);
+  const repeated = new Set<number>();
+  for (const h of heads) {
+    let pagesLike = 0;
+    const seen = new Set<number>([h.p]);
+    for (const o of heads) {
+      if (seen.has(o.p) || o.at !== h.at) continue;
+      const sim = similar(h.key, o.key);
+      if (sim >= (h.key.length >= 10 ? 0.75 : 0.95)) {
+        seen.add(o.p);
+        pagesLike++;
+      }
+    }
+    if (pagesLike >= 2) repeated.add(h.i);
+  }
+  // Furniture stands at the edge: only furniture between it and the page's first or last line.
+  edges.forEach((es) => {
+    for (const at of ['top', 'bottom'] as const) {
+      for (const e of es.filter((x) => x.at === at).sort((a, b) => a.k - b.k)) {
+        if (out.has(e.i)) continue;
+        const f = folios.get(e.i);
+        if (f) out.set(e.i, f);
+        else if (repeated.has(e.i)) out.set(e.i, { i: e.i, kind: 'head' });
+        else break;
+      }
+    }
+  });
+  return [...out.values()];
+}
