@@ -4,6 +4,8 @@ import type { NormState, Sidecar } from './types.ts';
 import { lines } from './passes/lines.ts';
 import { pages } from './passes/pages.ts';
 import { cruft } from './passes/cruft.ts';
+import { carrier } from './passes/carrier.ts';
+import { transcription } from './passes/transcription.ts';
 import { notes } from './passes/notes.ts';
 import { unwrap } from './passes/unwrap.ts';
 import { numbering } from './passes/numbering.ts';
@@ -20,7 +22,9 @@ type Pass = [name: string, fn: (s: NormState) => void];
 
 export const PASSES: Pass[] = [
   ['pages', pages], // page markers, folios, running heads, form feeds → page breaks
+  ['transcription', transcription], // a transcriber's marks: quotations, no-wrap blocks, queries, page-break hyphens
   ['cruft', cruft], // e-text licences, comment forms, share links
+  ['carrier', carrier], // how the text was carried: wrapped or not, its measure, a page layout
   ['notes', notes], // footnotes: bodies and marks found together, marks linked, bodies out of the stream
   ['unwrap', unwrap], // lines → paragraphs, dehyphenated
   ['inline-pages', inlinePages], // page markers inside the text: [Pg 12]

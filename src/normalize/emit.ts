@@ -23,7 +23,16 @@ function escapeStart(t: string): string {
   return t.replace(/^(#{1,6}(?=\s)|[+\-=](?=\s)|>)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
+/** A code listing as a fenced block: its lines as they were, less their common indentation. */
+function codeMd(b: Block): string {
+  const cut = b.indent ?? 0;
+  const lines = b.text.split('\n').map((l) => l.slice(Math.min(cut, /^ */.exec(l)![0].length)).replace(/[\uE000-\uE006]/g, ''));
+  const fence = lines.some((l) => l.startsWith('```')) ? '~~~' : '```';
+  return `${fence}\n${lines.join('\n')}\n${fence}`;
+}
+
 function blockMd(b: Block): string {
+  if (b.kind === 'code') return codeMd(b);
   const text = escapeInline(b.pageMarks?.length ? placeMarks(b.text, b.pageMarks) : b.text);
   switch (b.kind) {
     case 'heading':
@@ -62,6 +71,6 @@ export function emit(s: NormState): string {
     prevItem = b.kind === 'item';
   }
   out.push(...parts);
-  if (s.notes.length) out.push(s.notes.map((n: Note) => `[^${n.id}]: ${escapeStart(escapeInline(n.text))}`).join('\n'));
+  if (s.notes.length) out.push(s.notes.map((n: Note) => `[^${n.id}]: ${n.text.split('\n\n').map((p) => escapeStart(escapeInline(p))).join('\n\n    ')}`).join('\n'));
   return `${out[0]}\n${out.slice(1).join('\n\n')}\n`;
 }

@@ -9,11 +9,14 @@ export interface RawLine {
 
 /** The line stream after page furniture is taken out: text, blank lines and page breaks. */
 export type Item =
-  | { kind: 'text'; no: number; text: string; pageStart?: boolean }
+  | { kind: 'text'; no: number; text: string; pageStart?: boolean; region?: Region }
   | { kind: 'blank'; no: number }
   | { kind: 'page'; no: number; label?: string };
 
-export type BlockKind = 'para' | 'heading' | 'item' | 'quote' | 'byline' | 'break';
+/** A stretch the transcriber marked: a block quotation, or lines not to be rewrapped (tables, verse). */
+export type Region = 'quote' | 'nowrap';
+
+export type BlockKind = 'para' | 'heading' | 'item' | 'quote' | 'byline' | 'break' | 'code';
 
 /** A block of the cleaned document: a paragraph, heading, list item or quotation. */
 export interface Block {
@@ -28,6 +31,9 @@ export interface Block {
   page: number;
   level?: number;
   label?: string;
+  region?: Region;
+  /** Code: the indentation common to its lines, taken off when it is written. */
+  indent?: number;
   /** Original edition page labels that begin inside this block, with their character offset. */
   /** Original edition page labels that begin inside this block: `at` is the character offset in the
    * unwrapped text (for the passes that read pages), `letters` the count of letters before it,
@@ -105,6 +111,8 @@ export interface NormState {
   mode: WrapMode;
   /** The body text's measure in characters (wrapped texts), 0 when not wrapped. */
   measure: number;
+  /** The extraction kept the page layout (indentation marks paragraphs). */
+  layout?: boolean;
   /** Lower-cased words of the text itself, with counts: the lexicon for decisions. */
   lexicon: Map<string, number>;
   changes: Change[];

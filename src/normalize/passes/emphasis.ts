@@ -16,12 +16,20 @@ export function emphasis(s: NormState): void {
       s.changes.push({ kind: 'emphasis-letterspaced', lines, from: spaced, to: `*${word}*` });
       return `\uE002${word}\uE003`;
     });
+    // a transcription's tags: <i>, <b>, <em>, <g> (letter-spaced) are emphasis; <sc> (small capitals) keeps its words
+    if (out.includes('<')) {
+      out = out.replace(/<(i|b|em|strong|g|u)>([\s\S]*?)<\/\1>/gi, (_m, tag: string, inner: string) => {
+        s.changes.push({ kind: 'emphasis-tag', lines, from: `<${tag}>`, to: '*' });
+        return inner.trim() ? `\uE002${inner}\uE003` : inner;
+      });
+      out = out.replace(/<\/?sc>/gi, '');
+    }
     if (out.includes('_')) out = out.replace(/(?<![\p{L}\p{N}_])_([^_\n]{1,200}?)_(?![\p{L}\p{N}_])/gu, (_m, inner: string) => {
       s.changes.push({ kind: 'emphasis-underscore', lines, from: `_${inner}_`, to: `*${inner}*` });
       return `\uE002${inner}\uE003`;
     });
     return out;
   };
-  for (const b of s.blocks) b.text = fix(b.text, b.lines);
+  for (const b of s.blocks) if (b.kind !== 'code') b.text = fix(b.text, b.lines);
   for (const n of s.notes) n.text = fix(n.text, n.lines);
 }

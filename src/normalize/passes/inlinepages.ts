@@ -11,14 +11,14 @@ const value = (label: string) => (/^\d+$/.test(label) ? Number(label) : undefine
 export function inlinePages(s: NormState): void {
   const found: { block: number; label: string }[] = [];
   s.blocks.forEach((b, i) => {
-    if (!b.text.includes('[')) return;
+    if (b.kind === 'code' || !b.text.includes('[')) return;
     for (const m of b.text.matchAll(INLINE)) found.push({ block: i, label: m[1] });
   });
   const numbers = found.map((f) => value(f.label)).filter((n): n is number => n !== undefined);
   const rising = numbers.slice(1).filter((n, k) => n > numbers[k]).length;
   if (found.length < 2 || rising < 0.8 * (numbers.length - 1)) return;
   for (const b of s.blocks) {
-    if (!b.text.includes('[')) continue;
+    if (b.kind === 'code' || !b.text.includes('[')) continue;
     let out = '';
     let last = 0;
     for (const m of b.text.matchAll(INLINE)) {

@@ -23,7 +23,7 @@ export function meta(s: NormState): void {
   // The head: blocks before the first real paragraph.
   const head: Block[] = [];
   for (const b of blocks) {
-    if (words(b.text) > 22) break;
+    if (words(b.text) > 22 || b.kind === 'code') break;
     head.push(b);
     if (head.length >= 8) break;
   }
@@ -54,7 +54,7 @@ export function meta(s: NormState): void {
     }
   }
   // The title: the first heading-like line, unless it is a generic section name.
-  const first = blocks.find((b) => !gone.has(b));
+  const first = blocks.find((b) => !gone.has(b) && b.kind !== 'code');
   if (first) {
     const t = bare(first.text);
     const sideTitle = s.sidecar.meta.title;

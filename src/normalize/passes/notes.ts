@@ -7,7 +7,6 @@ import { findBlocks, findFeet, findLists, type Candidate, type Group } from '../
 import { assign } from '../notes/assign.ts';
 import { nthLabel } from '../notes/labels.ts';
 import { stripBacklink } from '../notes/openers.ts';
-import { detectMode } from './unwrap.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 interface Edit {
@@ -24,8 +23,7 @@ interface Edit {
  * dropped and reported; bodies with no mark are kept and reported.
  */
 export function notes(s: NormState): void {
-  const { mode } = detectMode(s.items);
-  const st = streamOf(s.items, mode === 'lines');
+  const st = streamOf(s.items, s.mode === 'lines');
   const claimed = new Set<number>();
   const idx = new MarkIndex(st);
   const blocks = findBlocks(st, claimed);

@@ -33,6 +33,7 @@ export function structure(s: NormState): void {
 
   // Chapter labels take the title line that follows them.
   for (let i = 0; i < B.length; i++) {
+    if (B[i].kind !== 'para') continue;
     const t = bare(B[i].text);
     if (CHAPTER_LABEL.test(t)) {
       B[i].kind = 'heading';

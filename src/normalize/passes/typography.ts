@@ -40,11 +40,12 @@ export function typographyOf(text: string, applied?: Set<string>): string {
 
 export function typography(s: NormState): void {
   for (const b of s.blocks) {
+    if (b.kind === 'code') continue;
     const applied = new Set<string>();
     b.text = typographyOf(b.text, applied);
     if (applied.size) s.changes.push({ kind: 'typography', lines: b.lines, why: [...applied].join(', ') });
   }
-  for (const n of s.notes) n.text = typographyOf(n.text);
+  for (const n of s.notes) n.text = n.text.split('\n\n').map((p) => typographyOf(p)).join('\n\n');
   for (const k of ['title', 'subtitle', 'author', 'original_publication', 'date_line'] as const) {
     const v = s.meta[k];
     if (typeof v === 'string') s.meta[k] = typographyOf(v);

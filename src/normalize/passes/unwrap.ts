@@ -1,25 +1,9 @@
-import type { Block, Item, NormState, WrapMode } from '../types.ts';
+import type { Block, Item, NormState } from '../types.ts';
 import { endsOpen, joinLine } from '../join.ts';
 import { countLetters } from '../letters.ts';
+import { isCodeLine, looksLikeCode } from '../code.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
-
-const percentile = (xs: number[], p: number) => {
-  if (!xs.length) return 0;
-  const v = [...xs].sort((a, b) => a - b);
-  return v[Math.min(v.length - 1, Math.floor(p * v.length))];
-};
-
-/** Reads the wrapping from the line widths and line ends themselves. */
-export function detectMode(items: Item[]): { mode: WrapMode; measure: number } {
-  const texts = items.filter((x): x is TextItem => x.kind === 'text').map((x) => x.text);
-  const lens = texts.map((t) => t.trim().length);
-  const long = lens.filter((n) => n > 100).length / Math.max(1, lens.length);
-  if (long >= 0.2) return { mode: 'lines', measure: 0 };
-  const measure = percentile(lens, 0.9);
-  const trailing = texts.filter((t) => / $/.test(t) && t.trim().length > 0.5 * measure).length / Math.max(1, texts.length);
-  return { mode: trailing >= 0.3 ? 'trailing-space' : 'blank-line', measure };
-}
 
 const TERMINAL = /[.!?:;”"’)\]…*]$/;
 /** The text's end without the note marks after its last word: "texts,[^2]" ends in a comma. */
@@ -27,28 +11,40 @@ const endOf = (t: string) => t.replace(/(?:\uE000\d+\uE001|\uE004)+\s*$/, '').tr
 const ends = (t: string) => TERMINAL.test(endOf(t));
 /** A block that stops mid-sentence and a block that starts in lower case were one paragraph. */
 const continues = (a: string, b: string) => (endsOpen(a) || !ends(a)) && /^[\p{Ll}]/u.test(b.trimStart());
+const startsUpper = (t: string) => /^\s*[\p{Lu}\p{N}“"‘(\[]/u.test(t);
+/** A line that starts a block of its own: a bullet, a numbered or lettered item, a section number. */
+const OPENS_BLOCK = /^\s*(?:[•·▪◦‣●○■□–—-]\s|\(?[a-z]\)\s|\(?\d{1,3}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}|[IVXLC]{1,6}\.\s)/u;
+const indentOf = (t: string) => /^[ \u00a0]*/.exec(t)![0].length;
 
 /**
- * Turns the line stream into blocks: one per paragraph, heading or item, unwrapped.
- * How lines belong together is read from the evidence: one line per block in web copies;
- * the trailing-space grammar of some PDF extractions (a space or hyphen at the end means
- * the line goes on, whatever blank lines follow); blank lines elsewhere.
+ * Turns the line stream into blocks: one per paragraph, heading, item or code listing,
+ * unwrapped. How lines belong together is read from the evidence the carrier left:
+ * one line per block in browser copies; the trailing-space grammar of some PDF extractions
+ * (a space or hyphen at the end means the line goes on, whatever blank lines follow);
+ * elsewhere blank lines, and where an extraction puts none between paragraphs, a short
+ * line that ends a sentence, a line that opens a list item or a section, and (in a layout
+ * extraction) a first line indented from the page's margin. Code listings keep their lines.
  */
 export function unwrap(s: NormState): void {
-  const { mode, measure } = detectMode(s.items);
-  s.mode = mode;
-  s.measure = measure;
+  const { mode, measure } = s;
+  const layout = s.layout ?? false;
   const blocks: Block[] = [];
   let cur: Block | undefined;
   let last: TextItem | undefined;
   let page = 0;
   let breakSince = false; // a page break since the last text line
+  let blankSince = false;
   let pendingMark: string | undefined = s.startLabel;
+  const items = s.items;
+  const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(items, measure);
+  const margin = layout ? pageMargins(items, measure) : new Map<number, number>();
   const close = () => {
     cur = undefined;
   };
-  const open = (it: TextItem) => {
-    cur = { kind: 'para', text: it.text.replace(/^[ \u00a0]+/, '').replace(/[ \u00a0\u2002\u2003]+$/, ''), lines: [it.no], widths: [it.text.trim().length], page };
+  const open = (it: TextItem, kind: Block['kind'] = 'para') => {
+    const text = kind === 'code' ? it.text.replace(/\s+$/, '') : it.text.replace(/^[ \u00a0]+/, '').replace(/[ \u00a0\u2002\u2003]+$/, '');
+    cur = { kind, text, lines: [it.no], widths: [it.text.trim().length], page, region: it.region };
+    if (kind === 'code') cur.indent = indentOf(it.text);
     if (pendingMark !== undefined) cur.pageMarks = [{ label: pendingMark, at: 0, letters: 0 }];
     pendingMark = undefined;
     blocks.push(cur);
@@ -57,56 +53,144 @@ export function unwrap(s: NormState): void {
     const b = cur!;
     const at = b.text.length;
     const before = pendingMark === undefined ? 0 : countLetters(b.text);
-    b.text = joinLine(s, b.text + (/ $/.test(last?.text ?? '') ? ' ' : ''), it.text, [last!.no, it.no]);
+    if (b.kind === 'code') b.text += `\n${it.text.replace(/\s+$/, '')}`;
+    else b.text = joinLine(s, b.text + (/ $/.test(last?.text ?? '') ? ' ' : ''), it.text, [last!.no, it.no]);
     if (pendingMark !== undefined) (b.pageMarks ??= []).push({ label: pendingMark, at: Math.min(at + 1, b.text.length), letters: before });
     pendingMark = undefined;
     b.lines.push(it.no);
     b.widths.push(it.text.trim().length);
+    if (b.kind === 'code') b.indent = Math.min(b.indent ?? 0, indentOf(it.text));
   };
   // A soft wrap lands near the measure: a short line ending in a space ends its block.
   const goesOn = (t: string) => {
     if (endsOpen(t)) return true;
     return / $/.test(t) && t.trim().length >= 0.6 * measure;
   };
-
-  // Across a page break, a paragraph cut mid-sentence continues on the next page.
-  const rejoinAcrossPage = (it: TextItem): boolean => {
+  // Across a page break or a blank line, a paragraph cut mid-sentence goes on in lower case.
+  const rejoin = (it: TextItem): boolean => {
     const prev = blocks[blocks.length - 1];
-    if (cur || !breakSince || !prev || !continues(prev.text, it.text)) return false;
+    if (cur || !(breakSince || blankSince) || !prev || prev.kind !== 'para' || prev.region !== it.region || !continues(prev.text, it.text)) return false;
+    if (!breakSince && mode === 'lines') return false;
     cur = prev;
-    s.changes.push({ kind: 'join-across-page', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence at a page break and goes on in lower case' });
+    s.changes.push({ kind: breakSince ? 'join-across-page' : 'join-across-blank', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence and goes on in lower case' });
     append(it);
     return true;
   };
+  /** Within a run of lines, does `it` start a new block? */
+  const startsNew = (prev: TextItem, it: TextItem): boolean => {
+    if (prev.region !== it.region) return true;
+    if (it.region === 'nowrap') return true;
+    const p = prev.text.trim();
+    const n = it.text.trim();
+    if (endsOpen(p)) return false;
+    if (OPENS_BLOCK.test(n)) return true;
+    const short = p.length < 0.8 * measure;
+    if (layout) {
+      const base = margin.get(page) ?? 0;
+      const rel = indentOf(it.text) - base;
+      const prevRel = indentOf(prev.text) - base;
+      if (rel >= 2 && rel <= 12 && rel > prevRel && (ends(p) || short) && startsUpper(n)) return true;
+    }
+    if (short && ends(p) && startsUpper(n)) return true;
+    // a short line with no sentence end, between text: a heading or a title line
+    if (p.length < 0.6 * measure && !/[,;:\-–—]$/.test(endOf(p)) && !ends(p) && startsUpper(n) && /^\p{Lu}/u.test(n) && headingish(p)) return true;
+    return false;
+  };
 
-  for (const it of s.items) {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
     if (it.kind === 'page') {
       page++;
       breakSince = true;
       pendingMark = it.label ?? '';
-      if (mode !== 'trailing-space' || !last || !goesOn(last.text)) close();
+      if (mode !== 'trailing-space' || !last || !goesOn(last.text) || cur?.kind === 'code') close();
       continue;
     }
     if (it.kind === 'blank') {
-      if (mode !== 'trailing-space' || !last || !goesOn(last.text)) close();
+      if (mode !== 'trailing-space' || !last || !goesOn(last.text) || cur?.kind === 'code') {
+        close();
+        blankSince = true;
+      }
       continue;
     }
-    if (mode === 'lines') {
-      if (!rejoinAcrossPage(it)) open(it);
+    if (codeLines.has(k)) {
+      if (cur?.kind === 'code' && !breakSince && !blankSince) append(it);
+      else if (cur?.kind === 'code' && breakSince && !blankSince) append(it);
+      else open(it, 'code');
+    } else if (mode === 'lines') {
+      if (cur?.kind === 'code') close();
+      if (!rejoin(it)) open(it);
       close();
     } else if (mode === 'trailing-space') {
       if (cur && last && goesOn(last.text)) {
         if (breakSince || cur.lines[cur.lines.length - 1] !== it.no - 1) s.changes.push({ kind: breakSince ? 'join-across-page' : 'join-across-blank', lines: [last.no, it.no], why: 'the line before ends in a soft wrap' });
         append(it);
       } else open(it);
-    } else if (!rejoinAcrossPage(it)) {
-      // A short line that ends a sentence ends its paragraph, even with no blank line after it.
-      const endsShort = !!last && last.text.trim().length < 0.7 * measure && ends(last.text) && /^\s*[\p{Lu}“"‘]/u.test(it.text);
-      if (cur && !endsShort) append(it);
-      else open(it);
+    } else {
+      if (cur?.kind === 'code') close();
+      if (!rejoin(it)) {
+        if (cur && last && !startsNew(last, it)) append(it);
+        else open(it, it.region === 'quote' ? 'quote' : 'para');
+      }
     }
     last = it;
     breakSince = false;
+    blankSince = false;
   }
   s.blocks = blocks;
+}
+
+/** Short, no sentence inside, most words capitalised or a section number: a heading's shape. */
+function headingish(t: string): boolean {
+  const words = t.split(/\s+/).filter(Boolean);
+  if (words.length > 10 || /[.!?]\s/.test(t)) return false;
+  if (/^\d{1,2}(?:\.\d{1,2})*\.?\s+\p{Lu}/u.test(t) || /^(chapter|part|section|appendix)\b/i.test(t)) return true;
+  const big = words.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length;
+  return big / words.length >= 0.6;
+}
+
+/** The page's left margin in a layout extraction: the indentation of its full lines. */
+function pageMargins(items: Item[], measure: number): Map<number, number> {
+  const out = new Map<number, number>();
+  let page = 0;
+  let counts = new Map<number, number>();
+  const flush = () => {
+    const best = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    if (best) out.set(page, best[0]);
+    counts = new Map();
+  };
+  for (const it of items) {
+    if (it.kind === 'page') {
+      flush();
+      page++;
+    } else if (it.kind === 'text' && it.text.trim().length >= 0.7 * measure) {
+      const n = indentOf(it.text);
+      counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * The lines that belong to code listings: runs of lines (between blank lines) most of whose
+ * lines read as code and none as a line of prose wrapped to the measure.
+ */
+function codeChunks(items: Item[], measure: number): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length) {
+      const lines = run.map((k) => (items[k] as TextItem).text);
+      if (looksLikeCode(lines, measure)) for (const k of run) out.add(k);
+    }
+    run = [];
+  };
+  items.forEach((it, k) => {
+    if (it.kind === 'text' && it.region !== 'nowrap' && it.region !== 'quote' && !/[\uE000\uE004]/.test(it.text)) run.push(k);
+    else if (it.kind !== 'page') flush();
+  });
+  flush();
+  void isCodeLine;
+  return out;
 }

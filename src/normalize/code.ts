@@ -1,0 +1,39 @@
+// Does a line read as code (a listing, a command, markup) rather than prose? Decided from
+// its shape: the share of symbols programs use, brackets and operators at its edges, and
+// how few of its words are plain words.
+
+const SYMBOLS = new Set([...'{}[]()<>=;\\$#%@|/_*^~&+']);
+const CODE_START = /^(?:\\[A-Za-z@]+|[({]|#include|#!|\$ |% |\/\/|--|def |function |return\b|if \(|for \(|while \(|<\/?[a-z][\w-]*[\s>/]|[a-z_][\w.]*\s*=\s|[a-z_][\w-]*\s*\()/;
+const CODE_END = /[{};\\]$|^\)+$|\)\)$/;
+
+export function isCodeLine(line: string): boolean {
+  const s = line.trim();
+  if (!s) return false;
+  const words = s.split(/\s+/);
+  const plain = words.filter((w) => /^[“"‘(]?[\p{L}][\p{Ll}’']+[”"’)]?[.,;:!?]?$/u.test(w)).length;
+  // six plain words or more, most of the line: prose, whatever commands it names
+  if (plain >= 6 && plain / words.length >= 0.6) return false;
+  let sym = 0;
+  for (const c of s) if (SYMBOLS.has(c)) sym++;
+  const density = sym / s.length;
+  if (CODE_START.test(s) && (sym >= 2 || CODE_END.test(s))) return true;
+  if (CODE_END.test(s) && density >= 0.06) return true;
+  return density >= 0.15 && s.length >= 4;
+}
+
+/** Output of a listing (a number, a short token) sits with it without making it prose. */
+const neutral = (s: string) => /^[\d.,\s-]{1,12}$/.test(s.trim()) || s.trim().length <= 3;
+
+/**
+ * A run of lines (no blank line among them) is a listing when most of its lines read as
+ * code and none is a line of prose wrapped to the measure.
+ */
+export function looksLikeCode(lines: string[], measure: number): boolean {
+  const judged = lines.filter((l) => !neutral(l));
+  if (!judged.length) return false;
+  const code = judged.filter(isCodeLine).length;
+  const prose = judged.filter((l) => measure > 0 && l.trim().length >= 0.8 * measure && !isCodeLine(l)).length;
+  if (prose > 0.2 * judged.length) return false;
+  if (judged.length === 1) return code === 1 && /^[\\({$<#]/.test(judged[0].trim()) && /[)}>;]\s*$|\s\S+\s/.test(judged[0].trim());
+  return code >= 0.6 * judged.length;
+}

@@ -1,0 +1,53 @@
+import type { Item, NormState, WrapMode } from '../types.ts';
+
+type TextItem = Extract<Item, { kind: 'text' }>;
+
+const percentile = (xs: number[], p: number) => {
+  if (!xs.length) return 0;
+  const v = [...xs].sort((a, b) => a - b);
+  return v[Math.min(v.length - 1, Math.floor(p * v.length))];
+};
+
+export interface Carrier {
+  mode: WrapMode;
+  /** The body text's measure in characters (wrapped texts), 0 when not wrapped. */
+  measure: number;
+  /** pdftotext -layout and the like: indentation and column padding carry the layout. */
+  layout: boolean;
+}
+
+/**
+ * Reads the carrier from the lines themselves. A wrapped text has most of its lines near
+ * one measure (the paragraphs' last lines are the short ones); a browser copy has one
+ * paragraph per line, of any length. Leading spaces on many lines mean the extraction kept
+ * the page's layout (indentation marks paragraphs, lists and code there).
+ */
+export function detectCarrier(items: Item[]): Carrier {
+  const texts = items.filter((x): x is TextItem => x.kind === 'text').map((x) => x.text);
+  const lens = texts.map((t) => t.trim().length).filter((n) => n >= 20);
+  if (!lens.length) return { mode: 'lines', measure: 0, layout: false };
+  const measure = percentile(lens, 0.9);
+  const near = lens.filter((n) => n >= 0.7 * measure && n <= 1.15 * measure).length / lens.length;
+  const wrapped = near >= 0.5 && measure <= 220;
+  const indented = texts.filter((t) => /^ {2,}\S/.test(t)).length / Math.max(1, texts.length);
+  if (!wrapped) return { mode: 'lines', measure: 0, layout: false };
+  const trailing = texts.filter((t) => / $/.test(t) && t.trim().length > 0.5 * measure).length / Math.max(1, texts.length);
+  return { mode: trailing >= 0.3 ? 'trailing-space' : 'blank-line', measure, layout: indented >= 0.2 };
+}
+
+/** What carried the text, in the report's words. */
+function describe(s: NormState, c: Carrier): string {
+  const pages = s.items.filter((x) => x.kind === 'page').length;
+  const parts = [c.mode === 'lines' ? 'one paragraph per line (a browser copy or an e-text without wrapping)' : c.mode === 'trailing-space' ? `wrapped at about ${c.measure} characters, a trailing space marking a soft wrap (a PDF extraction)` : `wrapped at about ${c.measure} characters`];
+  if (c.layout) parts.push('indentation kept from the page layout (pdftotext -layout or similar)');
+  if (pages) parts.push(`${pages + 1} pages`);
+  return parts.join('; ');
+}
+
+export function carrier(s: NormState): void {
+  const c = detectCarrier(s.items);
+  s.mode = c.mode;
+  s.measure = c.measure;
+  s.layout = c.layout;
+  s.changes.push({ kind: 'carrier', lines: [], why: describe(s, c) });
+}
