@@ -90,7 +90,8 @@ export function marksOf(text: string): Mark[] {
       PAREN.lastIndex = i;
       const m = PAREN.exec(text);
       // only glued to the word or stop before it: "(1)" after a space opens an enumeration
-      if (m && gluedAt(i) && !m[1].startsWith('0')) {
+      // (after a figure too: "250,000(143)")
+      if (m && (gluedAt(i) || (i > 0 && isDigit(text.charCodeAt(i - 1)))) && !m[1].startsWith('0')) {
         const after = text[i + m[0].length];
         if (after === undefined || !/[\p{L}\p{N}]/u.test(after)) out.push({ form: 'paren', label: parseLabel(m[1])!, start: i, end: i + m[0].length, distinctive: true, weak: false });
         i += m[0].length - 1;

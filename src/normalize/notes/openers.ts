@@ -56,6 +56,12 @@ const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The opener a line starts with, if any. */
 export function openerOf(line: string): Opener | undefined {
+  // "_  212 Supra_, p. 222.": an emphasis mark before the label belongs to the text after it
+  const em = /^([ \u00a0\t]*)_[ \u00a0]+(?=\d)/.exec(line);
+  if (em) {
+    const o = openerOf(em[1] + line.slice(em[0].length));
+    return o && o.label ? { ...o, rest: `_${o.rest}` } : undefined;
+  }
   const lead = /^[ \u00a0\t]*/.exec(line)![0];
   const t = line.slice(lead.length).replace(/[ \u00a0\t\r]+$/, '');
   if (!t) return undefined;

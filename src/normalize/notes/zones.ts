@@ -59,7 +59,7 @@ export const NOTES_HEADING = /^(?:[\p{L}’'.]+\s+){0,2}(?:notes|footnotes|endno
 
 const HEADING_LIKE = (t: string) => {
   const s = t.trim();
-  return s.length > 0 && s.length <= 60 && !/[.,;:!?)\]”"]$/.test(s) && s.split(/\s+/).length <= 8;
+  return s.length > 0 && s.length <= 60 && /^[\p{Lu}\p{N}“"‘]/u.test(s) && !/[.,;:!?)\]”"]$/.test(s) && s.split(/\s+/).length <= 8;
 };
 
 let groupSeq = 0;
@@ -352,8 +352,8 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
     u.lines.forEach((i, n) => pieces.push(pieceOf(st, i, n === 0 ? restFrom(L[i].text, o) : 0)));
     return { opener: o, label: o.label, lines: [...u.lines], pieces, page: L[u.lines[0]].page, zone: 'list', group: 0 };
   };
-  const addPara = (b: Candidate, u: Unit) => {
-    b.pieces.push({ no: L[u.lines[0]].no, text: '', para: true });
+  const addPara = (b: Candidate, u: Unit, sameParagraph = false) => {
+    if (!sameParagraph) b.pieces.push({ no: L[u.lines[0]].no, text: '', para: true });
     for (const i of u.lines) {
       b.pieces.push(pieceOf(st, i));
       b.lines.push(i);
@@ -397,8 +397,16 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
         b.label = op[n]!.label ?? nthLabel(bodies.length + 1);
         bodies.push(b);
         n++;
-        // a paragraph between two items of the list is the earlier one's continuation
-        if (n + 1 < units.length && !op[n] && op[n + 1]?.form === o.form && !HEADING_LIKE(L[units[n].lines[0]].text)) addPara(bodies[bodies.length - 1], units[n++]);
+        // lines between two items of the list are the earlier one's continuation (a browser
+        // copy breaks an item's line at its links): up to three of them, none a heading
+        let m = n;
+        while (m < units.length && m < n + 3 && !op[m] && !HEADING_LIKE(L[units[m].lines[0]].text)) m++;
+        if (m > n && m < units.length && op[m]?.form === o.form) {
+          for (; n < m; n++) {
+            const t = L[units[n].lines[0]].text.trim();
+            addPara(bodies[bodies.length - 1], units[n], /^[\p{Ll}\p{P}]/u.test(t) && !/^[“"‘(]/.test(t));
+          }
+        }
       }
       groups.push(newGroup('list', bodies, false, true, heading));
       k = n;

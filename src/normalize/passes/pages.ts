@@ -1,6 +1,7 @@
 import type { Item, NormState, RawLine } from '../types.ts';
 import { numberPages } from '../pagelabels.ts';
 import { INLINE } from './inlinepages.ts';
+import { detectCarrier } from './carrier.ts';
 import { NOTE_LIKE, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`, `Page 3 of 9`.
@@ -134,11 +135,13 @@ export function pages(s: NormState): void {
     if (near.length >= 3 || (near.length === idxs.length && atEdge)) for (const i of near) role[i] = 'head';
   }
 
-  // A single leading space on a few, evenly spaced lines marks where PDF pages begin.
+  // A single leading space on a few, evenly spaced lines marks where PDF pages begin (in a
+  // wrapped text: a browser copy indents menu lines too).
   const textIdx = raw.map((_, i) => i).filter((i) => role[i] === 'text');
   const lead = textIdx.filter((i) => /^ \S/.test(raw[i].text));
   let leadStarts = new Set<number>();
-  if (lead.length >= 3 && lead.length / textIdx.length < 0.15) {
+  const wrapped = detectCarrier(textIdx.map((i) => ({ kind: 'text' as const, no: raw[i].no, text: raw[i].text }))).mode !== 'lines';
+  if (wrapped && lead.length >= 3 && lead.length / textIdx.length < 0.15) {
     const gaps = lead.slice(1).map((v, k) => v - lead[k]).sort((x, y) => x - y);
     if (gaps[Math.floor(gaps.length / 2)] >= 12) leadStarts = new Set(lead);
   }
