@@ -5,6 +5,7 @@ import { lines } from './passes/lines.ts';
 import { pages } from './passes/pages.ts';
 import { cruft } from './passes/cruft.ts';
 import { carrier } from './passes/carrier.ts';
+import { chrome } from './passes/chrome.ts';
 import { transcription } from './passes/transcription.ts';
 import { notes } from './passes/notes.ts';
 import { unwrap } from './passes/unwrap.ts';
@@ -25,6 +26,7 @@ export const PASSES: Pass[] = [
   ['transcription', transcription], // a transcriber's marks: quotations, no-wrap blocks, queries, page-break hyphens
   ['cruft', cruft], // e-text licences, comment forms, share links
   ['carrier', carrier], // how the text was carried: wrapped or not, its measure, a page layout
+  ['chrome', chrome], // a browser copy's site header, navigation and footer
   ['notes', notes], // footnotes: bodies and marks found together, marks linked, bodies out of the stream
   ['unwrap', unwrap], // lines → paragraphs, dehyphenated
   ['inline-pages', inlinePages], // page markers inside the text: [Pg 12]

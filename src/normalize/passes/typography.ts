@@ -6,7 +6,7 @@ const has = (...cs: string[]) => (t: string) => cs.some((c) => t.includes(c));
 
 // Order matters: spaces first, then ellipses (which use dots and spaces), dashes, quotes.
 const RULES: Rule[] = [
-  ['spaces', /[\u00a0\u2002\u2003\u2009\u202f\t]/g, ' ', has('\u00a0', '\u2002', '\u2003', '\u2009', '\u202f', '\t')],
+  ['spaces', /[\u00a0\u2002-\u200a\u202f\u205f\t]/g, ' ', (t) => /[\u00a0\u2002-\u200a\u202f\u205f\t]/.test(t)],
   ['ellipsis', /\s*(?:\. ?){2}\.(?! ?\.)/g, (m: string) => (/^\s/.test(m) ? ' …' : '…'), has('..', '. .')],
   ['ellipsis', /\.\.\.(?!\.)/g, '…', has('...')],
   ['space before punctuation', /(?<=[\p{L}\p{N}\uE001”’)]) +(?=[,;:!?](?:\s|$))/gu, '', has(' ,', ' ;', ' :', ' !', ' ?')],

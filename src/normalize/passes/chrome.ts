@@ -1,0 +1,151 @@
+import type { Item, NormState } from '../types.ts';
+import { openerOf } from '../notes/openers.ts';
+import { isCodeLine } from '../code.ts';
+
+type TextItem = Extract<Item, { kind: 'text' }>;
+
+// Words that make up a quarter or more of any English prose and almost nothing of a menu
+// (the measure jusText and boilerpipe use to tell a page's text from its chrome).
+const STOP = new Set(
+  'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your'.split(' '),
+);
+
+const wordsOf = (t: string) => t.toLowerCase().match(/[\p{L}’']+/gu) ?? [];
+
+/** A paragraph of prose: enough words, and the small words prose is made of. */
+export function prose(t: string): boolean {
+  const w = wordsOf(t);
+  if (w.length < 10) return false;
+  // a navigation box or a row of links: items set apart by dots, bars or tabs
+  if ((t.match(/ [·•|] |\t/g) ?? []).length >= 4) return false;
+  const stop = w.filter((x) => STOP.has(x)).length;
+  return stop / w.length >= 0.2 || (w.length >= 25 && /[.!?]/.test(t));
+}
+
+/** A menu entry: a few words, no sentence. */
+const menuLike = (t: string) => {
+  const s = t.trim();
+  return s.length <= 50 && wordsOf(s).length <= 5 && !/[.!?]["”’)]?$/.test(s) && !openerOf(s)?.strong && !isCodeLine(s);
+};
+
+/** Lines that open or continue a notes list: they belong to the text, however short. */
+const noteLine = (t: string) => {
+  const o = openerOf(t);
+  return !!o && (o.strong || o.form === 'bracket' || o.form === 'dot');
+};
+
+const RUN = 6;
+
+/** The longest run of menu entries (blank lines aside) in texts[from, to). */
+function menuRuns(texts: string[], from: number, to: number): [number, number][] {
+  const runs: [number, number][] = [];
+  let start = -1;
+  for (let i = from; i <= to; i++) {
+    if (i < to && menuLike(texts[i])) {
+      if (start < 0) start = i;
+    } else {
+      if (start >= 0 && i - start >= RUN) runs.push([start, i]);
+      start = -1;
+    }
+  }
+  return runs;
+}
+
+/**
+ * A browser copy carries the site around the text: menus, account and language links
+ * before it, navigation boxes, categories and the site's footer after it. They are told
+ * from the text by their shape (runs of entries of a few words, no sentence in them) and
+ * by where the prose begins and ends; the page's title is kept from the header (the line
+ * the first paragraphs name, or the one the header repeats). Only in browser copies.
+ */
+export function chrome(s: NormState): void {
+  if (s.mode !== 'lines') return;
+  const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
+  const texts = lines.map((l) => l.it.text.trim());
+  const good = texts.map(prose);
+  const firstGood = good.indexOf(true);
+  if (firstGood < 0) return;
+  const drop = new Set<number>();
+  const remove = (from: number, to: number, why: string, keep?: number) => {
+    const gone = [];
+    for (let k = from; k < to; k++) {
+      if (k === keep) continue;
+      drop.add(lines[k].i);
+      gone.push(lines[k].it);
+    }
+    if (gone.length) s.changes.push({ kind: 'remove-cruft', lines: gone.map((g) => g.no), from: gone.map((g) => g.text.trim()).join('\n'), why });
+  };
+
+  // Before the text: the site's header — what precedes the page's title, and the runs of menu
+  // entries after it (language links, page tools); the rest (subtitle, byline, a quotation) stays.
+  const head = menuRuns(texts, 0, firstGood);
+  if (head.length) {
+    const title = titleIn(texts, firstGood, good);
+    const from = title ?? head[head.length - 1][1];
+    if (title !== undefined) s.changes.push({ kind: 'keep-title', lines: [lines[title].it.no], from: texts[title], why: 'the page’s title, kept from its header' });
+    fields(s, texts, lines.map((l) => l.it.no), 0, firstGood);
+    remove(0, from, `the site’s header before the page’s title`);
+    for (const [a, b] of menuRuns(texts, from + 1, firstGood)) remove(a, b, 'a run of menu entries in the page’s header');
+  }
+
+  // After the text: past the last line of the notes lists (and of prose before them), the
+  // longest tail that is mostly menus — a footer may hold a sentence or two, a text does not.
+  let last = -1;
+  for (let k = texts.length - 1; k >= 0; k--) {
+    if (noteLine(texts[k])) {
+      last = k;
+      break;
+    }
+  }
+  // a notes list's lines broken at its links go on in lower case or punctuation
+  while (last >= 0 && last + 1 < texts.length && /^[\p{Ll}\p{P}]/u.test(texts[last + 1]) && !/^[“"‘(]/.test(texts[last + 1])) last++;
+  let proseWords = 0;
+  let allWords = 0;
+  let cut = -1;
+  for (let k = texts.length - 1; k > Math.max(last, firstGood); k--) {
+    const n = wordsOf(texts[k]).length;
+    allWords += n;
+    if (good[k]) proseWords += n;
+    if (proseWords <= 0.35 * allWords && (good[k - 1] || noteLine(texts[k - 1]) || k - 1 === last)) cut = k;
+  }
+  if (cut > 0 && menuRuns(texts, cut, texts.length).length) remove(cut, texts.length, 'the site’s navigation and footer after the text');
+  s.items = s.items.filter((_, i) => !drop.has(i));
+}
+
+const FIELD = /^(authors?|by|written by|published|posted|date|updated|last updated|modified)\s*:?$/i;
+
+/** "Author ⏎ Jane Doe", "Published ⏎ January 29, 2025": a page template's fields, into the front matter. */
+function fields(s: NormState, texts: string[], nos: number[], from: number, to: number): void {
+  for (let k = from; k + 1 < to; k++) {
+    const m = FIELD.exec(texts[k]);
+    if (!m) continue;
+    const value = texts.slice(k + 1, Math.min(to, k + 4)).find((t) => t && !FIELD.test(t) && !/^(affiliations?)$/i.test(t));
+    if (!value || value.length > 80) continue;
+    const key = /^(authors?|by|written by)$/i.test(m[1]) ? 'author' : 'date';
+    if (key === 'date' && !/\b\d{4}\b/.test(value)) continue;
+    if (s.meta[key] !== undefined) continue;
+    s.meta[key] = key === 'date' ? value : value;
+    s.changes.push({ kind: 'move-to-front-matter', lines: [nos[k]], from: `${texts[k]} ${value}`, to: `${key}: ${value}` });
+  }
+}
+
+/** The title in a page's header: a heading-like line the first paragraphs name, or that the header repeats. */
+function titleIn(texts: string[], firstGood: number, good: boolean[]): number | undefined {
+  const opening = texts
+    .slice(firstGood, firstGood + 40)
+    .filter((_, k) => good[firstGood + k])
+    .slice(0, 3)
+    .join(' ')
+    .toLowerCase();
+  let best: { k: number; score: number } | undefined;
+  for (let k = 0; k < firstGood; k++) {
+    const t = texts[k];
+    const w = wordsOf(t);
+    if (!w.length || w.length > 12 || /[.!?:]$/.test(t) || !/^[\p{Lu}\p{N}“"‘]/u.test(t)) continue;
+    let score = 0;
+    if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
+    score += texts.slice(0, firstGood).filter((x) => x === t).length - 1;
+    if (score >= 2 && (!best || score >= best.score)) best = { k, score };
+  }
+  return best?.k;
+}
