@@ -425,7 +425,9 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
         continue;
       }
       if (on?.label && on.form === o.form) break;
-      // continuation paragraphs between two bodies of the run
+      // continuation paragraphs between two bodies of the run (not for a bare "1 …" run
+      // with no notes heading: that is more likely a numbered passage of the text)
+      if (['dot', 'space', 'paren'].includes(o.form) && heading === undefined) break;
       let m = n;
       while (m < units.length && m < n + 4 && !op[m] && !HEADING_LIKE(L[units[m].lines[0]].text)) m++;
       if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!)) {
