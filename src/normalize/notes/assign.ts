@@ -177,7 +177,7 @@ function chain(items: { body: Candidate; cands: PlacedMark[] }[]): { body: Candi
     const mine = byItem[it];
     const res = mine.map((i) => {
       const [best, at] = query(rank.get(all[i].key)! - 1);
-      const w = 1000 + (all[i].m.weak ? 0 : 10) + rank.get(all[i].key)! / (size + 1);
+      const w = 1000 + (all[i].m.doubtful ? -20 : all[i].m.weak ? 0 : 10) + rank.get(all[i].key)! / (size + 1);
       return { i, v: best + w, at };
     });
     for (const r of res) {

@@ -1,5 +1,5 @@
 // The candidate marks of the whole stream, looked up by label and place.
-import type { Label } from './labels.ts';
+import { parseLabel, type Label } from './labels.ts';
 import { marksOf, type Mark } from './marks.ts';
 import type { Stream } from './stream.ts';
 
@@ -9,6 +9,8 @@ export interface PlacedMark extends Mark {
   page: number;
   /** It opens its line: a body's label, unless the line is running text that begins with a mark. */
   atStart: boolean;
+  /** Its word and number come back through the text: more likely a name than a mark. */
+  doubtful?: boolean;
 }
 
 export class MarkIndex {
@@ -18,7 +20,31 @@ export class MarkIndex {
   constructor(st: Stream) {
     this.byLine = st.lines.map((l, i) => {
       const lead = /^[ \u00a0\t]*/.exec(l.text)![0].length;
-      return marksOf(l.text).map((m) => ({ ...m, line: i, page: l.page, atStart: m.start <= lead }));
+      const found: PlacedMark[] = marksOf(l.text).map((m) => ({ ...m, line: i, page: l.page, atStart: m.start <= lead }));
+      // a number alone on its line, right after a line of text on the same page: a raised mark
+      // the extraction set apart ("toys :-)⏎1")
+      const alone = /^\s*(\d{1,3})\s*$/.exec(l.text);
+      if (alone && i > 0 && !l.blankBefore && st.lines[i - 1].page === l.page && /\p{L}/u.test(st.lines[i - 1].text)) {
+        const label = parseLabel(alone[1]);
+        if (label) found.push({ form: 'alone', label, start: 0, end: l.text.length, distinctive: false, weak: true, line: i, page: l.page, atStart: false });
+      }
+      return found;
+    });
+    // "POSIX.1", "arm64": a word and number the text writes again and again is a name, not a mark
+    const seen = new Map<string, number>();
+    const tokenOf = (l: string, m: Mark) => /[\p{L}\p{N}.’'-]*$/u.exec(l.slice(0, m.start))![0].toLowerCase() + l.slice(m.start, m.end);
+    st.lines.forEach((l, i) => {
+      for (const m of this.byLine[i]) if (m.form === 'glued') seen.set(tokenOf(l.text, m), (seen.get(tokenOf(l.text, m)) ?? 0) + 1);
+    });
+    // "bz2", "x86": letters the text never writes without the number are part of one token
+    const alone = new Set<string>();
+    for (const l of st.lines) for (const w of l.text.toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu) ?? []) alone.add(w);
+    st.lines.forEach((l, i) => {
+      for (const m of this.byLine[i]) {
+        if (m.form !== 'glued') continue;
+        const word = /\p{L}+$/u.exec(l.text.slice(0, m.start))?.[0].toLowerCase();
+        if ((seen.get(tokenOf(l.text, m)) ?? 0) >= 3 || (word && !alone.has(word))) m.doubtful = true;
+      }
     });
     for (const ms of this.byLine) for (const m of ms) {
       const list = this.byLabel.get(m.label.text);

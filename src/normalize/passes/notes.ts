@@ -111,7 +111,7 @@ function applyEdits(st: Stream, edits: Map<number, Edit[]>, bodies: Candidate[])
     let out = text;
     for (const { m, token } of [...list].sort((a, b) => b.m.start - a.m.start)) {
       if (m.start < from || m.end > to) continue;
-      const after = m.form === 'displaced' ? ' ' : '';
+      const after = m.form === 'displaced' || (m.form === 'spaced' && m.end < out.length) ? ' ' : '';
       out = out.slice(0, m.start - from) + token + after + out.slice(m.end - from);
     }
     return out;
