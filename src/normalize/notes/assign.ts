@@ -92,6 +92,7 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
       why = `${inOrder} of ${n} labels referred to in order before the list, which ${g.endsSection ? 'closes' : 'does not close'} its section`;
     }
     decisions.push({ group: g, accepted: ok, why, support });
+    if (process.env.EDITIONS_DEBUG_NOTES) console.error('group', g.zone, g.id, 'first', st.lines[firstLine(g.bodies[0])].no, 'ok', ok, why, g.bodies.map((b, k) => `${b.label?.text}:[${windowOf(b)}]:${cands[k].map((m) => `${m.form}@${st.lines[m.line].no}`).join('/')}`).join(' '));
     if (!ok) {
       rejected.add(g);
       continue;
@@ -105,7 +106,10 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     // marks that are notes by their form are all taken; bare numbers one each, in order
     const singles: { body: Candidate; cands: PlacedMark[] }[] = [];
     g.bodies.forEach((b, k) => {
-      const distinctive = cands[k].filter((m) => m.distinctive && !used.has(m));
+      // a typeset page's notes ("1 Text") are referred to by raised numbers; a bracketed [1] on
+      // the page is a citation, taken only when no raised number is there
+      const raised = g.zone === 'foot' && ['space', 'alone', 'dot', 'super'].includes(b.opener.form) && cands[k].some((m) => !m.distinctive);
+      const distinctive = raised ? [] : cands[k].filter((m) => m.distinctive && !used.has(m));
       const stars = cands[k].filter((m) => m.form === 'sym' && !used.has(m));
       if (distinctive.length) {
         for (const m of distinctive) used.add(m);

@@ -63,7 +63,8 @@ export function marksOf(text: string): Mark[] {
           // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
           const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4;
           out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak });
-        } else if (i >= 2 && text[i - 1] === ' ' && /[.,;:!?)”’"]/.test(text[i - 2]) && digits.length <= 3 && (j === n || (text[j] === ' ' && /[\p{Lu}“"‘(]/u.test(text[j + 1] ?? '')))) {
+        } else if (i >= 2 && text[i - 1] === ' ' && digits.length <= 3 && ((/[.,;:!?)”’"]/.test(text[i - 2]) && (j === n || (text[j] === ' ' && /[\p{Lu}“"‘(]/u.test(text[j + 1] ?? '')))) || (isLetterCode(text.charCodeAt(i - 2)) && /^ ?[.,;:)](?:\s|$)/.test(text.slice(j, j + 3))))) {
+          // "sentence. 1 Next", "\hbox 10 .", "BibTEX 33 ,": a raised number set off by spaces
           out.push({ form: 'spaced', label, start: i - 1, end: j, distinctive: false, weak: true });
         } else if (i > 0 && text[i - 1] === ' ' && isLower(text[j]) && isLower(text[j + 1]) && !/^(st|nd|rd|th|d|s|am|pm|vo)(?![\p{L}])/u.test(text.slice(j, j + 3))) {
           out.push({ form: 'displaced', label, start: i - 1, end: j, distinctive: false, weak: true });

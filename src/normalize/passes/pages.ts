@@ -37,12 +37,7 @@ function findFolios(raw: RawLine[], ff: Set<number>): Set<number> {
   const ok = new Set<number>();
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
-    if (ff.has(c.i) || ff.has(c.i - 1)) {
-      ok.add(c.i);
-      continue;
-    }
-    // with form feeds, the pages' edges are read in pagefurniture.ts; a number alone inside a
-    // page is a note's label or a listing's line number
+    // with form feeds, the pages' edges are read in pagefurniture.ts
     if (ff.size) continue;
     // A neighbouring folio must agree: numbers rise, and lines per page stay in a page's range.
     const agrees = (o: { i: number; n: number } | undefined) => {
