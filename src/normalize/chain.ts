@@ -6,6 +6,7 @@ import { pages } from './passes/pages.ts';
 import { cruft } from './passes/cruft.ts';
 import { carrier } from './passes/carrier.ts';
 import { chrome } from './passes/chrome.ts';
+import { contents } from './passes/contents.ts';
 import { transcription } from './passes/transcription.ts';
 import { notes } from './passes/notes.ts';
 import { unwrap } from './passes/unwrap.ts';
@@ -27,6 +28,7 @@ export const PASSES: Pass[] = [
   ['cruft', cruft], // e-text licences, comment forms, share links
   ['carrier', carrier], // how the text was carried: wrapped or not, its measure, a page layout
   ['chrome', chrome], // a browser copy's site header, navigation and footer
+  ['contents', contents], // the source's own table of contents
   ['notes', notes], // footnotes: bodies and marks found together, marks linked, bodies out of the stream
   ['unwrap', unwrap], // lines → paragraphs, dehyphenated
   ['inline-pages', inlinePages], // page markers inside the text: [Pg 12]

@@ -40,7 +40,7 @@ function blockMd(b: Block): string {
     case 'quote':
       return `> ${escapeStart(text)}`;
     case 'item':
-      return `- ${escapeInline(b.label ?? '').replace(/^(\d+)([.)])/, '$1\\$2')} ${text}`.replace(/ +$/, '');
+      return b.label ? `- ${escapeInline(b.label).replace(/^(\d+)([.)])/, '$1\\$2')} ${text}`.replace(/ +$/, '') : `- ${escapeStart(text)}`;
     case 'byline':
       return `*${text}*`;
     default:

@@ -13,8 +13,8 @@ export type Item =
   | { kind: 'blank'; no: number }
   | { kind: 'page'; no: number; label?: string };
 
-/** A stretch the transcriber marked: a block quotation, or lines not to be rewrapped (tables, verse). */
-export type Region = 'quote' | 'nowrap';
+/** A stretch marked as what it is: a block quotation, lines not to be rewrapped (tables, verse), the source's contents. */
+export type Region = 'quote' | 'nowrap' | 'contents';
 
 export type BlockKind = 'para' | 'heading' | 'item' | 'quote' | 'byline' | 'break' | 'code';
 

@@ -30,6 +30,8 @@ export function streamOf(items: Item[], lineMode: boolean): Stream {
   let page = 0;
   let blank = true;
   items.forEach((it, i) => {
+    // the source's contents list neither holds notes nor refers to them
+    if (it.kind === 'text' && it.region === 'contents') return;
     if (it.kind === 'text') {
       lines.push({ item: i, no: it.no, text: it.text, page, blankBefore: blank, blankAfter: true });
       blank = false;

@@ -113,7 +113,13 @@ export function unwrap(s: NormState): void {
       }
       continue;
     }
-    if (codeLines.has(k)) {
+    if (it.region === 'contents') {
+      // the source's contents: one entry a line, a list
+      if (cur?.kind === 'code') close();
+      open(it, 'item');
+      cur!.label = '';
+      close();
+    } else if (codeLines.has(k)) {
       if (cur?.kind === 'code' && !breakSince && !blankSince) append(it);
       else if (cur?.kind === 'code' && breakSince && !blankSince) append(it);
       else open(it, 'code');
@@ -187,7 +193,7 @@ function codeChunks(items: Item[], measure: number): Set<number> {
     run = [];
   };
   items.forEach((it, k) => {
-    if (it.kind === 'text' && it.region !== 'nowrap' && it.region !== 'quote' && !/[\uE000\uE004]/.test(it.text)) run.push(k);
+    if (it.kind === 'text' && !it.region && !/[\uE000\uE004]/.test(it.text)) run.push(k);
     else if (it.kind !== 'page') flush();
   });
   flush();

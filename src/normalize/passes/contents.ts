@@ -1,0 +1,83 @@
+import type { Item, NormState } from '../types.ts';
+import { isCodeLine } from '../code.ts';
+
+type TextItem = Extract<Item, { kind: 'text' }>;
+
+// A source's own table of contents (or list of figures, tables), told by dot leaders, by the
+// page numbers after its entries, and by naming headings the text has later. It is kept as
+// what it is — a list of its entries, their leaders and page numbers taken off (the pages are
+// the source's, not the edition's) — never joined into prose or read as notes; and reported.
+const LEADER = /(?:\.\s?){4,}\s*[\divxlc]*\s*$|…\s*\d+\s*$/i;
+const NUMBERS = /^\s*(?:(?:\d{1,4}(?:\.\d{1,3})*|[ivxlc]{1,7})\s*)+$/i;
+const TITLE_PAGE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?\s+)?(\S.{1,80}?)\s+(\d{1,4})\s*$/;
+const HEADING = /^\s*(?:table of )?contents|^\s*list of (?:tables|figures|illustrations|plates|maps)\s*$/i;
+
+/** A heading's key: its words, without a section number in front or a page number behind. */
+export const headingKey = (t: string): string =>
+  t
+    .toLowerCase()
+    .replace(LEADER, '')
+    .replace(/^\s*(?:chapter|part|section|appendix)?\s*(?:\d{1,2}(?:\.\d{1,2})*|[ivxlc]{1,6}|[a-z])?[.:)]?\s+/, '')
+    .replace(/\s+\d{1,4}\s*$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+export function contents(s: NormState): void {
+  const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
+  if (lines.length < 10) return;
+  const texts = lines.map((l) => l.it.text.trim());
+  // where each short line's key last stands: a contents entry names a heading that comes later
+  const last = new Map<string, number>();
+  const titleLike = (t: string) => /^[\p{Lu}\p{N}“"‘]/u.test(t) && /\p{L}{2}/u.test(t) && !isCodeLine(t);
+  texts.forEach((t, k) => {
+    if (t.length <= 90 && t.split(/\s+/).length <= 12 && titleLike(t)) {
+      const key = headingKey(t);
+      if (key.length >= 3) last.set(key, k);
+    }
+  });
+  const entry = (k: number): 'entry' | 'filler' | 'filler-title' | undefined => {
+    const t = texts[k];
+    if (!t) return undefined;
+    if (LEADER.test(t) && /\p{L}/u.test(t)) return 'entry';
+    if (NUMBERS.test(t) || HEADING.test(t)) return 'filler';
+    const key = headingKey(t);
+    if (titleLike(t) && key.length >= 3 && t.split(/\s+/).length <= 12 && (last.get(key) ?? -1) > k + 3) return TITLE_PAGE.test(t) || /^\s*\d/.test(t) ? 'entry' : 'filler-title';
+    return undefined;
+  };
+  const drop = new Set<number>();
+  for (let k = 0; k < texts.length; k++) {
+    if (!entry(k)) continue;
+    let end = k;
+    let entries = 0;
+    let titles = 0;
+    let misses = 0;
+    let j = k;
+    for (; j < texts.length; j++) {
+      const e = entry(j);
+      if (e === 'entry') entries++;
+      else if (e === 'filler-title') titles++;
+      else if (!e) {
+        if (++misses > 1) break;
+        continue;
+      }
+      misses = 0;
+      end = j;
+    }
+    // entries with leaders or page numbers, or titles of later headings set among page numbers
+    if (entries + titles >= 3 && (entries >= 2 || titles >= 3)) {
+      for (let x = k; x <= end; x++) {
+        const it = lines[x].it;
+        const t = texts[x];
+        // a page or section number alone is only the entry's place in the source
+        if (NUMBERS.test(t)) drop.add(lines[x].i);
+        else if (t) {
+          it.region = HEADING.test(t) ? undefined : 'contents';
+          it.text = HEADING.test(t) ? t : t.replace(LEADER, '').replace(/\s+\d{1,4}\s*$/, '').replace(/[.\s]+$/, '').trim();
+        }
+      }
+      s.changes.push({ kind: 'contents', lines: lines.slice(k, end + 1).map((l) => l.it.no), from: texts.slice(k, Math.min(end + 1, k + 6)).join(' | '), why: `the source’s contents (${entries + titles} entries naming the text’s headings or pages): kept as a list, without the source’s page numbers` });
+      k = end;
+    }
+  }
+  s.items = s.items.filter((_, i) => !drop.has(i));
+}
