@@ -65,7 +65,7 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     return [from, firstLine(c)];
   };
   for (const g of ordered) {
-    const cands = g.bodies.map((b) => {
+    const cands = g.read ? readCandidates(g) : g.bodies.map((b) => {
       const [from, to] = windowOf(b);
       return b.label ? idx.find(b.label, from, to).filter(free) : [];
     });
@@ -73,7 +73,10 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     const n = g.bodies.length;
     let ok: boolean;
     let why: string;
-    if (g.strong || g.zone === 'block') {
+    if (g.read) {
+      ok = support > 0;
+      why = `at the foot of its page, read by its place (OCR lost its labels): ${support} of ${n} bodies have a possible mark on the page`;
+    } else if (g.strong || g.zone === 'block') {
       ok = true;
       why = 'its form marks it as a note';
     } else if (g.zone === 'foot') {
@@ -124,6 +127,13 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
       if (mark) used.add(mark);
       links.push({ body, marks: mark ? [mark] : [] });
     }
+  }
+  /** A read foot's marks: whatever could be a raised number on its page, in order, whatever its label. */
+  function readCandidates(g: Group): PlacedMark[][] {
+    const [from] = pageRange(st, g.bodies[0].page);
+    const all: PlacedMark[] = [];
+    for (let i = from; i < firstLine(g.bodies[0]); i++) for (const m of idx.byLine[i]) if (!m.distinctive && !m.atStart && free(m) && (m.form !== 'glued' || m.label.value <= 9)) all.push(m);
+    return g.bodies.map(() => all);
   }
   const accepted = decisions.filter((d) => d.accepted).map((d) => d.group);
   // A page whose bracketed marks and bodies are as many, but whose labels disagree (a misprint):
@@ -181,7 +191,8 @@ function chain(items: { body: Candidate; cands: PlacedMark[] }[]): { body: Candi
     const mine = byItem[it];
     const res = mine.map((i) => {
       const [best, at] = query(rank.get(all[i].key)! - 1);
-      const w = 1000 + (all[i].m.doubtful ? -20 : all[i].m.weak ? 0 : 10) + rank.get(all[i].key)! / (size + 1);
+      const same = items[it].body.label?.text === all[i].m.label.text ? 15 : 0;
+      const w = 1000 + same + (all[i].m.doubtful ? -20 : all[i].m.weak ? 0 : 10) + rank.get(all[i].key)! / (size + 1);
       return { i, v: best + w, at };
     });
     for (const r of res) {

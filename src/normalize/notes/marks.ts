@@ -15,7 +15,8 @@ export type MarkForm =
   | 'sym' // word*  word†
   | 'displaced' // "the Anarchists 5in place": a raised number that the extraction moved
   | 'spaced' // "distributions. 1 Most": a raised number set off by spaces after its sentence
-  | 'alone'; // a raised number that the extraction put on a line of its own
+  | 'alone' // a raised number that the extraction put on a line of its own
+  | 'ocr'; // what OCR makes of a raised number: writer} protest® presence? Acton’ (label unknown)
 
 export interface Mark {
   form: MarkForm;
@@ -116,5 +117,14 @@ export function marksOf(text: string): Mark[] {
     }
     TRIGGER.lastIndex = i + 1;
   }
+  // OCR's misreadings of a raised number: a symbol glued to a word where no sentence ends
+  for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])([}®†]|[!?](?=\s|$|[”"’])|(?<=[”"’])[!?*])(?=[\s.,;:”"’)]|$)/gu)) {
+    if (out.some((o) => o.start <= m.index! && o.end > m.index!)) continue;
+    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end: m.index! + m[0].length, distinctive: false, weak: true });
+  }
+  out.sort((a, b) => a.start - b.start);
   return out;
 }
+
+/** The label of a mark OCR misread: matched by order, never by label. */
+export const OCR_UNKNOWN: Label = { text: '\u0000ocr', kind: 'sym', value: 0, family: 'ocr' };

@@ -53,6 +53,8 @@ export interface Group {
   strong: boolean;
   /** Nothing but a heading (or the end of the text) follows it: it closes its section. */
   endsSection: boolean;
+  /** Found by the page's shape alone (OCR lost its labels): its marks are matched by order. */
+  read?: boolean;
 }
 
 export const NOTES_HEADING = /^(?:[\p{L}’'.]+\s+){0,2}(?:notes|footnotes|endnotes|references|citations|sources|notes and references|references and notes)\s*[:.]?$/iu;
@@ -184,6 +186,72 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
     if (!best) continue;
     const g = newGroup('foot', best.bodies, best.bodies.some((b) => ['dot', 'space', 'alone', 'paren'].includes(b.opener.form)), false);
     for (const b of best.bodies) for (const l of b.lines) claimed.add(l);
+    groups.push(g);
+  }
+  return groups;
+}
+
+// A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®).
+const OCR_LABEL = /^([1-9]|[*†!?’'‘}®])\s*(?=[\p{Lu}“"‘(\[])/u;
+const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®])[ ](?=[\p{Lu}“"‘(\[])/u;
+const OCR_LINE = /^(?:[1-9]|[*†!?’'}®]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘(\[])/u;
+const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect|lib)\.|\b\d{1,4}\b|\bibid\b/i;
+
+/**
+ * A page foot that OCR has read without its marks: the page's last stretch of text after a
+ * blank line, opening with a note's label (1, or its OCR misreading), short and citation-like.
+ * Its labels are counted in order (1, 2, 3…) whatever OCR made of them; the marks in the text
+ * are found by their order too (notes/assign.ts). Only where no foot was found by its marks.
+ */
+export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
+  const groups: Group[] = [];
+  if (!st.paged) return groups;
+  for (let p = 0; p < st.pageStarts.length; p++) {
+    const [from, to] = pageRange(st, p);
+    const idx: number[] = [];
+    for (let i = from; i < to; i++) if (!claimed.has(i)) idx.push(i);
+    if (idx.length < 6 || idx.some((i) => claimed.has(i))) continue;
+    let start = idx.length - 1;
+    while (start > 0 && !st.lines[idx[start]].blankBefore) start--;
+    if (start < 3 || idx.length - start > 10) continue;
+    const zone = idx.slice(start);
+    const first = st.lines[zone[0]].text.trim();
+    const m = OCR_LABEL.exec(first);
+    if (!m || !zone.every((i) => st.lines[i].text.trim().length < 100)) continue;
+    const text = zone.map((i) => st.lines[i].text).join(' ');
+    if (!CITATION.test(text) && zone.length > 2) continue;
+    const bodies: Candidate[] = [];
+    const open = (line: number, fromCol: number) => {
+      const label = nthLabel(bodies.length + 1);
+      const b: Candidate = { opener: { form: 'space', label, rest: '', indent: 0, strong: false }, label, lines: [line], pieces: [pieceOf(st, line, fromCol)], page: p, zone: 'foot', group: 0 };
+      bodies.push(b);
+      return b;
+    };
+    const lead = st.lines[zone[0]].text.length - st.lines[zone[0]].text.trimStart().length;
+    let cur = open(zone[0], lead + m[0].length);
+    zone.forEach((i, n) => {
+      const t = st.lines[i].text;
+      if (n > 0) {
+        const lm = OCR_LINE.exec(t.trim());
+        if (lm) cur = open(i, t.length - t.trimStart().length + lm[0].length);
+        else {
+          cur.lines.push(i);
+          cur.pieces.push(pieceOf(st, i));
+        }
+      }
+      // more bodies on the line, each after a sentence end
+      for (let guard = 0; guard < 8; guard++) {
+        const piece = cur.pieces[cur.pieces.length - 1];
+        const x = OCR_NEXT.exec(piece.text);
+        if (!x) break;
+        const col = (piece.from ?? 0) + x.index + x[0].length;
+        piece.text = piece.text.slice(0, x.index).trimEnd();
+        cur = open(i, col);
+      }
+    });
+    const g = newGroup('foot', bodies, false, false);
+    g.read = true;
+    for (const i of zone) claimed.add(i);
     groups.push(g);
   }
   return groups;

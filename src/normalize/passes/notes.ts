@@ -3,7 +3,7 @@ import { DROPPED_REF, noteToken } from '../types.ts';
 import { joinLine } from '../join.ts';
 import { streamOf, type Stream } from '../notes/stream.ts';
 import { MarkIndex, type PlacedMark } from '../notes/markindex.ts';
-import { findBlocks, findFeet, findLists, type Candidate, type Group } from '../notes/zones.ts';
+import { findBlocks, findFeet, findLists, findReadFeet, type Candidate, type Group } from '../notes/zones.ts';
 import { assign } from '../notes/assign.ts';
 import { nthLabel } from '../notes/labels.ts';
 import { stripBacklink } from '../notes/openers.ts';
@@ -29,9 +29,14 @@ export function notes(s: NormState): void {
   const blocks = findBlocks(st, claimed);
   const inBlocks = new Set(claimed);
   const feet = findFeet(st, claimed, (label, from, to) => idx.find(label, from, to, (l) => inBlocks.has(l)).some((m) => !m.atStart));
+  // feet read by their place only where reading by marks found fewer (an OCR text)
+  const readClaims = new Set(claimed);
+  let read = findReadFeet(st, readClaims);
+  if (read.length < 2 || read.length < feet.length) read = [];
+  else for (const l of readClaims) claimed.add(l);
   const lists = findLists(st, claimed);
   familiesOfUnlabelledLists(lists, idx);
-  const groups: Group[] = [...blocks, ...feet, ...lists];
+  const groups: Group[] = [...blocks, ...feet, ...read, ...lists];
   const { decisions, links, relabelled } = assign(st, groups, idx);
   for (const { body, mark } of relabelled) s.doubts.push({ kind: 'note-relabelled', lines: body.lines.slice(0, 1).map((l) => st.lines[l].no), message: `reference [${mark.label.text}] matched to the page’s body labelled [${body.label?.text}] (the page has as many references as bodies)` });
 
