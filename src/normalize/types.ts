@@ -9,7 +9,7 @@ export interface RawLine {
 
 /** The line stream after page furniture is taken out: text, blank lines and page breaks. */
 export type Item =
-  | { kind: 'text'; no: number; text: string; pageStart?: boolean; region?: Region }
+  | { kind: 'text'; no: number; text: string; pageStart?: boolean; region?: Region; itemLabel?: string }
   | { kind: 'blank'; no: number }
   | { kind: 'page'; no: number; label?: string };
 

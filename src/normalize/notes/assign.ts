@@ -80,7 +80,9 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
       ok = true;
       why = 'its form marks it as a note';
     } else if (g.zone === 'foot') {
-      ok = support > 0 || !g.ambiguous;
+      // a page's notes are referred to on the page: a run of labels most of which nothing on the
+      // page refers to is a numbered list that happens to close the page
+      ok = !g.ambiguous || (support > 0 && support >= n / 2 && g.bodies[0].label?.value !== 0);
       why = `at the foot of its page, ${support} of ${n} labels referred to on the page`;
     } else if (!g.ambiguous) {
       ok = support > 0 && (support >= 0.3 * n || g.heading !== undefined);

@@ -35,8 +35,9 @@ export function unwrap(s: NormState): void {
   let breakSince = false; // a page break since the last text line
   let blankSince = false;
   let pendingMark: string | undefined = s.startLabel;
+  if (mode !== 'lines') numberedLines(s);
   const items = s.items;
-  const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(items, measure);
+  const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(s.items, measure);
   const margin = layout ? pageMargins(items, measure) : new Map<number, number>();
   const close = () => {
     cur = undefined;
@@ -113,7 +114,11 @@ export function unwrap(s: NormState): void {
       }
       continue;
     }
-    if (it.region === 'contents') {
+    if (it.itemLabel !== undefined) {
+      if (cur?.kind === 'code') close();
+      open(it, 'item');
+      cur!.label = it.itemLabel;
+    } else if (it.region === 'contents') {
       // the source's contents: one entry a line, a list
       if (cur?.kind === 'code') close();
       open(it, 'item');
@@ -144,6 +149,72 @@ export function unwrap(s: NormState): void {
     blankSince = false;
   }
   s.blocks = blocks;
+}
+
+const BARE = /^\s*(\d{1,3})\s*$/;
+
+/**
+ * Numbers pdftotext set on lines of their own: a run of them rising by one with nothing
+ * between is a listing's line numbers (dropped, recorded); one before a line of text, in a
+ * run 0/1, 2, 3…, is the label of a numbered list's item, the text its entry.
+ */
+function numberedLines(s: NormState): void {
+  const items = s.items;
+  const drop = new Set<number>();
+  const next = (k: number) => {
+    let j = k + 1;
+    while (j < items.length && items[j].kind === 'blank') j++;
+    return j;
+  };
+  let expect: number | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k];
+    if (it.kind !== 'text') continue;
+    const m = BARE.exec(it.text);
+    if (!m) {
+      continue;
+    }
+    // a listing's line numbers: two or more in a row, rising by one
+    let j = k;
+    let n = Number(m[1]);
+    const run = [k];
+    for (let x = k + 1; x < items.length && items[x].kind === 'text'; x++) {
+      const mx = BARE.exec((items[x] as TextItem).text);
+      if (!mx || Number(mx[1]) !== n + 1) break;
+      n++;
+      run.push(x);
+      j = x;
+    }
+    if (run.length >= 2) {
+      for (const x of run) drop.add(x);
+      s.changes.push({ kind: 'remove-line-numbers', lines: run.map((x) => (items[x] as TextItem).no), from: `${m[1]}–${n}`, why: 'the line numbers of a listing, set apart by the extraction' });
+      k = j;
+      expect = undefined;
+      continue;
+    }
+    const v = Number(m[1]);
+    const t = next(k);
+    const target = items[t];
+    if (target?.kind === 'text' && isCodeLine(target.text)) {
+      // one numbered line of a listing
+      drop.add(k);
+      s.changes.push({ kind: 'remove-line-numbers', lines: [it.no], from: m[1], why: 'the line number of a listing, set apart by the extraction' });
+      continue;
+    }
+    if (target?.kind === 'text' && headingish(target.text.trim()) && target.text.trim().length <= 60 && !/[.,;:]$/.test(target.text.trim())) {
+      // a section's number set apart from its title: "3⏎The \cite command"
+      target.text = `${m[1]} ${target.text.trim()}`;
+      drop.add(k);
+      s.changes.push({ kind: 'join-section-number', lines: [it.no, target.no], to: target.text });
+      continue;
+    }
+    if (target?.kind === 'text' && !BARE.test(target.text) && (v <= 1 || v === expect)) {
+      target.itemLabel = m[1];
+      drop.add(k);
+      expect = v + 1;
+    }
+  }
+  if (drop.size) s.items = items.filter((_, i) => !drop.has(i));
 }
 
 /** Short, no sentence inside, most words capitalised or a section number: a heading's shape. */
