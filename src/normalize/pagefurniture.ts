@@ -136,7 +136,10 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   // Furniture stands at the edge: only furniture between it and the page's first or last line.
   edges.forEach((es) => {
     for (const at of ['top', 'bottom'] as const) {
-      for (const e of es.filter((x) => x.at === at).sort((a, b) => a.k - b.k)) {
+      const side = es.filter((x) => x.at === at).sort((a, b) => a.k - b.k);
+      // a running head of its own with the folio on the line after it (pdftotext split them)
+      if (side.length > 2 && !out.has(side[0].i) && folios.has(side[1].i) && restIsHead(side[0].text.trim()) && !/[.!?]$/.test(side[0].text.trim())) out.set(side[0].i, { i: side[0].i, kind: 'head' });
+      for (const e of side) {
         if (out.has(e.i)) continue;
         const f = folios.get(e.i);
         if (f) out.set(e.i, f);

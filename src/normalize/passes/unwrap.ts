@@ -178,7 +178,7 @@ function numberedLines(s: NormState): void {
     let j = k;
     let n = Number(m[1]);
     const run = [k];
-    for (let x = k + 1; x < items.length && items[x].kind === 'text'; x++) {
+    for (let x = next(k); x < items.length && items[x].kind === 'text'; x = next(x)) {
       const mx = BARE.exec((items[x] as TextItem).text);
       if (!mx || Number(mx[1]) !== n + 1) break;
       n++;
@@ -201,11 +201,12 @@ function numberedLines(s: NormState): void {
       s.changes.push({ kind: 'remove-line-numbers', lines: [it.no], from: m[1], why: 'the line number of a listing, set apart by the extraction' });
       continue;
     }
-    if (target?.kind === 'text' && headingish(target.text.trim()) && target.text.trim().length <= 60 && !/[.,;:]$/.test(target.text.trim())) {
+    const title = target?.kind === 'text' ? target.text.trim() : '';
+    if (title && v <= 60 && /^\p{Lu}/u.test(title) && title.length <= 60 && title.split(/\s+/).length <= 8 && !/[.,;:!?]$/.test(title)) {
       // a section's number set apart from its title: "3⏎The \cite command"
-      target.text = `${m[1]} ${target.text.trim()}`;
+      (target as TextItem).text = `${m[1]} ${title}`;
       drop.add(k);
-      s.changes.push({ kind: 'join-section-number', lines: [it.no, target.no], to: target.text });
+      s.changes.push({ kind: 'join-section-number', lines: [it.no, target!.no], to: `${m[1]} ${title}` });
       continue;
     }
     if (target?.kind === 'text' && !BARE.test(target.text) && (v <= 1 || v === expect)) {
