@@ -1,0 +1,66 @@
+// The normaliser on real texts it was not written against: a fixed subset of the development
+// corpus (test/corpus/, see its README), each normalised in-process and scored by the project's
+// gauge (test/gauge/eval_clean.py, the same evaluator `npm run eval` runs over the whole corpus).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { normaliseFile } from '../src/build.ts';
+import { root } from './helpers.ts';
+
+const dir = join(root, 'test', 'corpus');
+const FLOORS = { link: 0.95, resid: 5, keep: 0.995, gold: 0.97 };
+const special = JSON.parse(readFileSync(join(dir, 'floors.json'), 'utf8')) as Record<string, Partial<typeof FLOORS>>;
+
+interface Score {
+  linked: number;
+  expected: number;
+  failures: unknown[];
+  residue: number;
+  residueByClass: Record<string, number>;
+  kept: number;
+  gold: number | null;
+  dangling: number;
+  unreferenced: number;
+}
+
+const texts = readdirSync(dir, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.txt') && !f.endsWith('.gold.txt')).map((f) => join(dir, d.name, f)));
+
+const scores = new Map<string, Score>();
+
+beforeAll(() => {
+  const out = mkdtempSync(join(tmpdir(), 'editions-corpus-'));
+  const jobs = texts.map((raw) => {
+    const md = join(out, raw.split('/').pop()!.replace(/\.txt$/, '.md'));
+    writeFileSync(md, normaliseFile(raw).markdown);
+    const side = (ext: string) => (existsSync(raw.replace(/\.txt$/, ext)) ? raw.replace(/\.txt$/, ext) : null);
+    return { raw, out: md, expect: side('.expect.json'), gold: side('.gold.txt') };
+  });
+  writeFileSync(join(out, 'jobs.json'), JSON.stringify(jobs));
+  const r = spawnSync('python3', [join(root, 'test', 'gauge', 'score.py'), join(out, 'jobs.json')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`the gauge failed: ${r.stderr || r.error}`);
+  (JSON.parse(r.stdout) as Score[]).forEach((s, i) => scores.set(texts[i], s));
+}, 300_000);
+
+describe('the development corpus subset meets the floors', () => {
+  it('holds texts of every kind', () => {
+    const kinds = new Set(texts.map((t) => t.split('/').at(-2)));
+    expect([...kinds].sort()).toEqual(['gutenberg', 'pdf', 'scan', 'web']);
+  });
+
+  it.each(texts.map((t) => [t.split('/').slice(-2).join('/'), t]))('%s', (_name, raw) => {
+    const name = raw.split('/').pop()!.replace(/\.txt$/, '');
+    const fl = { ...FLOORS, ...special[name] };
+    const s = scores.get(raw)!;
+    expect(s.expected).toBeGreaterThan(0);
+    // every reference has its definition, and the expected notes are linked to the right bodies
+    expect(s.dangling).toBe(0);
+    expect(s.linked / s.expected, JSON.stringify(s.failures)).toBeGreaterThanOrEqual(fl.link);
+    expect(s.residue, JSON.stringify(s.residueByClass)).toBeLessThanOrEqual(fl.resid);
+    expect(s.kept).toBeGreaterThanOrEqual(fl.keep);
+    if (s.gold !== null) expect(s.gold).toBeGreaterThanOrEqual(fl.gold);
+  });
+});
