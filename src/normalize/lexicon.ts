@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { isLetterCode } from './letters.ts';
 
 
@@ -67,6 +68,25 @@ export class WordList {
     return new WordList(`${sorted.join('\n')}\n`, starts);
   }
 
+  /** A JSON array of words already sorted and distinct, without escapes; undefined otherwise. */
+  static ofSortedText(json: string): WordList | undefined {
+    const body = json.trim();
+    if (!body.startsWith('["') || !body.endsWith('"]') || body.includes('\\')) return undefined;
+    const words = `${body.slice(2, -2).replaceAll('","', '\n')}\n`;
+    let n = 0;
+    for (let i = words.indexOf('\n'); i !== -1; i = words.indexOf('\n', i + 1)) n++;
+    const starts = new Int32Array(n + 1);
+    for (let i = words.indexOf('\n'), k = 1; i !== -1; i = words.indexOf('\n', i + 1)) starts[k++] = i + 1;
+    const list = new WordList(words, starts);
+    // sorted and distinct, checked at a sample of places (a full check costs more than the read)
+    for (let k = 1; k < n; k += 997) if (list.at(k - 1) >= list.at(k)) return undefined;
+    return list;
+  }
+
+  private at(k: number): string {
+    return this.words.slice(this.starts[k], this.starts[k + 1] - 1);
+  }
+
   has(word: string): boolean {
     let lo = 0;
     let hi = this.starts.length - 2;
@@ -87,9 +107,10 @@ let dictionary: WordList | undefined;
 export function englishWords(): WordList {
   if (!dictionary) {
     const require = createRequire(import.meta.url);
-    const path = require.resolve('an-array-of-english-words/index.json');
-    dictionary = WordList.of(require(path) as string[]);
-    delete require.cache[path]; // the array of strings is not kept: only the compact list
+    const json = readFileSync(require.resolve('an-array-of-english-words/index.json'), 'utf8');
+    // The list is a sorted JSON array of plain words: read it straight into the compact form
+    // (no 275,000 strings made and sorted); anything else is parsed and sorted.
+    dictionary = WordList.ofSortedText(json) ?? WordList.of(JSON.parse(json) as string[]);
 
   }
   return dictionary;

@@ -325,12 +325,7 @@ function splitInline(first: Candidate, open: (o: Opener, from: number) => Candid
     if (!piece || !cur.label) return;
     const next = nextLabelText(cur.label);
     if (!next) return;
-    const esc = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const form = cur.opener.form === 'bracket' ? `\\[${esc}\\]` : cur.opener.form === 'dot' ? `${esc}\\.` : esc;
-    const re = new RegExp(`(?:[ \\u00a0]{2,}|\\u00a0[ ]*|(?<=[.;:)\\]”"’][ ]))(${form})[ \\u00a0]+(?=[\\p{Lu}“"‘(\\[\\p{Ll}])`, 'u');
-    // after a wide gap, any bracketed or starred label opens a body of its own ("* My italics.  [1] …")
-    const gap = /(?:[ \u00a0]{2,}|\u00a0[ ]*)(\[(?:\d{1,6}|[A-Za-z*])\]|\*{1,3}|[†‡])[ \u00a0]+(?=\S)/u;
-    const m = re.exec(piece.text) ?? gap.exec(piece.text);
+    const m = inlineLabel(cur.opener.form, next).exec(piece.text) ?? GAP_LABEL.exec(piece.text);
     if (!m || m.index < 3) return;
     const after = piece.text.slice(m.index + m[0].length);
     const from = (piece.from ?? 0) + m.index + m[0].length;
@@ -339,6 +334,23 @@ function splitInline(first: Candidate, open: (o: Opener, from: number) => Candid
     piece.text = piece.text.slice(0, m.index);
     cur = open({ form: o?.form ?? cur.opener.form, label, rest: after, indent: 0, strong: false }, from);
   }
+}
+
+// after a wide gap, any bracketed or starred label opens a body of its own ("* My italics.  [1] …")
+const GAP_LABEL = /(?:[ \u00a0]{2,}|\u00a0[ ]*)(\[(?:\d{1,6}|[A-Za-z*])\]|\*{1,3}|[†‡])[ \u00a0]+(?=\S)/u;
+const inlineLabels = new Map<string, RegExp>();
+
+/** The next label written inside a body's line, after a wide gap or a sentence's end. */
+function inlineLabel(form: string, next: string): RegExp {
+  const key = `${form} ${next}`;
+  let re = inlineLabels.get(key);
+  if (!re) {
+    const esc = next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const f = form === 'bracket' ? `\\[${esc}\\]` : form === 'dot' ? `${esc}\\.` : esc;
+    re = new RegExp(`(?:[ \\u00a0]{2,}|\\u00a0[ ]*|(?<=[.;:)\\]”"’][ ]))(${f})[ \\u00a0]+(?=[\\p{Lu}“"‘(\\[\\p{Ll}])`, 'u');
+    inlineLabels.set(key, re);
+  }
+  return re;
 }
 
 function nextLabelText(l: Label): string | undefined {
