@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { normalize } from '../src/normalize/chain.ts';
 import { decodeText } from '../src/io/decode.ts';
-import { loadSidecar } from '../src/sidecar.ts';
+import { loadSidecar } from '../src/config/sidecar.ts';
 import { parseBook } from '../src/model/parse.ts';
 import { renderPdf } from '../src/render/pdf/index.ts';
 import { loadPrintSettings } from '../src/render/pdf/settings.ts';

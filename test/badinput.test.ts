@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { decodeText } from '../src/io/decode.ts';
-import { parseSidecar } from '../src/sidecar.ts';
+import { parseSidecar } from '../src/config/sidecar.ts';
 import { root } from './helpers.ts';
 
 const cli = (args: string[], cwd = root) => {
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli.ts'), ...args], { cwd, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [join(root, 'bin/editions.js'), ...args], { cwd, encoding: 'utf8' });
   return { code: r.status, out: r.stdout, err: r.stderr.trim() };
 };
 const dir = mkdtempSync(join(tmpdir(), 'editions-bad-'));

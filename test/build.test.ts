@@ -10,7 +10,7 @@ import { root } from './helpers.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'editions-build-'));
 for (const d of ['editions.yaml', 'sources', 'packs', 'templates', 'fonts']) cpSync(join(root, d), join(work, d), { recursive: true });
-const args = (xs: string[]) => [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli.ts'), ...xs];
+const args = (xs: string[]) => [join(root, 'bin/editions.js'), ...xs];
 const env = { ...process.env, SOURCE_DATE_EPOCH: '1700000000' };
 const cli = (xs: string[]) => {
   const r = spawnSync(process.execPath, args(xs), { cwd: work, encoding: 'utf8', env });

@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { normaliseFile } from '../src/build.ts';
+import { normaliseFile } from '../src/run/build.ts';
 import { root } from './helpers.ts';
 
 const dir = join(root, 'test', 'corpus');

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from './helpers.ts';
-import { loadEditions } from '../src/editions.ts';
+import { loadEditions } from '../src/config/editions.ts';
 import { UserError } from '../src/errors.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'editions-config-'));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { SOURCES, root, source } from './helpers.ts';
-import { buildEpub } from '../src/build.ts';
+import { buildEpub } from '../src/run/build.ts';
 import { parseBook } from '../src/model/parse.ts';
 import { blockText } from '../src/model/book.ts';
 
@@ -177,7 +177,7 @@ describe('determinism and bad Markdown', () => {
     writeFileSync(guard, `import net from 'node:net';\nnet.Socket.prototype.connect = function () { throw new Error('network used'); };\nglobalThis.fetch = () => { throw new Error('network used'); };\n`);
     mkdirSync(join(dir, 'src'));
     writeFileSync(join(dir, 'src', 'x.txt'), readFileSync(join(root, 'test/fixtures/superscript.txt')));
-    const r = spawnSync(process.execPath, ['--import', guard, join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli.ts'), 'build', '--sources', join(dir, 'src'), '--out', join(dir, 'out')], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', guard, join(root, 'bin/editions.js'), 'build', '--sources', join(dir, 'src'), '--out', join(dir, 'out')], { cwd: root, encoding: 'utf8' });
     expect(r.stderr).not.toMatch(/network used/);
     expect(r.status).toBe(0);
     expect(existsSync(join(dir, 'out/epub/x.epub'))).toBe(true);

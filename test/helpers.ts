@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { normaliseFile, type Normalised } from '../src/build.ts';
+import { normaliseFile, type Normalised } from '../src/run/build.ts';
 
 export const root = join(import.meta.dirname, '..');
 export const SOURCES = {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import JSZip from 'jszip';
 import { root, source } from './helpers.ts';
-import { loadEditions } from '../src/editions.ts';
+import { loadEditions } from '../src/config/editions.ts';
 import { bookOf, renderEdition, type RenderJob } from '../src/render/edition.ts';
 import { renderPdf } from '../src/render/pdf/index.ts';
 import { loadPrintSettings } from '../src/render/pdf/settings.ts';

@@ -10,7 +10,7 @@ import { PAGE_MARK, SOURCES, fixture, root, source } from './helpers.ts';
 import { numberPages } from '../src/normalize/pagelabels.ts';
 import { markPosition } from '../src/normalize/passes/pagemarks.ts';
 import { parseBook } from '../src/model/parse.ts';
-import { buildEpub, buildPdf } from '../src/build.ts';
+import { buildEpub, buildPdf } from '../src/run/build.ts';
 import type { PageFacts } from '../src/render/pdf/index.ts';
 
 const labels = (md: string) => [...md.matchAll(PAGE_MARK)].map((m) => m[1]);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { SOURCES, root, source } from './helpers.ts';
-import { buildPdf } from '../src/build.ts';
+import { buildPdf } from '../src/run/build.ts';
 import type { PageFacts } from '../src/render/pdf/index.ts';
 import { parseBook } from '../src/model/parse.ts';
 import { blockText, plain, type Block } from '../src/model/book.ts';

@@ -10,7 +10,7 @@ import { writeAtomic } from '../io/atomic.ts';
 import { renderEpub } from './epub/index.ts';
 import { renderPdf } from './pdf/index.ts';
 import { loadPrintSettings } from './pdf/settings.ts';
-import type { Edition } from '../editions.ts';
+import type { Edition } from '../config/editions.ts';
 
 export interface RenderJob {
   edition: Edition;

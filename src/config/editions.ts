@@ -1,13 +1,14 @@
 // editions.yaml: the list of editions to build. Read with yaml's document API (so every
 // value knows its line), checked against editions.schema.json with Ajv, then against the
 // world (sources, introduction files, templates, papers). Any problem: nothing is built.
+import { projectRoot } from '../paths.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import { UserError } from './errors.ts';
-import { readSource, sourceFile } from './io/source.ts';
-import { papersOf } from './render/pdf/settings.ts';
+import { UserError } from '../errors.ts';
+import { readSource, sourceFile } from '../io/source.ts';
+import { papersOf } from '../render/pdf/settings.ts';
 
 export type Format = 'md' | 'epub' | 'pdf';
 
@@ -41,7 +42,7 @@ export interface EditionsFile {
   editions: Edition[];
 }
 
-const SCHEMA_PATH = join(import.meta.dirname, '..', 'editions.schema.json');
+const SCHEMA_PATH = join(projectRoot, 'editions.schema.json');
 let validator: ReturnType<Ajv['compile']> | undefined;
 function validate(data: unknown): ErrorObject[] {
   validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));

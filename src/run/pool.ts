@@ -6,8 +6,8 @@
 // overlaps that work; with one process's worth of work, everything runs here.
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { renderEdition, type EditionResult, type RenderJob, type Stage } from './render/edition.ts';
-import { UserError } from './errors.ts';
+import { renderEdition, type EditionResult, type RenderJob, type Stage } from '../render/edition.ts';
+import { UserError } from '../errors.ts';
 
 export type Outcome = { ok: true; result: EditionResult } | { ok: false; error: string; user: boolean };
 type OnStage = (name: string, stage: Stage) => void;
@@ -40,12 +40,14 @@ const weight = (j: RenderJob) => j.markdowns.reduce((n, m) => n + m.length, 0) *
  * takes less and none stands idle while there is work.
  */
 export function startPool(n: number): Pool {
-  // The worker is TypeScript: it starts with this process's Node options, which carry tsx's
-  // loader when we run under tsx; otherwise the loader is added.
-  const loader = import.meta.resolve('tsx');
-  const execArgv = process.execArgv.some((a) => a.includes('/tsx/')) ? process.execArgv : [...process.execArgv, '--import', loader];
+  // Compiled (lib/), the worker is the bundle's worker.js; run from the TypeScript (tests,
+  // bench), it is worker.ts and needs tsx's loader, which this process's options carry when
+  // it runs under tsx (otherwise it is added).
+  const compiled = import.meta.url.endsWith('.js');
+  const execArgv = compiled || process.execArgv.some((a) => a.includes('/tsx/')) ? process.execArgv : [...process.execArgv, '--import', import.meta.resolve('tsx')];
+  const workerFile = fileURLToPath(new URL(compiled ? './worker.js' : './worker.ts', import.meta.url));
   const workers = Array.from({ length: n }, () => {
-    const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(workerFile, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     const ready = new Promise<void>((resolve) => child.once('message', () => resolve()));
     return { child, ready };
   });

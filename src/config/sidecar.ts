@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseDocument, isMap, isScalar, LineCounter } from 'yaml';
-import { UserError } from './errors.ts';
-import type { Sidecar } from './normalize/types.ts';
+import { UserError } from '../errors.ts';
+import type { Sidecar } from '../normalize/types.ts';
 
 const META_KEYS = ['title', 'title_note', 'subtitle', 'author', 'date', 'original_publication', 'source', 'language', 'rights', 'description', 'publisher', 'translator', 'editor'];
 const OTHER_KEYS = ['notes', 'missing_notes', 'errata'];

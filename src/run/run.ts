@@ -5,17 +5,17 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import type { Edition, EditionsFile, Format } from './editions.ts';
+import type { Edition, EditionsFile, Format } from '../config/editions.ts';
 import { normaliseFile } from './build.ts';
-import { readSource, sourceFile } from './io/source.ts';
-import { sidecarPath } from './sidecar.ts';
-import { writeAtomic } from './io/atomic.ts';
-import { doubtLines, summaryLine, type BuildReport } from './report.ts';
-import { reviewPage } from './review.ts';
+import { readSource, sourceFile } from '../io/source.ts';
+import { sidecarPath } from '../config/sidecar.ts';
+import { writeAtomic } from '../io/atomic.ts';
+import { doubtLines, summaryLine, type BuildReport } from '../report/report.ts';
+import { reviewPage } from '../report/review.ts';
 import { hashOf, hashPath, readState, toolHash, writeState, type BuildState } from './cache.ts';
 import { renderAll, startPool, type Pool } from './pool.ts';
-import type { RenderJob } from './render/edition.ts';
-import { UserError } from './errors.ts';
+import type { RenderJob } from '../render/edition.ts';
+import { UserError } from '../errors.ts';
 import type { Reporter, Row } from './progress.ts';
 
 export interface RunOptions {

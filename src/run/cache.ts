@@ -1,10 +1,11 @@
 // Incremental builds: each output is keyed by a content hash of everything it is made
 // from (the raw texts and sidecars, the template, the fonts, the settings, and the tool's
 // own code). Nothing changed: nothing is rebuilt.
+import { codeDir, projectRoot } from '../paths.ts';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAtomic } from './io/atomic.ts';
+import { writeAtomic } from '../io/atomic.ts';
 
 const fileHashes = new Map<string, string>();
 
@@ -31,7 +32,7 @@ export function hashPath(path: string): string {
 export const forgetHashes = (): void => fileHashes.clear();
 
 /** The tool's own code and dependencies: a new version rebuilds everything. */
-export const toolHash = (): string => hashOf(hashPath(join(import.meta.dirname)), hashPath(join(import.meta.dirname, '..', 'package-lock.json')), hashPath(join(import.meta.dirname, '..', 'editions.schema.json')));
+export const toolHash = (): string => hashOf(hashPath(codeDir), hashPath(join(projectRoot, 'package-lock.json')), hashPath(join(projectRoot, 'editions.schema.json')));
 
 export interface BuildState {
   version: 1;

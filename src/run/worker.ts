@@ -1,7 +1,7 @@
 // A build worker process: says when it is ready, renders each job it is sent, and reports
 // each stage and the result to the parent over IPC.
-import { renderEdition, type RenderJob } from './render/edition.ts';
-import { UserError } from './errors.ts';
+import { renderEdition, type RenderJob } from '../render/edition.ts';
+import { UserError } from '../errors.ts';
 
 const send = (m: unknown) => process.send!(m);
 

@@ -1,15 +1,9 @@
 import { parseArgs } from 'node:util';
-import { writeAtomic } from './io/atomic.ts';
+// Each command loads only what it uses: --help loads nothing, normalize never the renderers.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { listSources, normaliseFile } from './build.ts';
-import { editionsOfFolder, loadEditions, type Format } from './editions.ts';
-import { initialRows, runBuild } from './run.ts';
-import { reporter, table } from './progress.ts';
-import { watch, watchedPaths } from './watch.ts';
-import { buildDate } from './builddate.ts';
-import { doubtLines, summaryLine } from './report.ts';
-import { UserError } from './errors.ts';
+import type { Format } from '../config/editions.ts';
+import { UserError } from '../errors.ts';
 
 const HELP = `editions — raw texts in, clean Markdown, EPUB and PDF editions out
 
@@ -69,6 +63,7 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = pos;
   if (cmd === 'normalize' || cmd === 'normalise') {
     if (rest.length !== 1) usage('normalize takes one raw file');
+    const [{ normaliseFile }, { writeAtomic }, { doubtLines, summaryLine }] = await Promise.all([import('../run/build.ts'), import('../io/atomic.ts'), import('../report/report.ts')]);
     const r = normaliseFile(rest[0]);
     if (v.output) writeAtomic(v.output, r.markdown);
     else process.stdout.write(r.markdown);
@@ -78,6 +73,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (cmd === 'build') {
     if (rest.length) usage(`build takes no file arguments (got ${rest.join(' ')})`);
+    const [{ listSources }, { editionsOfFolder, loadEditions }, { initialRows, runBuild }, { reporter, table }, { watch, watchedPaths }, { buildDate }] = await Promise.all([
+      import('../run/build.ts'),
+      import('../config/editions.ts'),
+      import('../run/run.ts'),
+      import('../run/progress.ts'),
+      import('../run/watch.ts'),
+      import('../run/builddate.ts'),
+    ]);
     const formats = v.format?.split(',').map((f) => f.trim()) as Format[] | undefined;
     for (const f of formats ?? []) if (!['md', 'epub', 'pdf'].includes(f)) usage(`--format ${f}: known formats are md, epub, pdf`);
     const workers = v.jobs === undefined ? availableParallelism() : Number(v.jobs);

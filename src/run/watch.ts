@@ -4,8 +4,8 @@
 import { watch as fsWatch, existsSync, type FSWatcher } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { forgetHashes } from './cache.ts';
-import { UserError } from './errors.ts';
-import type { EditionsFile } from './editions.ts';
+import { UserError } from '../errors.ts';
+import type { EditionsFile } from '../config/editions.ts';
 
 /** Folders and files a build reads: the editions file, sources, templates, fonts, introductions. */
 export function watchedPaths(cfg: EditionsFile): string[] {

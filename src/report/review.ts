@@ -2,7 +2,7 @@
 // raw lines it came from, in the order of the raw text; the doubts first and highlighted,
 // so an editor can check a cleaned edition in a browser in minutes.
 import type { BuildReport } from './report.ts';
-import { esc } from './render/xml.ts';
+import { esc } from '../render/xml.ts';
 
 type Group = 'doubt' | 'removed' | 'joined' | 'relinked' | 'rewritten';
 

@@ -1,5 +1,5 @@
-import type { NormState } from './normalize/types.ts';
-import { NOTE_TOKEN_RE } from './normalize/types.ts';
+import type { NormState } from '../normalize/types.ts';
+import { NOTE_TOKEN_RE } from '../normalize/types.ts';
 
 export interface BuildReport {
   source: string;

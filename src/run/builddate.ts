@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { UserError } from './errors.ts';
+import { UserError } from '../errors.ts';
 
 /**
  * The date an edition records as its modification time. SOURCE_DATE_EPOCH wins (the

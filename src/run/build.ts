@@ -1,13 +1,15 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { basename, extname, join } from 'node:path';
-import { normalize } from './normalize/chain.ts';
-import { loadSidecar } from './sidecar.ts';
-import { readSource } from './io/source.ts';
-import { makeReport, type BuildReport } from './report.ts';
-import { UserError } from './errors.ts';
-import { parseBook } from './model/parse.ts';
-import { writeEpub, writePdf, type FileSettings } from './render/edition.ts';
+import { normalize } from '../normalize/chain.ts';
+import { loadSidecar } from '../config/sidecar.ts';
+import { readSource } from '../io/source.ts';
+import { makeReport, type BuildReport } from '../report/report.ts';
+import { UserError } from '../errors.ts';
+import type { FileSettings } from '../render/edition.ts';
+
+// The renderers load only when an edition is rendered: normalising never loads them.
+const renderers = async () => ({ ...(await import('../model/parse.ts')), ...(await import('../render/edition.ts')) });
 
 export interface SourceFile {
   name: string;
@@ -44,6 +46,7 @@ export interface BuildSettings extends FileSettings {
 
 /** One Markdown model → EPUB 3 in out/epub/. Warnings about the Markdown go back to the caller. */
 export async function buildEpub(name: string, markdown: string, s: BuildSettings): Promise<{ bytes: number; warnings: string[] }> {
+  const { parseBook, writeEpub } = await renderers();
   const book = parseBook(markdown);
   const { bytes } = await writeEpub(book, s.outDir, name, { ...s, identity: markdown });
   return { bytes, warnings: book.warnings };
@@ -51,6 +54,7 @@ export async function buildEpub(name: string, markdown: string, s: BuildSettings
 
 /** One Markdown model → print PDF in out/pdf/, with its page facts. */
 export async function buildPdf(name: string, markdown: string, s: BuildSettings) {
+  const { parseBook, writePdf } = await renderers();
   const t0 = performance.now();
   const pdf = await writePdf(parseBook(markdown), s.outDir, name, s);
   return { bytes: pdf.bytes, pages: pdf.pages, layoutMs: performance.now() - t0, facts: pdf.facts, missing: pdf.missingGlyphs };

@@ -1,0 +1,51 @@
+// Compiles src/ into lib/ (plain JavaScript, ES modules) with esbuild: the CLI and the build
+// worker as entry points, each command's modules split into chunks it loads only when used,
+// npm packages left to Node. No TypeScript is compiled at run time. Run by `npm install`
+// (prepare) and again by bin/editions.js whenever a file in src/ is newer than lib/.
+import { build } from 'esbuild';
+import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const lib = join(root, 'lib');
+
+export async function compile() {
+  // Built beside lib/ and moved into place, so that a command started meanwhile never sees half
+  // a lib/; when two compile at once, the first to finish wins and the other's copy is dropped.
+  const tmp = `${lib}.${process.pid}`;
+  const stamp = newest(join(root, 'src'));
+  await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'src/cli/main.ts', worker: 'src/run/worker.ts' },
+    outdir: tmp,
+    // flat, so that every chunk finds the project from the same folder
+    chunkNames: '[name]-[hash]',
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    // ES2022, as tsconfig: a node target makes esbuild rewrite \p{…} regex literals as new RegExp() calls, compiled on every call
+    target: 'es2022',
+    packages: 'external',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  writeFileSync(join(tmp, 'stamp'), `${stamp}\n`);
+  rmSync(lib, { recursive: true, force: true });
+  try {
+    renameSync(tmp, lib);
+  } catch {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** The newest modification time of any file under dir (ms). */
+export function newest(dir) {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return t;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await compile();
