@@ -7,9 +7,9 @@ import type { Book, BookMeta } from '../model/book.ts';
 import { parseBook } from '../model/parse.ts';
 import { bindPack } from '../model/pack.ts';
 import { writeAtomic } from '../io/atomic.ts';
-import { renderEpub } from './epub/index.ts';
-import { renderPdf } from './pdf/index.ts';
-import { loadPrintSettings } from './pdf/settings.ts';
+// Each renderer loads when its format is first asked for: an EPUB build never loads pdfkit.
+const epubRenderer = () => import('./epub/index.ts');
+const pdfRenderer = async () => ({ ...(await import('./pdf/index.ts')), ...(await import('./pdf/settings.ts')) });
 import type { Edition } from '../config/editions.ts';
 
 export interface RenderJob {
@@ -61,7 +61,8 @@ export interface FileSettings {
 
 /** Book → out/epub/<name>.epub. `identity`: the text the EPUB's identifier is derived from. */
 export async function writeEpub(book: Book, outDir: string, name: string, s: FileSettings & { identity: string }): Promise<{ path: string; bytes: number }> {
-  const bytes = await renderEpub(book, { templateDir: s.templateDir, fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher, identitySource: s.identity });
+  const { renderEpub } = await epubRenderer();
+  const bytes = await renderEpub(book, { templateDir: s.templateDir, fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher, identitySource: s.identity, cacheDir: join(outDir, '.cache') });
   const path = join(outDir, 'epub', `${name}.epub`);
   writeAtomic(path, bytes);
   return { path, bytes: bytes.length };
@@ -69,6 +70,7 @@ export async function writeEpub(book: Book, outDir: string, name: string, s: Fil
 
 /** Book → out/pdf/<name>.pdf, with the facts of its pages for checks. */
 export async function writePdf(book: Book, outDir: string, name: string, s: FileSettings & { paper?: string }) {
+  const { renderPdf, loadPrintSettings } = await pdfRenderer();
   const pdf = await renderPdf(book, { settings: loadPrintSettings(s.templateDir, s.paper), fontsDir: s.fontsDir, modified: s.modified, publisher: s.publisher });
   const path = join(outDir, 'pdf', `${name}.pdf`);
   writeAtomic(path, pdf.bytes);

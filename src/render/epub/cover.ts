@@ -1,6 +1,12 @@
 import { PassThrough } from 'node:stream';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as PImage from 'pureimage';
+import { fileURLToPath } from 'node:url';
+import type * as PImageTypes from 'pureimage';
+import { writeAtomic } from '../../io/atomic.ts';
+
+type PImage = typeof PImageTypes;
 
 export interface CoverSpec {
   title: string;
@@ -31,7 +37,7 @@ let faces: { roman: Face; italic: Face; key: string } | undefined;
  * Draws text as one path with every contour closed, then fills it once. pureimage's own
  * fillText fills each contour separately, which closes the counters of o, a, e.
  */
-function drawText(ctx: PImage.Context, face: Face, text: string, x: number, y: number, size: number): void {
+function drawText(ctx: PImageTypes.Context, face: Face, text: string, x: number, y: number, size: number): void {
   const path = face.font.getPath(text, x, y, size);
   ctx.beginPath();
   let sx = 0;
@@ -79,6 +85,7 @@ function wrap(face: Face, size: number, text: string, width: number): string[] {
  * dark ground, drawn in pure JavaScript (pureimage), so the PNG is the same on every machine.
  */
 export async function coverPng(spec: CoverSpec): Promise<Buffer> {
+  const PImage = (await import('pureimage')) as unknown as PImage;
   const key = `${spec.fontsDir}|${spec.regular}|${spec.italic}`;
   if (faces?.key !== key) {
     const roman = PImage.registerFont(join(spec.fontsDir, spec.regular), 'CoverRoman') as unknown as Face & { loadSync(): void };
@@ -123,4 +130,21 @@ export async function coverPng(spec: CoverSpec): Promise<Buffer> {
   sink.on('data', (c: Buffer) => chunks.push(c));
   await PImage.encodePNGToStream(img, sink);
   return Buffer.concat(chunks);
+}
+
+/**
+ * The cover, drawn once per title, subtitle, author, font and drawing code: later builds read
+ * it from the cache folder (drawing it costs more than the rest of an EPUB).
+ */
+export async function cachedCoverPng(spec: CoverSpec, cacheDir: string | undefined): Promise<Buffer> {
+  if (!cacheDir) return coverPng(spec);
+  const h = createHash('sha256');
+  h.update(readFileSync(fileURLToPath(import.meta.url)));
+  h.update(JSON.stringify([spec.title, spec.subtitle ?? null, spec.author ?? null, W, H]));
+  for (const f of [spec.regular, spec.italic]) h.update(readFileSync(join(spec.fontsDir, f)));
+  const path = join(cacheDir, `cover-${h.digest('hex').slice(0, 32)}.png`);
+  if (existsSync(path)) return readFileSync(path);
+  const png = await coverPng(spec);
+  writeAtomic(path, png);
+  return png;
 }

@@ -7,7 +7,8 @@ import type { Book, Part } from '../../model/book.ts';
 import { esc } from '../xml.ts';
 import { chapterBody, chapterFile, chapterTemplate } from './xhtml.ts';
 import { navDocument, navTree, ncxDocument, opfDocument, uuidV5, type ManifestItem } from './package.ts';
-import { coverPng } from './cover.ts';
+import { cachedCoverPng } from './cover.ts';
+import { charactersOf, subsetFonts } from './fontsubset.ts';
 
 export interface EpubOptions {
   templateDir: string;
@@ -17,6 +18,8 @@ export interface EpubOptions {
   publisher: string;
   /** Text the identifier is derived from (the Markdown): same text, same identifier. */
   identitySource: string;
+  /** Where drawn covers are kept between builds (none: drawn every time). */
+  cacheDir?: string;
 }
 
 const FONTS = [
@@ -149,8 +152,9 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
   zip.file(coverFile, (await zip.file(coverFile)!.async('string')).replace(coverMarker, coverImg));
   zip.file(
     'OEBPS/cover.png',
-    await coverPng({ title: book.meta.title, subtitle: book.meta.subtitle as string | undefined, author: (book.meta.author ?? (book.meta.editor ? `Edited by ${book.meta.editor}` : undefined)) as string | undefined, fontsDir: o.fontsDir, regular: FONTS[0].file, italic: FONTS[1].file }),
+    await cachedCoverPng({ title: book.meta.title, subtitle: book.meta.subtitle as string | undefined, author: (book.meta.author ?? (book.meta.editor ? `Edited by ${book.meta.editor}` : undefined)) as string | undefined, fontsDir: o.fontsDir, regular: FONTS[0].file, italic: FONTS[1].file }, o.cacheDir),
   );
+  await subsetFonts(zip, FONTS.map((f) => `OEBPS/fonts/${f.file}`), await charactersOf(zip));
   for (const f of Object.values(zip.files)) f.date = o.modified;
   return (await zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } })) as Buffer;
 }
