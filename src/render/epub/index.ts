@@ -9,6 +9,7 @@ import { chapterBody, chapterFile, chapterTemplate } from './xhtml.ts';
 import { navDocument, navTree, ncxDocument, opfDocument, uuidV5, type ManifestItem } from './package.ts';
 import { cachedCoverPng } from './cover.ts';
 import { charactersOf, subsetFonts } from './fontsubset.ts';
+import { zipArchive } from './zip.ts';
 
 export interface EpubOptions {
   templateDir: string;
@@ -155,7 +156,9 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
     await cachedCoverPng({ title: book.meta.title, subtitle: book.meta.subtitle as string | undefined, author: (book.meta.author ?? (book.meta.editor ? `Edited by ${book.meta.editor}` : undefined)) as string | undefined, fontsDir: o.fontsDir, regular: FONTS[0].file, italic: FONTS[1].file }, o.cacheDir),
   );
   await subsetFonts(zip, FONTS.map((f) => `OEBPS/fonts/${f.file}`), await charactersOf(zip));
-  for (const f of Object.values(zip.files)) f.date = o.modified;
-  return (await zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } })) as Buffer;
+  // epub-gen-memory put every file in its zip; the container is written from them.
+  const names = Object.keys(zip.files).sort((a, b) => (a === 'mimetype' ? -1 : b === 'mimetype' ? 1 : 0));
+  const entries = await Promise.all(names.map(async (name) => (zip.files[name].dir ? { name } : { name, data: await zip.files[name].async('nodebuffer'), store: name === 'mimetype' })));
+  return zipArchive(entries, o.modified);
 }
 
