@@ -1,6 +1,9 @@
-// npm run bench: normalisation throughput per source (warm, in-process), PDF layout time,
-// and `editions build` as a user runs it: full, no-change rebuild, 1 against 2 workers.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+// npm run bench: the work a user does with editions, each as a whole process (median of
+// several runs), beside the peers on the same text in the same run when they are installed
+// (Pandoc, Calibre's ebook-convert, Typst, XeLaTeX); then in-process normalising throughput,
+// its growth at 1×, 10× and 50× the Foundations of Leninism, and the memory the 50× text takes.
+// BENCH_RUNS sets the runs per row (default 5).
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -8,87 +11,108 @@ import { performance } from 'node:perf_hooks';
 import { normalize } from '../src/normalize/chain.ts';
 import { decodeText } from '../src/io/decode.ts';
 import { loadSidecar } from '../src/config/sidecar.ts';
-import { parseBook } from '../src/model/parse.ts';
-import { renderPdf } from '../src/render/pdf/index.ts';
-import { loadPrintSettings } from '../src/render/pdf/settings.ts';
 
 const root = join(import.meta.dirname, '..');
-const dir = join(root, 'sources');
-const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-const FLOOR = 5; // MB/s the issue asks for
-
-console.log('normalisation throughput (median of warm runs over at least 1 s per source, decode included)');
-let slowest = Infinity;
-for (const f of files) {
-  const path = join(dir, f);
-  const bytes = readFileSync(path);
-  const sidecar = loadSidecar(path);
-  normalize(decodeText(bytes, f).text, sidecar); // warm up: JIT, word list, patterns
-  // This machine shares its cores: many runs and their median keep the figure steady.
-  const times: number[] = [];
-  const until = performance.now() + 1000;
-  while (times.length < 10 || (performance.now() < until && times.length < 400)) {
-    const t0 = performance.now();
-    normalize(decodeText(bytes, f).text, sidecar);
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const ms = times[Math.floor(times.length / 2)];
-  const mbs = bytes.length / 1e6 / (ms / 1000);
-  slowest = Math.min(slowest, mbs);
-  console.log(`  ${f.padEnd(52)} ${(bytes.length / 1024).toFixed(0).padStart(5)} KB  ${ms.toFixed(1).padStart(7)} ms  ${mbs.toFixed(1).padStart(6)} MB/s`);
-}
-console.log(`  slowest: ${slowest.toFixed(1)} MB/s (floor ${FLOOR} MB/s: ${slowest >= FLOOR ? 'met' : 'NOT met'})`);
-
-// PDF layout: measure, break lines, break pages and draw, for the big book, then for the
-// first quarter and half of it, to see that the time grows linearly with the text.
-const big = readFileSync(join(dir, 'stalin-foundations-of-leninism.txt'));
-const bigMd = normalize(decodeText(big, 'x').text, loadSidecar(join(dir, 'stalin-foundations-of-leninism.txt'))).markdown;
-const pdfOpts = { settings: loadPrintSettings(join(root, 'templates/default')), fontsDir: join(root, 'fonts'), modified: new Date(0), publisher: 'bench' };
-await renderPdf(parseBook(bigMd), pdfOpts); // warm up
-console.log('PDF layout of The Foundations of Leninism (A5, median of 5 runs)');
-for (const share of [0.25, 0.5, 1]) {
-  // cut at a chapter boundary-free point: a share of the paragraphs, notes kept whole
-  const parts = bigMd.split('\n\n');
-  const notes = parts.filter((p) => p.startsWith('[^'));
-  const text = parts.filter((p) => !p.startsWith('[^'));
-  const md = [...text.slice(0, Math.max(2, Math.round(text.length * share))), ...notes].join('\n\n');
-  const times: number[] = [];
-  let pages = 0;
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    const r = await renderPdf(parseBook(md), pdfOpts);
-    times.push(performance.now() - t0);
-    pages = r.pages;
-  }
-  times.sort((a, b) => a - b);
-  const ms = times[2];
-  console.log(`  ${String(share * 100).padStart(3)}% of the text: ${pages} pages in ${ms.toFixed(0)} ms, ${((pages / ms) * 1000).toFixed(0)} pages/s${share === 1 ? ` (limit 2000 ms: ${ms < 2000 ? 'met' : 'NOT met'})` : ''}`);
-}
-
-// The whole build as a user runs it (editions.yaml: five books and a pack), in a scratch
-// out/: from nothing, again with nothing changed, and with one worker against two.
+const runs = Number(process.env.BENCH_RUNS ?? 5);
 const scratch = mkdtempSync(join(tmpdir(), 'editions-bench-'));
-const build = (extra: string[]) => {
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [join(root, 'bin/editions.js'), 'build', '--out', scratch, '--json', ...extra], { cwd: root, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`editions build ${extra.join(' ')} failed:\n${r.stderr}`);
-  const run = JSON.parse(r.stdout) as { ms: number; editions: { status: string }[] };
-  return { wall: performance.now() - t, inside: run.ms, rebuilt: run.editions.filter((e) => e.status === 'done').length, of: run.editions.length };
+const bin = join(root, 'bin', 'editions.js');
+const foundations = join(root, 'sources', 'stalin-foundations-of-leninism.txt');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median wall time of a command, run `n` times (after one untimed run), in ms. */
+function wall(cmd: string, args: string[], n = runs, opts: { cwd?: string; before?: () => void } = {}): number {
+  const once = () => {
+    opts.before?.();
+    const t = performance.now();
+    const r = spawnSync(cmd, args, { cwd: opts.cwd ?? root, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' } });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr}`);
+    return performance.now() - t;
+  };
+  once();
+  return median(Array.from({ length: n }, once));
+}
+const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+interface Row {
+  work: string;
+  ours: number;
+  peer?: string;
+  theirs?: number;
+}
+const rows: Row[] = [];
+const row = (r: Row) => {
+  rows.push(r);
+  const peer = r.peer ? (r.theirs === undefined ? `${r.peer}: not installed` : `${r.peer} ${s(r.theirs)} (editions ${(r.theirs / r.ours).toFixed(2)}× as fast)`) : '';
+  console.log(`  ${r.work.padEnd(44)} ${s(r.ours).padStart(8)}   ${peer}`);
 };
-const best = (extra: string[], times = 2) => Array.from({ length: times }, () => build(extra)).sort((a, b) => a.wall - b.wall)[0];
-const line = (what: string, r: ReturnType<typeof build>) =>
-  console.log(`  ${what.padEnd(34)} ${(r.wall / 1000).toFixed(2).padStart(6)} s whole process, ${(r.inside / 1000).toFixed(2).padStart(6)} s building (${r.rebuilt} of ${r.of} editions built)`);
-console.log(`editions build (editions.yaml; ${availableParallelism()} cores here; best of 2; Node and tsx start-up in the whole-process time)`);
-const full = best(['--force']);
-line('full build', full);
-const again = best([]);
-line('no-change rebuild', again);
-console.log(`  no-change rebuild / full build: ${((again.wall / full.wall) * 100).toFixed(0)} % of the time`);
-const one = best(['--force', '--jobs', '1']);
-line('full build, 1 worker', one);
-const two = best(['--force', '--jobs', '2']);
-line('full build, 2 workers', two);
-console.log(`  2 workers against 1: ${(one.inside / two.inside).toFixed(2)}× faster`);
+
+console.log(`whole process, median of ${runs} runs (${availableParallelism()} cores here)`);
+const md = join(scratch, 'foundations.md');
+row({ work: 'editions --help', ours: wall(process.execPath, [bin, '--help']), peer: 'pandoc --version', theirs: have('pandoc') ? wall('pandoc', ['--version']) : undefined });
+row({
+  work: 'raw → Markdown (normalize Foundations)',
+  ours: wall(process.execPath, [bin, 'normalize', foundations, '-o', md]),
+  peer: 'Calibre raw → EPUB, heuristics',
+  theirs: have('ebook-convert') ? wall('ebook-convert', [foundations, join(scratch, 'calibre.epub'), '--enable-heuristics'], Math.min(runs, 3)) : undefined,
+});
+const one = (format: string) => [bin, 'build', '--only', 'stalin-foundations-of-leninism', '--format', format, '--force', '--out', join(scratch, 'one')];
+row({ work: 'raw → EPUB (Foundations)', ours: wall(process.execPath, one('epub')), peer: 'Pandoc Markdown → EPUB', theirs: have('pandoc') ? wall('pandoc', [md, '-o', join(scratch, 'pandoc.epub')]) : undefined });
+const pdfPeer = have('typst') ? 'Typst' : 'Pandoc + XeLaTeX';
+let pdfTheirs: number | undefined;
+if (have('typst') && have('pandoc')) {
+  spawnSync('pandoc', [md, '-s', '-t', 'typst', '-o', join(scratch, 'f.typ')]);
+  pdfTheirs = wall('typst', ['compile', join(scratch, 'f.typ'), join(scratch, 'typst.pdf')], Math.min(runs, 3));
+} else if (have('pandoc') && have('xelatex')) pdfTheirs = wall('pandoc', [md, '--pdf-engine=xelatex', '-o', join(scratch, 'xelatex.pdf')], Math.min(runs, 3));
+row({ work: 'raw → PDF (Foundations)', ours: wall(process.execPath, one('pdf')), peer: `${pdfPeer} Markdown → PDF`, theirs: pdfTheirs });
+
+// The project's editions.yaml (five books and a pack) into a scratch out/.
+const all = join(scratch, 'all');
+const build = (extra: string[]) => [bin, 'build', '--out', all, ...extra];
+const fresh = () => rmSync(all, { recursive: true, force: true });
+row({ work: 'all six editions from nothing', ours: wall(process.execPath, build([]), Math.min(runs, 3), { before: fresh }) });
+row({ work: 'no-change rebuild', ours: wall(process.execPath, build([])) });
+const w1 = wall(process.execPath, build(['--force', '--jobs', '1']), Math.min(runs, 3));
+const w2 = wall(process.execPath, build(['--force', '--jobs', '2']), Math.min(runs, 3));
+row({ work: 'all six, forced, 1 worker', ours: w1 });
+row({ work: 'all six, forced, 2 workers', ours: w2 });
+console.log(`  two workers against one: ${(w1 / w2).toFixed(2)}× as fast`);
+const james = statSync(join(all, 'epub', 'james-world-revolution-lenin.epub')).size;
+console.log(`  EPUB of the 51 KB James text: ${(james / 1024).toFixed(0)} KB (fonts subset to its characters)`);
+
+// In-process normalising, warm: every source, then Foundations at 1×, 10× and 50×.
+console.log('\nnormalising in-process (warm, median; decoding included)');
+const mbs = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
+const timeNormalise = (text: string, sidecar: ReturnType<typeof loadSidecar>, n: number) => {
+  normalize(text, sidecar);
+  return median(
+    Array.from({ length: n }, () => {
+      const t = performance.now();
+      normalize(text, sidecar);
+      return performance.now() - t;
+    }),
+  );
+};
+for (const f of readdirSync(join(root, 'sources')).filter((x) => x.endsWith('.txt')).sort()) {
+  const path = join(root, 'sources', f);
+  const bytes = readFileSync(path);
+  const ms = timeNormalise(decodeText(bytes, f).text, loadSidecar(path), 9);
+  console.log(`  ${f.padEnd(52)} ${(bytes.length / 1024).toFixed(0).padStart(5)} KB ${ms.toFixed(1).padStart(7)} ms ${mbs(bytes.length, ms).toFixed(1).padStart(6)} MB/s`);
+}
+const base = decodeText(readFileSync(foundations), 'x').text;
+let first = 0;
+for (const k of [1, 10, 50]) {
+  const text = Array.from({ length: k }, () => base).join('\n\n');
+  const ms = timeNormalise(text, { meta: {} }, k === 1 ? 9 : 1);
+  if (k === 1) first = ms;
+  console.log(`  Foundations ×${String(k).padEnd(3)} ${(text.length / 1e6).toFixed(1).padStart(5)} MB ${ms.toFixed(0).padStart(7)} ms ${mbs(text.length, ms).toFixed(1).padStart(6)} MB/s  (${(ms / first / k).toFixed(2)}× linear)`);
+}
+// Memory: the 50× text through the command, its peak resident size.
+const big = join(scratch, 'big.txt');
+writeFileSync(big, Array.from({ length: 50 }, () => base).join('\n\n'));
+if (have('/usr/bin/time')) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, bin, 'normalize', big, '-o', join(scratch, 'big.md')], { encoding: 'utf8' });
+  const [secs, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  console.log(`  editions normalize of the 50× text (${(statSync(big).size / 1e6).toFixed(0)} MB): ${secs.toFixed(1)} s, peak memory ${(kb / 1024).toFixed(0)} MB`);
+}
 rmSync(scratch, { recursive: true, force: true });
-if (slowest < FLOOR) process.exitCode = 1;

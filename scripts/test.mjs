@@ -1,4 +1,5 @@
-// `npm test`: runs vitest, then prints the plain line CI reads: "N passed, N failed".
+// `npm test`: the type check (tsc), the linter (Biome), then vitest; prints the plain line CI
+// reads: "N passed, N failed" (the type check and the linter count as one check each).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,17 +7,29 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const vitest = join(require.resolve('vitest/package.json'), '..', 'vitest.mjs');
-const report = join(mkdtempSync(join(tmpdir(), 'editions-test-')), 'vitest.json');
-const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+const bin = (pkg, rel) => join(require.resolve(`${pkg}/package.json`), '..', rel);
 let passed = 0;
 let failed = 0;
+const check = (name, args) => {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+  if (r.status === 0) passed++;
+  else {
+    failed++;
+    console.error(`${name} failed`);
+  }
+};
+check('type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']);
+check('lint (biome lint)', [bin('@biomejs/biome', 'bin/biome'), 'lint']);
+
+const vitest = bin('vitest', 'vitest.mjs');
+const report = join(mkdtempSync(join(tmpdir(), 'editions-test-')), 'vitest.json');
+const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
 try {
   const j = JSON.parse(readFileSync(report, 'utf8'));
-  passed = j.numPassedTests;
-  failed = j.numFailedTests + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
+  passed += j.numPassedTests;
+  failed += j.numFailedTests + (j.numFailedTestSuites && !j.numFailedTests ? j.numFailedTestSuites : 0);
 } catch {
-  failed = 1;
+  failed++;
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(r.status === 0 && failed === 0 ? 0 : 1);

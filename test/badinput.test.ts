@@ -13,11 +13,6 @@ const cli = (args: string[], cwd = root) => {
   return { code: r.status, out: r.stdout, err: r.stderr.trim() };
 };
 const dir = mkdtempSync(join(tmpdir(), 'editions-bad-'));
-const file = (name: string, data: string | Uint8Array) => {
-  const p = join(dir, name);
-  writeFileSync(p, data);
-  return p;
-};
 
 describe('decoding', () => {
   it('reads Windows-1252 and Latin-1 bytes and names the encoding', () => {

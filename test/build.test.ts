@@ -40,7 +40,7 @@ describe('a full build from editions.yaml', () => {
     for (const e of EDITIONS) expect(first.err).toMatch(new RegExp(`^${e}: done \\(\\d+ pages, [\\d.]+ [KM]B, [\\d.]+ m?s\\)$`, 'm'));
     expect(first.err).toMatch(/^lenin-and-the-state: pdf$/m);
     expect(first.err).toMatch(/^edition\s+kind\s+pages\s+notes\s+doubts\s+warnings\s+size\s+time\s+status$/m);
-    expect(first.err).toMatch(/^lenin-and-the-state\s+pack\s+\d+\s+38\s+\d+\s+0\s+[\d.]+ MB\s+[\d.]+ m?s\s+done$/m);
+    expect(first.err).toMatch(/^lenin-and-the-state\s+pack\s+\d+\s+38\s+\d+\s+0\s+[\d.]+ [KM]B\s+[\d.]+ m?s\s+done$/m);
     expect(first.err).toMatch(/6 of 6 editions ready in out\//);
     expect(first.err).not.toMatch(/\x1b\[/); // no terminal codes in a log
   });

@@ -87,7 +87,7 @@ describe('the pack’s EPUB', () => {
   it('the nav nests pieces → chapters, each piece opening on its part page', async () => {
     const nav = await file('toc.xhtml');
     const toc = /<nav epub:type="toc"[\s\S]*?<\/nav>/.exec(nav)![0];
-    const top = [...toc.matchAll(/^  <li><a href="([^"]+)">([^<]+)<\/a>/gm)].map((m) => [m[1], m[2]]);
+    const top = [...toc.matchAll(/^ {2}<li><a href="([^"]+)">([^<]+)<\/a>/gm)].map((m) => [m[1], m[2]]);
     expect(top).toEqual([
       ['intro-ch01.xhtml', 'About this pack'],
       ['p1-part.xhtml', 'Introduction to Lenin’s State &amp; Revolution — Doug Lorimer'],

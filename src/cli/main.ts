@@ -30,6 +30,7 @@ function usage(msg: string): never {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // biome-ignore lint/suspicious/noImplicitAnyLet: TypeScript types it from its one assignment, parseArgs's result
   let parsed;
   try {
     parsed = parseArgs({

@@ -7,7 +7,7 @@ const META_KEYS = ['title', 'title_note', 'subtitle', 'author', 'date', 'origina
 const OTHER_KEYS = ['notes', 'missing_notes', 'errata'];
 
 /** Path of the sidecar beside a source: `name.txt` → `name.yaml`. */
-export const sidecarPath = (source: string): string => source.replace(/\.[^./]+$/, '') + '.yaml';
+export const sidecarPath = (source: string): string => `${source.replace(/\.[^./]+$/, '')}.yaml`;
 
 /**
  * Reads a source's sidecar. A wrong key or a bad value is refused with the file, line

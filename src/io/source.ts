@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 import { decodeText, type Decoded } from './decode.ts';
 
 /** Reads a raw source, with one plain message for each way it can be unusable. */
 export function readSource(path: string): Decoded {
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch {

@@ -6,7 +6,7 @@
 // bare numbers and superscripts are cited once, and a group's bodies take them in reading
 // order (a weighted longest increasing chain), so a year or a count does not steal a note.
 import type { Group, Candidate } from './zones.ts';
-import { MarkIndex, markKey, type PlacedMark } from './markindex.ts';
+import { type MarkIndex, markKey, type PlacedMark } from './markindex.ts';
 import { pageRange, type Stream } from './stream.ts';
 
 export interface Decision {

@@ -60,7 +60,7 @@ export function openerOf(line: string): Opener | undefined {
   const em = /^([ \u00a0\t]*)_[ \u00a0]+(?=\d)/.exec(line);
   if (em) {
     const o = openerOf(em[1] + line.slice(em[0].length));
-    return o && o.label ? { ...o, rest: `_${o.rest}` } : undefined;
+    return o?.label ? { ...o, rest: `_${o.rest}` } : undefined;
   }
   const lead = /^[ \u00a0\t]*/.exec(line)![0];
   const t = line.slice(lead.length).replace(/[ \u00a0\t\r]+$/, '');

@@ -192,9 +192,9 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
 }
 
 // A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®).
-const OCR_LABEL = /^([1-9]|[*†!?’'‘}®])\s*(?=[\p{Lu}“"‘(\[])/u;
-const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®])[ ](?=[\p{Lu}“"‘(\[])/u;
-const OCR_LINE = /^(?:[1-9]|[*†!?’'}®]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘(\[])/u;
+const OCR_LABEL = /^([1-9]|[*†!?’'‘}®])\s*(?=[\p{Lu}“"‘([])/u;
+const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®])[ ](?=[\p{Lu}“"‘([])/u;
+const OCR_LINE = /^(?:[1-9]|[*†!?’'}®]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])/u;
 const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect|lib)\.|\b\d{1,4}\b|\bibid\b/i;
 
 /**
@@ -329,7 +329,7 @@ function splitInline(first: Candidate, open: (o: Opener, from: number) => Candid
     if (!m || m.index < 3) return;
     const after = piece.text.slice(m.index + m[0].length);
     const from = (piece.from ?? 0) + m.index + m[0].length;
-    const o = openerOf(m[0].trim() + ' x');
+    const o = openerOf(`${m[0].trim()} x`);
     const label = o?.label ?? parseLabel(next)!;
     piece.text = piece.text.slice(0, m.index);
     cur = open({ form: o?.form ?? cur.opener.form, label, rest: after, indent: 0, strong: false }, from);

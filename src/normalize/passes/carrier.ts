@@ -20,15 +20,26 @@ export interface Carrier {
  * Reads the carrier from the lines themselves. A wrapped text has most of its lines near
  * one measure (the paragraphs' last lines are the short ones); a browser copy has one
  * paragraph per line, of any length. Leading spaces on many lines mean the extraction kept
- * the page's layout (indentation marks paragraphs, lists and code there).
+ * the page's layout (indentation marks paragraphs, lists and code there). A line wrapped at
+ * the measure goes on in the next line: when most lines near the measure end their block
+ * instead, they are one-line paragraphs of similar length, not a wrapping.
  */
 export function detectCarrier(items: Item[]): Carrier {
   const texts = items.filter((x): x is TextItem => x.kind === 'text').map((x) => x.text);
   const lens = texts.map((t) => t.trim().length).filter((n) => n >= 20);
   if (!lens.length) return { mode: 'lines', measure: 0, layout: false };
   const measure = percentile(lens, 0.9);
-  const near = lens.filter((n) => n >= 0.7 * measure && n <= 1.15 * measure).length / lens.length;
-  const wrapped = near >= 0.5 && measure <= 220;
+  const isNear = (n: number) => n >= 0.7 * measure && n <= 1.15 * measure;
+  const near = lens.filter(isNear).length / lens.length;
+  let atMeasure = 0;
+  let goOn = 0;
+  items.forEach((x, i) => {
+    if (x.kind !== 'text' || x.text.trim().length < 20 || !isNear(x.text.trim().length)) return;
+    atMeasure++;
+    const next = items.slice(i + 1, i + 3).find((y) => y.kind !== 'page');
+    if (next?.kind === 'text') goOn++;
+  });
+  const wrapped = near >= 0.5 && measure <= 220 && goOn >= 0.3 * atMeasure;
   const indented = texts.filter((t) => /^ {2,}\S/.test(t)).length / Math.max(1, texts.length);
   if (!wrapped) return { mode: 'lines', measure: 0, layout: false };
   const trailing = texts.filter((t) => / $/.test(t) && t.trim().length > 0.5 * measure).length / Math.max(1, texts.length);

@@ -2,7 +2,6 @@ import type { Block, NormState } from '../types.ts';
 import { countLetters } from '../letters.ts';
 import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
 
-const NUMBERED_HEADING = /^(\d{1,2}|[IVXLC]{1,6})\.\s+\S/;
 const RUN_IN = /^(\d{1,2})\)\s+/;
 
 /** A one-line block that reads as a heading: short, no sentence end, capitalised. */

@@ -16,10 +16,10 @@ const RULES: Rule[] = [
   ['dash', /\s+—\s*|\s*—\s+/g, '—', has(' —', '— ')],
   // A spaced en dash is a dash, except between numbers, where it is a range.
   ['dash', /(?<!\d)\s+–\s+|\s+–\s+(?!\d)/g, '—', has(' – ')],
-  ['double quotes', /(^|[\s(\[{—–\u2018\uE002])"/g, '$1“', has('"')],
+  ['double quotes', /(^|[\s([{—–\u2018\uE002])"/g, '$1“', has('"')],
   ['double quotes', /"/g, '”', has('"')],
   ['single quotes', /(?<=[\p{L}\p{N}])'(?=[\p{L}])/gu, '’', has("'")],
-  ['single quotes', /(^|[\s(\[{—–“\uE002])'(?=[\p{L}\p{N}\u2026])/gu, '$1‘', has("'")],
+  ['single quotes', /(^|[\s([{—–“\uE002])'(?=[\p{L}\p{N}\u2026])/gu, '$1‘', has("'")],
   ['single quotes', /'/g, '’', has("'")],
   ['no-break space', /\b(p|pp|vol|Vol|No|no|ch|chap|Ch|Art|art|t|§)\. (?=[\dIVXLC]+\b)/g, '$1.\u00a0', has('. ')],
   ['spaces', / {2,}/g, ' ', has('  ')],

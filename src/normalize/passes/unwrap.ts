@@ -11,7 +11,7 @@ const endOf = (t: string) => t.replace(/(?:\uE000\d+\uE001|\uE004)+\s*$/, '').tr
 const ends = (t: string) => TERMINAL.test(endOf(t));
 /** A block that stops mid-sentence and a block that starts in lower case were one paragraph. */
 const continues = (a: string, b: string) => (endsOpen(a) || !ends(a)) && /^[\p{Ll}]/u.test(b.trimStart());
-const startsUpper = (t: string) => /^\s*[\p{Lu}\p{N}“"‘(\[]/u.test(t);
+const startsUpper = (t: string) => /^\s*[\p{Lu}\p{N}“"‘([]/u.test(t);
 /** A line that starts a block of its own: a bullet, a numbered or lettered item, a section number. */
 const OPENS_BLOCK = /^\s*(?:[•·▪◦‣●○■□–—-]\s|\(?[a-z]\)\s|\(?\d{1,3}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}|[IVXLC]{1,6}\.\s)/u;
 const indentOf = (t: string) => /^[ \u00a0]*/.exec(t)![0].length;

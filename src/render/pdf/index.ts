@@ -5,7 +5,6 @@ import PDFDocument from 'pdfkit';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Book } from '../../model/book.ts';
-import { plain } from '../../model/book.ts';
 import { UserError } from '../../errors.ts';
 import { Measurer, type Face } from './measure.ts';
 import { itemsOf, setLines, type Line } from './paragraph.ts';

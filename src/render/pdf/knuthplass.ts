@@ -58,7 +58,7 @@ export function breakLines<T>(items: Item<T>[], o: Options): Break[] | null {
   let sumZ = 0;
   let active: Node[] = [{ at: 0, line: 0, fitness: 1, width: 0, stretch: 0, shrink: 0, demerits: 0, ratio: 0, run: 0, prev: null }];
 
-  const ratioFor = (a: Node, i: number, extra: number) => {
+  const ratioFor = (a: Node, _i: number, extra: number) => {
     const natural = sumW - a.width + extra;
     const target = widthOf(a.line);
     if (natural < target) {
@@ -151,7 +151,7 @@ export function breakLines<T>(items: Item<T>[], o: Options): Break[] | null {
   if (!last.length) return null;
   let node: Node | null = last.reduce((m, a) => (a.demerits < m.demerits ? a : m));
   const out: Break[] = [];
-  while (node && node.prev) {
+  while (node?.prev) {
     out.unshift({ at: node.at, ratio: node.ratio });
     node = node.prev;
   }

@@ -196,7 +196,7 @@ function greedy(items: Item<Tok>[], width: number) {
   return out;
 }
 
-function positionLine(items: Item<Tok>[], from: number, to: number, ratio: number, m: Measurer): Line {
+function positionLine(items: Item<Tok>[], from: number, to: number, ratio: number, _m: Measurer): Line {
   const frags: Fragment[] = [];
   const notes: number[] = [];
   const pages: string[] = [];
