@@ -20,6 +20,7 @@ function stale() {
   if (!existsSync(stamp)) return true;
   if (!existsSync(src)) return false;
   const built = Number(readFileSync(stamp, 'utf8'));
+  if (statSync(join(root, 'editions.schema.json')).mtimeMs > built) return true;
   for (const e of readdirSync(src, { withFileTypes: true, recursive: true })) {
     if (e.isFile() && statSync(join(e.parentPath, e.name)).mtimeMs > built) return true;
   }

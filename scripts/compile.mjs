@@ -3,17 +3,19 @@
 // npm packages left to Node. No TypeScript is compiled at run time. Run by `npm install`
 // (prepare) and again by bin/editions.js whenever a file in src/ is newer than lib/.
 import { build } from 'esbuild';
-import { readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const lib = join(root, 'lib');
+const require = createRequire(import.meta.url);
 
 export async function compile() {
   // Built beside lib/ and moved into place, so that a command started meanwhile never sees half
   // a lib/; when two compile at once, the first to finish wins and the other's copy is dropped.
   const tmp = `${lib}.${process.pid}`;
-  const stamp = newest(join(root, 'src'));
+  const stamp = Math.max(newest(join(root, 'src')), statSync(join(root, 'editions.schema.json')).mtimeMs);
   await build({
     absWorkingDir: root,
     entryPoints: { main: 'src/cli/main.ts', worker: 'src/run/worker.ts' },
@@ -30,6 +32,11 @@ export async function compile() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // editions.yaml's validator as code, so that the command never compiles the schema
+  const { Ajv } = require('ajv');
+  const standalone = require('ajv/dist/standalone').default;
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
+  writeFileSync(join(tmp, 'editions-schema.cjs'), standalone(ajv, ajv.compile(JSON.parse(readFileSync(join(root, 'editions.schema.json'), 'utf8')))));
   writeFileSync(join(tmp, 'stamp'), `${stamp}\n`);
   rmSync(lib, { recursive: true, force: true });
   try {

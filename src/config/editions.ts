@@ -1,10 +1,11 @@
 // editions.yaml: the list of editions to build. Read with yaml's document API (so every
 // value knows its line), checked against editions.schema.json with Ajv, then against the
 // world (sources, introduction files, templates, papers). Any problem: nothing is built.
-import { projectRoot } from '../paths.ts';
+import { codeDir, projectRoot } from '../paths.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { createRequire } from 'node:module';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from '../errors.ts';
 import { readSource, sourceFile } from '../io/source.ts';
@@ -43,9 +44,20 @@ export interface EditionsFile {
 }
 
 const SCHEMA_PATH = join(projectRoot, 'editions.schema.json');
-let validator: ReturnType<Ajv['compile']> | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+/** Ajv's options, shared with the compiled validator (scripts/compile.mjs). */
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true };
+let validator: Validator | undefined;
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
+  // The compiled command carries the schema's validator as code (Ajv's standalone output,
+  // made by scripts/compile.mjs); run from the TypeScript, Ajv compiles the schema here.
+  const require = createRequire(import.meta.url);
+  const pre = join(codeDir, 'editions-schema.cjs');
+  if (!validator && existsSync(pre)) validator = require(pre) as Validator;
+  if (!validator) {
+    const { Ajv } = require('ajv') as typeof import('ajv');
+    validator = new Ajv(AJV_OPTIONS).compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'))) as Validator;
+  }
   return validator(data) ? [] : (validator.errors ?? []);
 }
 
