@@ -118,7 +118,9 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   for (const c of chosen.values()) folios.set(c.e.i, { i: c.e.i, kind: 'folio', label: classOf(c) === main ? c.label : undefined });
 
   // Running heads: short edge lines that three pages or more repeat, near enough (OCR varies them).
-  const heads = edges.flatMap((es, p) => es.filter((e) => !folios.has(e.i) && e.text.trim().length <= 80 && !NOTE_LIKE.test(e.text)).map((e) => ({ ...e, p, key: keyOf(e.text) }))).filter((e) => e.key.length >= 4);
+  // (a line that refers to a note, or a sentence of small words, is the text's, not a head)
+  const sentence = (t: string) => /[.!?]["”’]?$/.test(t.trim()) && (t.match(/(?:^|\s)\p{Ll}/gu) ?? []).length >= 3;
+  const heads = edges.flatMap((es, p) => es.filter((e) => !folios.has(e.i) && e.text.trim().length <= 80 && !NOTE_LIKE.test(e.text) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text)).map((e) => ({ ...e, p, key: keyOf(e.text) }))).filter((e) => e.key.length >= 4);
   const repeated = new Set<number>();
   for (const h of heads) {
     let pagesLike = 0;

@@ -43,10 +43,11 @@ function before(list: number[] | undefined, x: number): number {
 /**
  * Groups are judged in three rounds — forms that are notes by themselves and page feet,
  * then bracketed lists, then lists whose labels also open numbered lists (1., 1 …, (1)) —
- * so that a numbered list in the text cannot take the marks of the notes at the book's end.
- * Within a round, in reading order.
+ * so that a numbered list in the text cannot take the marks of the notes at the book's end;
+ * of these, a list under a notes heading first, for the same reason. Within a round, in
+ * reading order.
  */
-const roundOf = (g: Group) => (g.strong || g.zone === 'block' || g.zone === 'foot' ? 0 : g.ambiguous ? 2 : 1);
+const roundOf = (g: Group) => (g.strong || g.zone === 'block' || (g.zone === 'foot' && !g.ambiguous) ? 0 : g.zone === 'foot' ? 2 : g.ambiguous ? (g.heading !== undefined ? 2 : 3) : 1);
 
 export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment {
   const ordered = [...groups].sort((a, b) => roundOf(a) - roundOf(b) || firstLine(a.bodies[0]) - firstLine(b.bodies[0]));
@@ -82,7 +83,11 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     } else if (g.zone === 'foot') {
       // a page's notes are referred to on the page: a run of labels most of which nothing on the
       // page refers to is a numbered list that happens to close the page
-      ok = !g.ambiguous || (support > 0 && support >= n / 2 && g.bodies[0].label?.value !== 0);
+      // and a page foot nothing on its page refers to is no page foot, unless its labels are
+      // bracketed numbers ([1] at a page's very foot is a note whose mark was lost; a § or * there
+      // may be a section sign or an ornament)
+      const bracketed = g.bodies.every((b) => b.opener.form === 'bracket' && b.label?.kind === 'num');
+      ok = (support > 0 || bracketed) && (!g.ambiguous || (support >= n / 2 && g.bodies[0].label?.value !== 0));
       why = `at the foot of its page, ${support} of ${n} labels referred to on the page`;
     } else if (!g.ambiguous) {
       ok = support > 0 && (support >= 0.3 * n || g.heading !== undefined);

@@ -40,7 +40,8 @@ const BACKLINK_TAIL = /[ \u00a0]*(?:↩\uFE0E?\uFE0F?)+[ \u00a0]*$/u;
 const RES: [OpenerForm, RegExp, boolean][] = [
   ['fn-block', /^\[Footnote[ \u00a0]*(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§])?[ \u00a0]*[:.][ \u00a0]*/i, true],
   ['fn-line', /^Footnote[ \u00a0]+(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§]):[ \u00a0]*/i, true],
-  ['bracket', new RegExp(`^\\[${LABEL}\\]${SP}*`), false],
+  // "[W]hen": an editor's bracketed capital goes on in the word, no label does
+  ['bracket', new RegExp(`^\\[${LABEL}\\](?!\\p{Ll})${SP}*`, 'u'), false],
   ['brace', /^\{(\d{1,6}[a-z]?)\}[ \u00a0]*/, false],
   ['paren', new RegExp(`^\\((\\d{1,4}|[a-z]|[A-Z])\\)${SP}+(?=\\S)`), false],
   ['dot', new RegExp(`^(\\d{1,6})\\.${SP}+(?=[^\\s\\d])`), false],

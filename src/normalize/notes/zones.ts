@@ -174,6 +174,14 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
     for (let j = 0; j < idx.length; j++) {
       const o = openerOf(st.lines[idx[j]].text);
       if (!o?.label || !FOOT_FORMS.has(o.form) || o.continuesOnly) continue;
+      // under a "Notes" heading it is the chapter's notes list, however it meets the page's foot;
+      // after the line its label follows ("1. …" then "2. …") it goes on a numbered list (only
+      // "2." after "1.": a "23 …" foot can follow note 22, continued from the page before)
+      let h = j - 1;
+      while (h >= 0 && openerOf(st.lines[idx[h]].text)?.form === o.form) h--;
+      if (h >= 0 && NOTES_HEADING.test(st.lines[idx[h]].text.trim())) continue;
+      const prev = j > 0 ? openerOf(st.lines[idx[j - 1]].text) : undefined;
+      if (o.form === 'dot' && prev?.form === o.form && prev.label?.kind === 'num' && o.label.kind === 'num' && prev.label.value === o.label.value - 1) continue;
       const bodies = footFrom(st, idx.slice(j), o);
       if (!bodies) continue;
       const supported = bodies.filter((b) => b.label && refersTo(b.label, from, idx[j])).length;
@@ -540,20 +548,23 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       const u = units[n];
       const first = L[u.lines[0]].text;
       if (!cur && HEADING_LIKE(first) && !endsWithBacklink(first)) break;
-      const lastLine = L[u.lines[u.lines.length - 1]].text;
-      if (!cur) {
-        cur = { opener: { form: 'tail', rest: '', indent: 0, strong: true }, lines: [], pieces: [], page: L[u.lines[0]].page, zone: 'list', group: 0 };
-        bodies.push(cur);
-      } else cur.pieces.push({ no: L[u.lines[0]].no, text: '', para: true });
+      const open = (line: number) => {
+        const c: Candidate = { opener: { form: 'tail', rest: '', indent: 0, strong: true }, lines: [], pieces: [], page: L[line].page, zone: 'list', group: 0 };
+        bodies.push(c);
+        return c;
+      };
+      if (cur) cur.pieces.push({ no: L[u.lines[0]].no, text: '', para: true });
+      // a back-link ends its body wherever it stands, also inside a block of lines
       for (const i of u.lines) {
+        cur ??= open(i);
         cur.lines.push(i);
         cur.pieces.push(pieceOf(st, i));
-      }
-      if (endsWithBacklink(lastLine)) {
-        const p = cur.pieces[cur.pieces.length - 1];
-        p.text = stripBacklink(p.text);
-        cur.label = nthLabel(bodies.length);
-        cur = undefined;
+        if (endsWithBacklink(L[i].text)) {
+          const p = cur.pieces[cur.pieces.length - 1];
+          p.text = stripBacklink(p.text);
+          cur.label = nthLabel(bodies.length);
+          cur = undefined;
+        }
       }
     }
     // a last body with no back-link is not part of the list

@@ -22,10 +22,10 @@ export function prose(t: string): boolean {
   return stop / w.length >= 0.2 || (w.length >= 25 && /[.!?]/.test(t));
 }
 
-/** A menu entry: a few words, no sentence. */
+/** A menu entry: a few words, no sentence (a sentence's end may carry a note mark). */
 const menuLike = (t: string) => {
   const s = t.trim();
-  return s.length <= 50 && wordsOf(s).length <= 5 && !/[.!?]["”’)]?$/.test(s) && !openerOf(s)?.strong && !isCodeLine(s);
+  return s.length <= 50 && wordsOf(s).length <= 5 && !/[.!?]["”’)]?(?:\[\d{1,4}\]|\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$/.test(s) && !openerOf(s)?.strong && !isCodeLine(s);
 };
 
 /** Lines that open or continue a notes list: they belong to the text, however short. */

@@ -28,11 +28,15 @@ export function contents(s: NormState): void {
   const texts = lines.map((l) => l.it.text.trim());
   // where each short line's key last stands: a contents entry names a heading that comes later
   const last = new Map<string, number>();
+  const seen = new Map<string, number>();
   const titleLike = (t: string) => /^[\p{Lu}\p{N}“"‘]/u.test(t) && /\p{L}{2}/u.test(t) && !isCodeLine(t);
   texts.forEach((t, k) => {
     if (t.length <= 90 && t.split(/\s+/).length <= 12 && titleLike(t)) {
       const key = headingKey(t);
-      if (key.length >= 3) last.set(key, k);
+      if (key.length >= 3) {
+        last.set(key, k);
+        seen.set(key, (seen.get(key) ?? 0) + 1);
+      }
     }
   });
   const entry = (k: number): 'entry' | 'filler' | 'filler-title' | undefined => {
@@ -41,7 +45,9 @@ export function contents(s: NormState): void {
     if (LEADER.test(t) && /\p{L}/u.test(t)) return 'entry';
     if (NUMBERS.test(t) || HEADING.test(t)) return 'filler';
     const key = headingKey(t);
-    if (titleLike(t) && key.length >= 3 && t.split(/\s+/).length <= 12 && (last.get(key) ?? -1) > k + 3) return TITLE_PAGE.test(t) || /^\s*\d/.test(t) ? 'entry' : 'filler-title';
+    // a heading's name stands in the contents and at the heading (a running head or two
+    // more at most); a line the text repeats more often is no heading's name
+    if (titleLike(t) && key.length >= 3 && t.split(/\s+/).length <= 12 && (seen.get(key) ?? 0) <= 4 && (last.get(key) ?? -1) > k + 3) return TITLE_PAGE.test(t) || /^\s*\d/.test(t) ? 'entry' : 'filler-title';
     return undefined;
   };
   const drop = new Set<number>();

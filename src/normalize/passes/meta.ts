@@ -1,5 +1,6 @@
 import type { Block, NormState } from '../types.ts';
 import { bare, CHAPTER_LABEL, GENERIC_HEADINGS, loose, words } from '../text.ts';
+import { carryNotes } from '../carrynotes.ts';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const BYLINE = /^by\s+([\p{Lu}][\p{L}.'’\- ]{1,60})$/iu;
@@ -64,6 +65,7 @@ export function meta(s: NormState): void {
       take(first, 'title', t);
     }
   }
+  carryNotes(s, blocks, gone);
   s.blocks = blocks.filter((b) => !gone.has(b));
   // The sidecar adds and corrects.
   for (const [k, v] of Object.entries(s.sidecar.meta)) {

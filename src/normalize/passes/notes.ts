@@ -36,7 +36,9 @@ export function notes(s: NormState): void {
   else for (const l of readClaims) claimed.add(l);
   const lists = findLists(st, claimed);
   familiesOfUnlabelledLists(lists, idx);
-  const groups: Group[] = [...blocks, ...feet, ...read, ...lists];
+  // a label with nothing after it (a folio taken for a page foot's "1") is no body
+  const worded = (b: Candidate) => b.pieces.some((p) => /[\p{L}\p{N}]/u.test(p.text));
+  const groups: Group[] = [...blocks, ...feet, ...read, ...lists].map((g) => ({ ...g, bodies: g.bodies.filter(worded) })).filter((g) => g.bodies.length);
   const { decisions, links, relabelled } = assign(st, groups, idx);
   for (const { body, mark } of relabelled) s.doubts.push({ kind: 'note-relabelled', lines: body.lines.slice(0, 1).map((l) => st.lines[l].no), message: `reference [${mark.label.text}] matched to the page’s body labelled [${body.label?.text}] (the page has as many references as bodies)` });
 
@@ -84,11 +86,16 @@ export function notes(s: NormState): void {
     for (let i = 0; i < L.length; i++) for (const m of idx.byLine[i]) if ((m.form === 'glued' || m.form === 'bracket' || m.form === 'super') && m.label.kind === 'num' && m.label.value === seq.length + 1) seq.push(m);
     if (seq.length >= 3) for (const m of seq) missing(s, m, L[m.line].no, L[m.line].text, addEdit, bodies);
   }
+  // what opened each body on its line ("[Footnote 12:", "^ a b", "12."): removed with it, recorded
+  const openers = links.map(({ body }) => {
+    const p = body.pieces[0];
+    return p?.line !== undefined ? L[p.line].text.slice(0, p.from ?? 0).trim() : '';
+  });
   applyEdits(st, edits, links.map((x) => x.body));
   links.forEach(({ body, marks }, id) => {
     const b = bodies[id];
     b.text = bodyText(s, body);
-    s.changes.push({ kind: 'move-note-body', lines: b.lines, from: body.label?.text ?? '', why: `${zoneName(body)}: ${why.get(body.group)}` });
+    s.changes.push({ kind: 'move-note-body', lines: b.lines, from: openers[id] || (body.label?.text ?? ''), why: `${zoneName(body)}: ${why.get(body.group)}` });
     if (!marks.length) s.doubts.push({ kind: 'body-without-ref', lines: b.lines, message: `note body “${b.label}” (“${b.text.slice(0, 60)}…”) has no reference in the text: kept, and referred to from the end of the paragraph before it` });
   });
   for (const g of groups) {
@@ -116,7 +123,10 @@ function applyEdits(st: Stream, edits: Map<number, Edit[]>, bodies: Candidate[])
     let out = text;
     for (const { m, token } of [...list].sort((a, b) => b.m.start - a.m.start)) {
       if (m.start < from || m.end > to) continue;
-      const after = m.form === 'displaced' || (m.form === 'spaced' && m.end < out.length) ? ' ' : '';
+      // a mark taken with the space before it, and a word right after it ("of [12]a small"):
+      // the words stay apart
+      const wordAfter = /^[\p{L}\p{N}]/u.test(out.slice(m.end - from)) && /^\s/.test(out.slice(m.start - from));
+      const after = m.form === 'displaced' || (m.form === 'spaced' && m.end < out.length) || wordAfter ? ' ' : '';
       out = out.slice(0, m.start - from) + token + after + out.slice(m.end - from);
     }
     return out;

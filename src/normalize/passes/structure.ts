@@ -1,5 +1,6 @@
 import type { Block, NormState } from '../types.ts';
 import { countLetters } from '../letters.ts';
+import { carryNotes } from '../carrynotes.ts';
 import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
 
 const RUN_IN = /^(\d{1,2})\)\s+/;
@@ -8,7 +9,8 @@ const RUN_IN = /^(\d{1,2})\)\s+/;
 function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   const t = bare(b.text);
   if (!t || b.lines.length > 2 || t.length > 90 || words(t) > 12) return false;
-  if (/[.,;:]$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
+  // a sentence's end, also before a note mark left unlinked ("… the end.[1]")
+  if (/[.,;:](?:\\?\[\d{1,4}\\?\])*$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
   if (/[?!]$/.test(t) && wrapped) return false;
   if (/\?$/.test(t) && titleCaseShare(t) < 0.75 && !byNext) return false;
   if (!/^[\p{Lu}\p{N}“"‘'«]/u.test(t)) return false;
@@ -39,7 +41,8 @@ export function structure(s: NormState): void {
       B[i].level = 2;
       const next = B[i + 1];
       if (next && headingLike(next, false) && !CHAPTER_LABEL.test(bare(next.text))) {
-        B[i].text = `${t.replace(/\.$/, '')}. ${next.text}`;
+        // the label's own text, note references and all (bare() is only for testing it)
+        B[i].text = `${B[i].text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
         B[i].lines.push(...next.lines);
         drop.add(next);
         s.changes.push({ kind: 'join-chapter-title', lines: B[i].lines, to: B[i].text });
@@ -90,7 +93,8 @@ export function structure(s: NormState): void {
     s.doubts.push({ kind: 'caption', lines: b.lines, message: `“${bare(b.text)}” removed as the caption of an image that is not there` });
   };
   let L = live();
-  if (!wrapped && s.meta.title && L[0]?.kind === 'para' && L[1] && words(L[0].text) <= 12 && /\.$/.test(bare(L[0].text)) && L[0].lines.length === 1 && words(L[1].text) > 20)
+  // (a line that refers to a note is text, not what is left of a figure)
+  if (!wrapped && s.meta.title && L[0]?.kind === 'para' && L[1] && !/\uE001/.test(L[0].text) && words(L[0].text) <= 12 && /\.$/.test(bare(L[0].text)) && L[0].lines.length === 1 && words(L[1].text) > 20)
     removeCaption(L[0], 'a one-sentence line between the title and the text');
   L = live();
   for (let i = 0; i < L.length; i++) {
@@ -116,6 +120,7 @@ export function structure(s: NormState): void {
       for (let j = i + 1; j < B.length && !(B[j].kind === 'heading' && B[j + 1]?.kind === 'byline'); j++) if (B[j].kind === 'heading') B[j].level = 3;
     }
   }
+  carryNotes(s, B, drop);
   s.blocks = B.filter((b) => !drop.has(b));
   quotes(s);
 }
