@@ -46,7 +46,7 @@ const RES: [OpenerForm, RegExp, boolean][] = [
   ['paren', new RegExp(`^\\((\\d{1,4}|[a-z]|[A-Z])\\)${SP}+(?=\\S)`), false],
   ['dot', new RegExp(`^(\\d{1,6})\\.${SP}+(?=[^\\s\\d])`), false],
   ['sym', new RegExp(`^(\\*{1,3}|[†‡§‖¶])${SP}*(?=[^\\s*])`), false],
-  ['super', /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})[ \u00a0]*(?=\S)/, false],
+  ['super', /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})[ \u00a0]*(?=\S)/, false],
   ['space', new RegExp(`^(\\d{1,6})${SP}+(?=[^\\s\\d.,;:%)\\]–—-])`), false],
   ['space', /^(\d{1,3})(?=[\p{Lu}“"‘(][\p{Ll}\p{Lu}])/u, false],
   ['alone', /^(\d{1,6}|[a-z]|\*{1,3}|[†‡§])$/, false],
