@@ -32,7 +32,10 @@ export class MarkIndex {
     });
     // "POSIX.1", "arm64": a word and number the text writes again and again is a name, not a mark
     const seen = new Map<string, number>();
-    const tokenOf = (l: string, m: Mark) => /[\p{L}\p{N}.’'-]*$/u.exec(l.slice(0, m.start))![0].toLowerCase() + l.slice(m.start, m.end);
+    // the word a mark is glued to, read from a window before it (a whole-line slice per mark
+    // made a 100,000-character line quadratic)
+    const before = (l: string, at: number) => l.slice(Math.max(0, at - 64), at);
+    const tokenOf = (l: string, m: Mark) => /[\p{L}\p{N}.’'-]*$/u.exec(before(l, m.start))![0].toLowerCase() + l.slice(m.start, m.end);
     st.lines.forEach((l, i) => {
       for (const m of this.byLine[i]) if (m.form === 'glued') seen.set(tokenOf(l.text, m), (seen.get(tokenOf(l.text, m)) ?? 0) + 1);
     });
@@ -42,7 +45,7 @@ export class MarkIndex {
     st.lines.forEach((l, i) => {
       for (const m of this.byLine[i]) {
         if (m.form !== 'glued') continue;
-        const word = /\p{L}+$/u.exec(l.text.slice(0, m.start))?.[0].toLowerCase();
+        const word = /\p{L}+$/u.exec(before(l.text, m.start))?.[0].toLowerCase();
         if ((seen.get(tokenOf(l.text, m)) ?? 0) >= 3 || (word && !alone.has(word))) m.doubtful = true;
       }
     });

@@ -83,7 +83,8 @@ export function notes(s: NormState): void {
   // No bodies at all: a run 1, 2, 3… of glued or bracketed numbers is the reference sequence.
   if (!links.length) {
     const seq: PlacedMark[] = [];
-    for (let i = 0; i < L.length; i++) for (const m of idx.byLine[i]) if ((m.form === 'glued' || m.form === 'bracket' || m.form === 'super') && m.label.kind === 'num' && m.label.value === seq.length + 1) seq.push(m);
+    // (not glued to a word the text never writes alone: word1 word2 word3 are names, not notes)
+    for (let i = 0; i < L.length; i++) for (const m of idx.byLine[i]) if ((m.form === 'glued' || m.form === 'bracket' || m.form === 'super') && !m.doubtful && m.label.kind === 'num' && m.label.value === seq.length + 1) seq.push(m);
     if (seq.length >= 3) for (const m of seq) missing(s, m, L[m.line].no, L[m.line].text, addEdit, bodies);
   }
   // what opened each body on its line ("[Footnote 12:", "^ a b", "12."): removed with it, recorded
