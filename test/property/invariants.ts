@@ -7,7 +7,13 @@ import { parseBook } from '../../src/model/parse.ts';
 const mdit = new MarkdownIt({ html: false }).use(footnote);
 // words, with bracketed numbers taken out (a mark inside a word, "T[1]hursday", leaves the
 // word whole once it is linked or dropped, and splits it while it stays)
-const letters = (t: string) => t.replace(/\\?\[\d{1,6}\\?\]/g, '').toLowerCase().match(/\p{L}+/gu) ?? [];
+// (inside a word when a lower-case letter follows it; "b[12]Lenin" is two words)
+const letters = (t: string) =>
+  t
+    .replace(/\\?\[\d{1,6}\\?\](?=\p{Ll})/gu, '')
+    .replace(/\\?\[\d{1,6}\\?\]/g, ' ')
+    .toLowerCase()
+    .match(/\p{L}+/gu) ?? [];
 
 /** Every failed invariant, in words (empty: all hold). */
 export function violations(raw: string): string[] {

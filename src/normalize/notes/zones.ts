@@ -407,7 +407,10 @@ function unitsOf(st: Stream, claimed: Set<number>): Unit[] {
     const startsNew = st.lineMode || !cur || l.blankBefore || (o?.label && !st.lineMode && cur && st.lines[cur.lines[cur.lines.length - 1]].page !== l.page);
     // in a wrapped chunk, a labelled line at the indentation of the chunk's own opener starts another body
     const firstO = cur ? openerOf(st.lines[cur.lines[0]].text) : undefined;
-    const sibling = !!cur && !!o?.label && !!firstO?.label && o.form === firstO.form && follows(lastLabelOf(st, cur) ?? firstO.label, o.label) && indentOf(l.text) <= indentOf(st.lines[cur.lines[0]].text);
+    const sibling =
+      (!!cur && !!o?.label && !!firstO?.label && o.form === firstO.form && follows(lastLabelOf(st, cur) ?? firstO.label, o.label) && indentOf(l.text) <= indentOf(st.lines[cur.lines[0]].text)) ||
+      // an unlabelled list's items (^ …, ↑ …) each open a line of their own
+      (!!cur && !!o && (o.form === 'caret' || o.form === 'arrow') && firstO?.form === o.form);
     if (startsNew || sibling) units.push((cur = { lines: [i] }));
     else cur!.lines.push(i);
   });
