@@ -10,8 +10,8 @@ const mdit = new MarkdownIt({ html: false }).use(footnote);
 // (inside a word when a lower-case letter follows it; "b[12]Lenin" is two words)
 const letters = (t: string) =>
   t
-    .replace(/\\?\[\d{1,6}\\?\](?=\p{Ll})/gu, '')
-    .replace(/\\?\[\d{1,6}\\?\]/g, ' ')
+    .replace(/\\?\[\^?\d{1,6}\\?\](?=\p{Ll})/gu, '')
+    .replace(/\\?\[\^?\d{1,6}\\?\]/g, ' ')
     .toLowerCase()
     .match(/\p{L}+/gu) ?? [];
 

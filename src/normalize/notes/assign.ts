@@ -41,13 +41,13 @@ function before(list: number[] | undefined, x: number): number {
 }
 
 /**
- * Groups are judged in three rounds — forms that are notes by themselves and page feet,
- * then bracketed lists, then lists whose labels also open numbered lists (1., 1 …, (1)) —
- * so that a numbered list in the text cannot take the marks of the notes at the book's end;
- * of these, a list under a notes heading first, for the same reason. Within a round, in
- * reading order.
+ * Groups are judged in rounds — forms that are notes by themselves and bracketed page feet,
+ * then bracketed lists, then what also opens numbered lists (1., 1 …, (1)): lists under a
+ * notes heading, numbered page feet (a numbered list may close a page), other lists — so
+ * that a numbered list in the text cannot take the marks of the notes at the book's end.
+ * Within a round, in reading order.
  */
-const roundOf = (g: Group) => (g.strong || g.zone === 'block' || (g.zone === 'foot' && !g.ambiguous) ? 0 : g.zone === 'foot' ? 2 : g.ambiguous ? (g.heading !== undefined ? 2 : 3) : 1);
+const roundOf = (g: Group) => (g.strong || g.zone === 'block' || (g.zone === 'foot' && !g.ambiguous) ? 0 : g.zone === 'foot' ? 2.5 : g.ambiguous ? (g.heading !== undefined ? 2 : 3) : 1);
 
 export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment {
   const ordered = [...groups].sort((a, b) => roundOf(a) - roundOf(b) || firstLine(a.bodies[0]) - firstLine(b.bodies[0]));
