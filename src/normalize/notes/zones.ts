@@ -437,7 +437,10 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
   const units = unitsOf(st, claimed);
   const groups: Group[] = [];
   const op = units.map((u) => openerOf(L[u.lines[0]].text));
-  const headingAt = (k: number) => (k >= 0 && units[k].lines.length === 1 && NOTES_HEADING.test(L[units[k].lines[0]].text.trim()) ? units[k].lines[0] : undefined);
+  const isHeading = (k: number) => k >= 0 && units[k].lines.length === 1 && NOTES_HEADING.test(L[units[k].lines[0]].text.trim());
+  // the heading, or the heading before a folio the page break left between it and its list
+  const folioLike = (k: number) => k >= 0 && units[k].lines.length === 1 && /^\s*\d{1,4}\s*$/.test(L[units[k].lines[0]].text) && L[units[k].lines[0]].page !== L[units[k + 1]?.lines[0] ?? units[k].lines[0]].page;
+  const headingAt = (k: number) => (isHeading(k) ? units[k].lines[0] : folioLike(k) && isHeading(k - 1) ? units[k - 1].lines[0] : undefined);
   const bodyOf = (o: Opener, u: Unit): Candidate => {
     const pieces: Piece[] = [];
     u.lines.forEach((i, n) => pieces.push(pieceOf(st, i, n === 0 ? restFrom(L[i].text, o) : 0)));

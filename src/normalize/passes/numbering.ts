@@ -42,10 +42,11 @@ export function numbering(s: NormState): void {
   s.notes = notes;
 }
 
+/** The last block of text before a raw line (a code block shows no note references: skipped). */
 function lastBlockBefore(blocks: Block[], line: number): number {
-  let at = 0;
+  let at = -1;
   blocks.forEach((b, i) => {
-    if (b.lines[0] < line) at = i;
+    if (b.lines[0] < line && b.kind !== 'code') at = i;
   });
-  return at;
+  return at >= 0 ? at : Math.max(0, blocks.findIndex((b) => b.kind !== 'code'));
 }
