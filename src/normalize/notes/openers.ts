@@ -57,6 +57,19 @@ const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The opener a line starts with, if any. */
 export function openerOf(line: string): Opener | undefined {
+  // the finders ask about the same lines again and again: answers kept (frozen, shared)
+  let o = openers.get(line);
+  if (o === undefined) {
+    if (openers.size > 100_000) openers.clear();
+    o = readOpener(line) ?? null;
+    if (o) Object.freeze(o);
+    openers.set(line, o);
+  }
+  return o ?? undefined;
+}
+const openers = new Map<string, Opener | null>();
+
+function readOpener(line: string): Opener | undefined {
   // "_  212 Supra_, p. 222.": an emphasis mark before the label belongs to the text after it
   const em = /^([ \u00a0\t]*)_[ \u00a0]+(?=\d)/.exec(line);
   if (em) {

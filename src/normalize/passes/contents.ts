@@ -39,7 +39,13 @@ export function contents(s: NormState): void {
       }
     }
   });
-  const entry = (k: number): 'entry' | 'filler' | 'filler-title' | undefined => {
+  // each line is asked about several times as runs are tried: its answer kept
+  const entries = new Map<number, ReturnType<typeof entryOf>>();
+  const entry = (k: number) => {
+    if (!entries.has(k)) entries.set(k, entryOf(k));
+    return entries.get(k);
+  };
+  const entryOf = (k: number): 'entry' | 'filler' | 'filler-title' | undefined => {
     const t = texts[k];
     if (!t) return undefined;
     if (LEADER.test(t) && /\p{L}/u.test(t)) return 'entry';

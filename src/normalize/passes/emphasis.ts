@@ -19,10 +19,13 @@ export function emphasis(s: NormState): void {
     // a transcription's tags: <i>, <b>, <em>, <g> (letter-spaced) are emphasis; <sc> (small capitals) keeps its words
     if (out.includes('<')) {
       out = out.replace(/<(i|b|em|strong|g|u)>([\s\S]*?)<\/\1>/gi, (_m, tag: string, inner: string) => {
-        s.changes.push({ kind: 'emphasis-tag', lines, from: `<${tag}>`, to: '*' });
+        s.changes.push({ kind: 'emphasis-tag', lines, from: `<${tag}></${tag}>`, to: '*' });
         return inner.trim() ? `\uE002${inner}\uE003` : inner;
       });
-      out = out.replace(/<\/?sc>/gi, '');
+      out = out.replace(/<\/?sc>/gi, (m) => {
+        s.changes.push({ kind: 'small-capitals-tag', lines, from: m });
+        return '';
+      });
     }
     if (out.includes('_')) out = out.replace(/(?<![\p{L}\p{N}_])_([^_\n]{1,200}?)_(?![\p{L}\p{N}_])/gu, (_m, inner: string) => {
       s.changes.push({ kind: 'emphasis-underscore', lines, from: `_${inner}_`, to: `*${inner}*` });
