@@ -1,3 +1,4 @@
+import { CHAPTER_LABEL } from './text.ts';
 // The furniture at the edges of a paged text's pages: folios (alone, or inside a running
 // head: "1.4 Input File Structure 7", "CHAP. XIII.] DÖLLINGER 189", "No 70") and running
 // heads and feet that come back page after page, with their numbers and OCR noise. Decided
@@ -79,7 +80,8 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   const out = new Map<number, Furniture>();
 
   // Folios: a number at an edge that a neighbouring page's number agrees with (both rise with the pages).
-  const cands = edges.flatMap((es, p) => es.flatMap((e) => folioCandidates(e.text).filter((c) => restIsHead(c.rest)).map((c) => ({ ...c, p, e }))));
+  // ("Chapter 4" on a line of its own is the chapter's heading, not a head with folio 4)
+  const cands = edges.flatMap((es, p) => es.filter((e) => !CHAPTER_LABEL.test(e.text.trim())).flatMap((e) => folioCandidates(e.text).filter((c) => restIsHead(c.rest)).map((c) => ({ ...c, p, e }))));
   const byPage = new Map<number, typeof cands>();
   for (const c of cands) byPage.set(c.p, [...(byPage.get(c.p) ?? []), c]);
   // a number alone needs one neighbour to agree; a number inside a line of words, two
@@ -119,7 +121,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
 
   // Running heads: short edge lines that three pages or more repeat, near enough (OCR varies them).
   // (a line that refers to a note, or a sentence of small words, is the text's, not a head)
-  const sentence = (t: string) => /[.!?]["”’]?$/.test(t.trim()) && (t.match(/(?:^|\s)\p{Ll}/gu) ?? []).length >= 3;
+  const sentence = (t: string) => /[.!?]["”’]?(?:\[\d{1,4}\]|\d{1,3}|[ \u00a0]*↩\uFE0E?\uFE0F?)?$/u.test(t.trim()) && (t.match(/(?:^|\s)\p{Ll}/gu) ?? []).length >= 3;
   const heads = edges.flatMap((es, p) => es.filter((e) => !folios.has(e.i) && e.text.trim().length <= 80 && !NOTE_LIKE.test(e.text) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text)).map((e) => ({ ...e, p, key: keyOf(e.text) }))).filter((e) => e.key.length >= 4);
   const repeated = new Set<number>();
   for (const h of heads) {
@@ -140,7 +142,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     for (const at of ['top', 'bottom'] as const) {
       const side = es.filter((x) => x.at === at).sort((a, b) => a.k - b.k);
       // a running head of its own with the folio on the line after it (pdftotext split them)
-      if (side.length > 2 && !out.has(side[0].i) && folios.has(side[1].i) && restIsHead(side[0].text.trim()) && !/[.!?]$/.test(side[0].text.trim())) out.set(side[0].i, { i: side[0].i, kind: 'head' });
+      if (side.length > 2 && !out.has(side[0].i) && folios.has(side[1].i) && restIsHead(side[0].text.trim()) && !/[.!?]$/.test(side[0].text.trim()) && !sentence(side[0].text)) out.set(side[0].i, { i: side[0].i, kind: 'head' });
       for (const e of side) {
         if (out.has(e.i)) continue;
         const f = folios.get(e.i);
