@@ -163,6 +163,20 @@ describe('the command line', () => {
       appendFileSync(join(work, 'sources/james-world-revolution-lenin.yaml'), 'translator: nobody\n');
       await waitFor(/watching for changes[\s\S]*watching for changes/, 60_000);
       expect(err.match(/^james-world-revolution-lenin: done/gm)).toHaveLength(2);
+      // a source that turns invalid: a message, the last good outputs kept; fixed: rebuilt
+      const epub = join(work, 'watched/epub/james-world-revolution-lenin.epub');
+      const good = readFileSync(epub);
+      const text = readFileSync(join(work, 'sources/james-world-revolution-lenin.txt'));
+      writeFileSync(join(work, 'sources/james-world-revolution-lenin.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7]));
+      await waitFor(/(watching for changes[\s\S]*){3}/, 60_000);
+      expect(err).toMatch(/james-world-revolution-lenin[^\n]*(binary|not a text)/i);
+      expect(readFileSync(epub).equals(good)).toBe(true);
+      writeFileSync(join(work, 'sources/james-world-revolution-lenin.txt'), text);
+      await waitFor(/(watching for changes[\s\S]*){4}/, 60_000);
+      // the text is the last good one again: its outputs stand, and the round reports no failure
+      const last = err.slice(err.lastIndexOf('watching for changes', err.lastIndexOf('watching for changes') - 1));
+      expect(last).not.toMatch(/failed/);
+      expect(readFileSync(epub).equals(good)).toBe(true);
     } finally {
       p.kill();
     }
