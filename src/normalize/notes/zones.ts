@@ -333,6 +333,8 @@ function splitInline(first: Candidate, open: (o: Opener, from: number) => Candid
     if (!piece || !cur.label) return;
     const next = nextLabelText(cur.label);
     if (!next) return;
+    // (most lines hold neither the next label nor a bracket or star: nothing to look for)
+    if (!piece.text.includes(next) && !/[[*†‡]/.test(piece.text)) return;
     const m = inlineLabel(cur.opener.form, next).exec(piece.text) ?? GAP_LABEL.exec(piece.text);
     if (!m || m.index < 3) return;
     const after = piece.text.slice(m.index + m[0].length);
