@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeDir } from '../paths.ts';
 import { isLetterCode } from './letters.ts';
 
 
@@ -68,6 +70,11 @@ export class WordList {
     return new WordList(`${sorted.join('\n')}\n`, starts);
   }
 
+  /** Words sorted and distinct, one per line, with each one's offset (made by the compile step). */
+  static ofPrebuilt(words: string, starts: Int32Array): WordList {
+    return new WordList(words, starts);
+  }
+
   /** A JSON array of words already sorted and distinct, without escapes; undefined otherwise. */
   static ofSortedText(json: string): WordList | undefined {
     const body = json.trim();
@@ -106,6 +113,13 @@ let dictionary: WordList | undefined;
 /** A general English word list, used only where the text gives no evidence of its own. */
 export function englishWords(): WordList {
   if (!dictionary) {
+    // compiled with the command (scripts/compile.mjs): read as it is
+    const pre = join(codeDir, 'words.txt');
+    if (existsSync(pre)) {
+      const idx = readFileSync(join(codeDir, 'words.idx'));
+      dictionary = WordList.ofPrebuilt(readFileSync(pre, 'utf8'), new Int32Array(idx.buffer, idx.byteOffset, idx.byteLength / 4));
+      return dictionary;
+    }
     const require = createRequire(import.meta.url);
     const json = readFileSync(require.resolve('an-array-of-english-words/index.json'), 'utf8');
     // The list is a sorted JSON array of plain words: read it straight into the compact form

@@ -32,7 +32,12 @@ export function hashPath(path: string): string {
 export const forgetHashes = (): void => fileHashes.clear();
 
 /** The tool's own code and dependencies: a new version rebuilds everything. */
-export const toolHash = (): string => hashOf(hashPath(codeDir), hashPath(join(projectRoot, 'package-lock.json')), hashPath(join(projectRoot, 'editions.schema.json')));
+// (the compiled word list is not code: it comes from the lock file's package, hashed already)
+const codeFiles = (): string[] =>
+  readdirSync(codeDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => !/^words\.(txt|idx)$/.test(f) && statSync(join(codeDir, f)).isFile())
+    .sort();
+export const toolHash = (): string => hashOf(...codeFiles().flatMap((f) => [f, hashPath(join(codeDir, f))]), hashPath(join(projectRoot, 'package-lock.json')), hashPath(join(projectRoot, 'editions.schema.json')));
 
 export interface BuildState {
   version: 1;
