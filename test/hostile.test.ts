@@ -17,6 +17,7 @@ const HOSTILE = [
   '',
   `Some text with a <script>${PWN}</script> in it, and an <img src=x onerror="${PWN}"> image, and <!-- a comment --> and ]]> and &amp; and & alone.`,
   '',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder, as text, is the point
   'Template code: {{ user.name }} and <%= process.exit(1) %> and ${process.env.HOME} and `rm -rf /`.',
   '',
   'Right to left: \u202Egnp.exe\u202C and Hebrew שלום and Arabic مرحبا, zero\u200Bwidth and joiner\u200D here.',
