@@ -26,3 +26,42 @@ describe(`${N} notes`, () => {
     expect(refs).toBe(N);
   }, 300_000);
 });
+
+describe('a pack of 50 pieces and a book of 2,000 pages', () => {
+  it('build, their EPUBs pass epubcheck and their PDFs qpdf', async () => {
+    const { cpSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { spawnSync } = await import('node:child_process');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { root } = await import('./helpers.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'editions-big-'));
+    mkdirSync(join(dir, 'sources'));
+    for (const d of ['templates', 'fonts']) cpSync(join(root, d), join(dir, d), { recursive: true });
+    const names = ['james-world-revolution-lenin', 'npa-lenin-lessons-from-the-past', 'stalin-dictatorship-of-the-proletariat-paged', 'lorimer-introduction-to-state-and-revolution'];
+    const pieces = Array.from({ length: 50 }, (_, i) => {
+      const p = `piece-${String(i).padStart(2, '0')}`;
+      for (const ext of ['txt', 'yaml']) copyFileSync(join(root, 'sources', `${names[i % 4]}.${ext}`), join(dir, 'sources', `${p}.${ext}`));
+      return p;
+    });
+    const foundations = readFileSync(join(root, 'sources', 'stalin-foundations-of-leninism.txt'), 'utf8');
+    writeFileSync(join(dir, 'sources', 'long.txt'), Array.from({ length: 21 }, () => foundations).join('\n\n'));
+    copyFileSync(join(root, 'sources', 'stalin-foundations-of-leninism.yaml'), join(dir, 'sources', 'long.yaml'));
+    writeFileSync(
+      join(dir, 'editions.yaml'),
+      ['sources: sources', 'editions:', '  - name: fifty', '    title: Fifty pieces', '    editor: A tester', '    language: en', '    pieces:', ...pieces.map((p) => `      - source: ${p}`), '  - name: long', '    source: long', ''].join('\n'),
+    );
+    const r = spawnSync(process.execPath, [join(root, 'bin/editions.js'), 'build', '--json', '--jobs', '1'], { cwd: dir, encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: '1700000000' }, maxBuffer: 64 << 20 });
+    expect(r.status, r.stderr.slice(-2000)).toBe(0);
+    const run = JSON.parse(r.stdout) as { editions: { edition: string; pages: number; notes: number }[] };
+    const by = Object.fromEntries(run.editions.map((e) => [e.edition, e]));
+    // 13 × 9 + 13 × 15 + 12 × 14 + 12 × 0 notes, numbered per piece
+    expect(by.fifty.notes).toBe(480);
+    expect(by.long.pages).toBeGreaterThanOrEqual(2000);
+    expect(by.long.notes).toBe(21 * 32);
+    for (const e of ['fifty', 'long']) {
+      const check = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', join(dir, 'out', 'epub', `${e}.epub`)], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      expect(check.stdout + check.stderr, e).toMatch(/0 fatals \/ 0 errors \/ 0 warnings/);
+      expect(spawnSync('qpdf', ['--check', join(dir, 'out', 'pdf', `${e}.pdf`)]).status, e).toBe(0);
+    }
+  }, 600_000);
+});
