@@ -35,20 +35,13 @@ export async function compile() {
   // editions.yaml's validator as code, so that the command never compiles the schema
   const { Ajv } = require('ajv');
   const standalone = require('ajv/dist/standalone').default;
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true } });
+  const options = JSON.parse(readFileSync(join(root, 'src', 'config', 'ajv-options.json'), 'utf8'));
+  const ajv = new Ajv({ ...options, code: { source: true } });
   writeFileSync(join(tmp, 'editions-schema.cjs'), standalone(ajv, ajv.compile(JSON.parse(readFileSync(join(root, 'editions.schema.json'), 'utf8')))));
-  // the English word list in the normaliser's compact form (words.txt, and words.idx: each
-  // word's offset as 32-bit integers), so the command reads it instead of parsing 275,000 strings
+  // the English word list sorted and distinct, one word a line: the normaliser reads it as it
+  // is (WordList.ofLines) instead of parsing and sorting 275,000 strings
   const words = [...new Set(require('an-array-of-english-words/index.json'))].sort();
-  const starts = new Int32Array(words.length + 1);
-  let at = 0;
-  words.forEach((w, i) => {
-    starts[i] = at;
-    at += w.length + 1;
-  });
-  starts[words.length] = at;
   writeFileSync(join(tmp, 'words.txt'), `${words.join('\n')}\n`);
-  writeFileSync(join(tmp, 'words.idx'), Buffer.from(starts.buffer));
   writeFileSync(join(tmp, 'stamp'), `${stamp}\n`);
   rmSync(lib, { recursive: true, force: true });
   try {

@@ -6,6 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { createRequire } from 'node:module';
+// Ajv's options, read by the compile step too, so the compiled validator is the same one
+import AJV_OPTIONS from './ajv-options.json' with { type: 'json' };
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from '../errors.ts';
 import { readSource, sourceFile } from '../io/source.ts';
@@ -45,8 +47,6 @@ export interface EditionsFile {
 
 const SCHEMA_PATH = join(projectRoot, 'editions.schema.json');
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
-/** Ajv's options, shared with the compiled validator (scripts/compile.mjs). */
-export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true };
 let validator: Validator | undefined;
 function validate(data: unknown): ErrorObject[] {
   // The compiled command carries the schema's validator as code (Ajv's standalone output,

@@ -51,58 +51,57 @@ export function buildLexicon(lines: readonly string[]): Map<string, number> {
   return lex;
 }
 
-/** A sorted word list held as one string and an offsets array: cheap for the garbage collector, which would otherwise mark 275,000 strings on every major collection. */
+/**
+ * A sorted word list held as one string, a word a line: cheap for the garbage collector (which
+ * would otherwise mark 275,000 strings on every major collection) and ready as read. A lookup is
+ * a binary search over the string's positions, each probe widened to the line it falls in.
+ */
 export class WordList {
-  private constructor(
-    private readonly words: string,
-    private readonly starts: Int32Array,
-  ) {}
+  /** Words sorted and distinct, each ended by a newline. */
+  private constructor(private readonly words: string) {}
 
   static of(list: string[]): WordList {
-    const sorted = [...new Set(list)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const starts = new Int32Array(sorted.length + 1);
-    let at = 0;
-    sorted.forEach((w, i) => {
-      starts[i] = at;
-      at += w.length + 1;
-    });
-    starts[sorted.length] = at;
-    return new WordList(`${sorted.join('\n')}\n`, starts);
+    return new WordList(`${[...new Set(list)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join('\n')}\n`);
   }
 
-  /** Words sorted and distinct, one per line, with each one's offset (made by the compile step). */
-  static ofPrebuilt(words: string, starts: Int32Array): WordList {
-    return new WordList(words, starts);
+  /** Words already sorted and distinct, one per line, each ended by a newline (lib/words.txt). */
+  static ofLines(words: string): WordList {
+    return new WordList(words);
   }
 
   /** A JSON array of words already sorted and distinct, without escapes; undefined otherwise. */
   static ofSortedText(json: string): WordList | undefined {
     const body = json.trim();
     if (!body.startsWith('["') || !body.endsWith('"]') || body.includes('\\')) return undefined;
-    const words = `${body.slice(2, -2).replaceAll('","', '\n')}\n`;
-    let n = 0;
-    for (let i = words.indexOf('\n'); i !== -1; i = words.indexOf('\n', i + 1)) n++;
-    const starts = new Int32Array(n + 1);
-    for (let i = words.indexOf('\n'), k = 1; i !== -1; i = words.indexOf('\n', i + 1)) starts[k++] = i + 1;
-    const list = new WordList(words, starts);
+    const list = new WordList(`${body.slice(2, -2).replaceAll('","', '\n')}\n`);
     // sorted and distinct, checked at a sample of places (a full check costs more than the read)
-    for (let k = 1; k < n; k += 997) if (list.at(k - 1) >= list.at(k)) return undefined;
+    for (let p = 0; p < list.words.length - 1; p += 9973) {
+      const [, e] = list.lineAt(p);
+      if (e + 1 < list.words.length && list.wordAt(p) >= list.wordAt(e + 1)) return undefined;
+    }
     return list;
   }
 
-  private at(k: number): string {
-    return this.words.slice(this.starts[k], this.starts[k + 1] - 1);
+  /** The line a position falls in: [start, end), end at its newline. */
+  private lineAt(p: number): [number, number] {
+    return [this.words.lastIndexOf('\n', p - 1) + 1, this.words.indexOf('\n', p)];
+  }
+
+  private wordAt(p: number): string {
+    const [s, e] = this.lineAt(p);
+    return this.words.slice(s, e);
   }
 
   has(word: string): boolean {
+    // lo and hi are always line starts (hi may be the end)
     let lo = 0;
-    let hi = this.starts.length - 2;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const w = this.words.slice(this.starts[mid], this.starts[mid + 1] - 1);
+    let hi = this.words.length;
+    while (lo < hi) {
+      const [s, e] = this.lineAt((lo + hi) >> 1);
+      const w = this.words.slice(s, e);
       if (w === word) return true;
-      if (w < word) lo = mid + 1;
-      else hi = mid - 1;
+      if (w < word) lo = e + 1;
+      else hi = s;
     }
     return false;
   }
@@ -113,11 +112,10 @@ let dictionary: WordList | undefined;
 /** A general English word list, used only where the text gives no evidence of its own. */
 export function englishWords(): WordList {
   if (!dictionary) {
-    // compiled with the command (scripts/compile.mjs): read as it is
+    // sorted and distinct, one per line, by the compile step (scripts/compile.mjs)
     const pre = join(codeDir, 'words.txt');
     if (existsSync(pre)) {
-      const idx = readFileSync(join(codeDir, 'words.idx'));
-      dictionary = WordList.ofPrebuilt(readFileSync(pre, 'utf8'), new Int32Array(idx.buffer, idx.byteOffset, idx.byteLength / 4));
+      dictionary = WordList.ofLines(readFileSync(pre, 'utf8'));
       return dictionary;
     }
     const require = createRequire(import.meta.url);

@@ -35,7 +35,7 @@ export const forgetHashes = (): void => fileHashes.clear();
 // (the compiled word list is not code: it comes from the lock file's package, hashed already)
 const codeFiles = (): string[] =>
   readdirSync(codeDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => !/^words\.(txt|idx)$/.test(f) && statSync(join(codeDir, f)).isFile())
+    .filter((f) => f !== 'words.txt' && statSync(join(codeDir, f)).isFile())
     .sort();
 export const toolHash = (): string => hashOf(...codeFiles().flatMap((f) => [f, hashPath(join(codeDir, f))]), hashPath(join(projectRoot, 'package-lock.json')), hashPath(join(projectRoot, 'editions.schema.json')));
 

@@ -102,7 +102,6 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
       why = `${inOrder} of ${n} labels referred to in order before the list, which ${g.endsSection ? 'closes' : 'does not close'} its section`;
     }
     decisions.push({ group: g, accepted: ok, why, support });
-    if (process.env.EDITIONS_DEBUG_NOTES) console.error('group', g.zone, g.id, 'first', st.lines[firstLine(g.bodies[0])].no, 'ok', ok, why, g.bodies.map((b, k) => `${b.label?.text}:[${windowOf(b)}]:${cands[k].map((m) => `${m.form}@${st.lines[m.line].no}`).join('/')}`).join(' '));
     if (!ok) {
       rejected.add(g);
       continue;

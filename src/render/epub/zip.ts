@@ -31,31 +31,26 @@ export function zipArchive(entries: ZipEntry[], modified: Date): Buffer {
     const body = deflate ? deflateRawSync(raw, { level: 9 }) : raw;
     const crc = raw.length ? crc32(raw) : 0;
     const flags = /[^\x20-\x7e]/.test(e.name) ? 0x0800 : 0; // UTF-8 names flagged
+    // the fields the local header and the central directory record share, from "version
+    // needed" to the extra field's length (26 bytes), written once for both
+    const shared = Buffer.alloc(26);
+    shared.writeUInt16LE(20, 0); // version needed: 2.0 (deflate)
+    shared.writeUInt16LE(flags, 2);
+    shared.writeUInt16LE(deflate ? 8 : 0, 4);
+    shared.writeUInt16LE(time, 6);
+    shared.writeUInt16LE(date, 8);
+    shared.writeUInt32LE(crc, 10);
+    shared.writeUInt32LE(body.length, 14);
+    shared.writeUInt32LE(raw.length, 18);
+    shared.writeUInt16LE(name.length, 22); // then the extra field's length: 0
     const head = Buffer.alloc(30);
     head.writeUInt32LE(0x04034b50, 0);
-    head.writeUInt16LE(20, 4);
-    head.writeUInt16LE(flags, 6);
-    head.writeUInt16LE(deflate ? 8 : 0, 8);
-    head.writeUInt16LE(time, 10);
-    head.writeUInt16LE(date, 12);
-    head.writeUInt32LE(crc, 14);
-    head.writeUInt32LE(body.length, 18);
-    head.writeUInt32LE(raw.length, 22);
-    head.writeUInt16LE(name.length, 26);
-    head.writeUInt16LE(0, 28);
+    shared.copy(head, 4);
     locals.push(head, name, body);
     const cen = Buffer.alloc(46);
     cen.writeUInt32LE(0x02014b50, 0);
-    cen.writeUInt16LE(20, 4);
-    cen.writeUInt16LE(20, 6);
-    cen.writeUInt16LE(flags, 8);
-    cen.writeUInt16LE(deflate ? 8 : 0, 10);
-    cen.writeUInt16LE(time, 12);
-    cen.writeUInt16LE(date, 14);
-    cen.writeUInt32LE(crc, 16);
-    cen.writeUInt32LE(body.length, 20);
-    cen.writeUInt32LE(raw.length, 24);
-    cen.writeUInt16LE(name.length, 28);
+    cen.writeUInt16LE(20, 4); // version made by
+    shared.copy(cen, 6);
     cen.writeUInt32LE(e.data ? 0 : 0x10, 38); // MS-DOS folder attribute
     cen.writeUInt32LE(offset, 42);
     centrals.push(cen, name);
