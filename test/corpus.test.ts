@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } fro
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { normaliseFile } from '../src/run/build.ts';
+import { normaliseTextFile } from '../src/run/build.ts';
 import { root } from './helpers.ts';
 
 const dir = join(root, 'test', 'corpus');
@@ -35,7 +35,7 @@ beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'editions-corpus-'));
   const jobs = texts.map((raw) => {
     const md = join(out, raw.split('/').pop()!.replace(/\.txt$/, '.md'));
-    writeFileSync(md, normaliseFile(raw).markdown);
+    writeFileSync(md, normaliseTextFile(raw).markdown);
     const side = (ext: string) => (existsSync(raw.replace(/\.txt$/, ext)) ? raw.replace(/\.txt$/, ext) : null);
     return { raw, out: md, expect: side('.expect.json'), gold: side('.gold.txt') };
   });

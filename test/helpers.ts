@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
-import { normaliseFile, type Normalised } from '../src/run/build.ts';
+import { normaliseTextFile, type Normalised } from '../src/run/build.ts';
 
 export const root = join(import.meta.dirname, '..');
 export const SOURCES = {
@@ -24,7 +24,7 @@ const cache = new Map<string, Normalised & { paged: string }>();
 export function norm(path: string): Normalised & { paged: string } {
   let r = cache.get(path);
   if (!r) {
-    const n = normaliseFile(path);
+    const n = normaliseTextFile(path);
     cache.set(path, (r = { ...n, paged: n.markdown, markdown: n.markdown.replace(PAGE_MARK, '') }));
   }
   return r;

@@ -66,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   if (cmd === 'normalize' || cmd === 'normalise') {
     if (rest.length !== 1) usage('normalize takes one raw file');
     const [{ normaliseFile }, { writeAtomic }, { doubtLines, summaryLine }] = await Promise.all([import('../run/build.ts'), import('../io/atomic.ts'), import('../report/report.ts')]);
-    const r = normaliseFile(rest[0]);
+    const r = await normaliseFile(rest[0]);
     if (v.output) writeAtomic(v.output, r.markdown);
     else process.stdout.write(r.markdown);
     if (v.report) writeAtomic(v.report, `${JSON.stringify(r.report, null, 2)}\n`);

@@ -2,9 +2,10 @@ import { existsSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
 import { decodeText, type Decoded } from './decode.ts';
+import { SOURCE_EXTENSIONS } from './sniff.ts';
 
-/** Reads a raw source, with one plain message for each way it can be unusable. */
-export function readSource(path: string): Decoded {
+/** A source's bytes, with one plain message for each way the file can be unusable. */
+export function readSourceBytes(path: string): Buffer {
   let st: Stats;
   try {
     st = statSync(path);
@@ -18,8 +19,12 @@ export function readSource(path: string): Decoded {
   } catch (e) {
     throw new UserError(`${path}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
-  return decodeText(bytes, path);
+  if (bytes.length === 0) throw new UserError(`${path}: the file is empty`);
+  return bytes;
 }
 
-/** The file of a source named in editions.yaml: `<name>.txt`, or `<name>.md` (already in the model). */
-export const sourceFile = (dir: string, name: string): string => ['.txt', '.md'].map((x) => join(dir, `${name}${x}`)).find(existsSync) ?? join(dir, `${name}.txt`);
+/** Reads a raw text source. */
+export const readSource = (path: string): Decoded => decodeText(readSourceBytes(path), path);
+
+/** The file of a source named in editions.yaml: `<name>.txt`, `.md` (already in the model), `.html`, `.epub` or `.pdf`. */
+export const sourceFile = (dir: string, name: string): string => SOURCE_EXTENSIONS.map((x) => join(dir, `${name}${x}`)).find(existsSync) ?? join(dir, `${name}.txt`);

@@ -16,14 +16,14 @@ export interface BuildReport {
 const wordCount = (t: string) => t.replace(NOTE_TOKEN_RE, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 /** The build report: counts, every change with its raw line numbers, and every doubt. A `.md` source has no normalisation to report. */
-export function makeReport(source: string, encoding: string, decoding: string[], s?: NormState): BuildReport {
+export function makeReport(source: string, encoding: string, decoding: string[], s?: NormState, carrier?: string): BuildReport {
   if (!s) return { source, encoding, decoding, wrapping: 'markdown source', counts: { words: 0, paragraphs: 0, headings: 0, quotations: 0, listItems: 0, notes: 0, pages: 0, changes: 0, doubts: 0 }, changes: [], doubts: [] };
   const kinds = (k: string) => s.blocks.filter((b) => b.kind === k).length;
   return {
     source,
     encoding,
     decoding,
-    wrapping: s.mode,
+    wrapping: carrier ? `${carrier} original` : s.mode,
     counts: {
       words: s.blocks.reduce((n, b) => n + wordCount(b.text), 0) + s.notes.reduce((n, x) => n + wordCount(x.text), 0),
       paragraphs: kinds('para') + kinds('quote'),

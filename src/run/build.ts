@@ -3,7 +3,10 @@ import { performance } from 'node:perf_hooks';
 import { basename, extname, join } from 'node:path';
 import { normalize } from '../normalize/chain.ts';
 import { loadSidecar } from '../config/sidecar.ts';
-import { readSource } from '../io/source.ts';
+import { readSourceBytes } from '../io/source.ts';
+import { decodeText } from '../io/decode.ts';
+import { sniffKind, SOURCE_EXTENSIONS } from '../io/sniff.ts';
+import { normalizeRead } from '../normalize/structured.ts';
 import { makeReport, type BuildReport } from '../report/report.ts';
 import { UserError } from '../errors.ts';
 import type { FileSettings } from '../render/edition.ts';
@@ -16,11 +19,11 @@ export interface SourceFile {
   path: string;
 }
 
-/** The raw texts in a folder: every .txt (normalised) and .md (already in the model). */
+/** The sources in a folder: every .txt, .html, .epub, .pdf (normalised) and .md (already in the model). */
 export function listSources(dir: string): SourceFile[] {
   if (!existsSync(dir)) throw new UserError(`${dir}: no such folder of sources`);
   return readdirSync(dir)
-    .filter((f) => ['.txt', '.md'].includes(extname(f)))
+    .filter((f) => SOURCE_EXTENSIONS.includes(extname(f).toLowerCase()))
     .sort()
     .map((f) => ({ name: basename(f, extname(f)), path: join(dir, f) }));
 }
@@ -28,14 +31,36 @@ export function listSources(dir: string): SourceFile[] {
 export interface Normalised {
   markdown: string;
   report: BuildReport;
+  /** The source as lines, as the report's line numbers count them (the review page shows them). */
+  rawText: string;
 }
 
-/** Raw file → Markdown model and report. A `.md` source is already in the model. */
-export function normaliseFile(path: string): Normalised {
-  const decoded = readSource(path);
-  if (extname(path) === '.md') return { markdown: decoded.text, report: makeReport(path, decoded.encoding, decoded.notes) };
+/** A source file → Markdown model and report, by the kind its bytes show. A `.md` source is already in the model. */
+export async function normaliseFile(path: string): Promise<Normalised> {
+  const bytes = readSourceBytes(path);
+  const kind = sniffKind(bytes, path);
+  if (kind === 'text' || kind === 'markdown') return normaliseText(bytes, path, kind);
+  if (kind === 'zip') throw new UserError(`${path}: a zip archive that is not an EPUB (no mimetype application/epub+zip)`);
+  const readers = await import('../readers/index.ts');
+  const read = kind === 'html' ? readers.readHtmlFile : kind === 'epub' ? readers.readEpubFile : readers.readPdfFile;
+  const r = await read(bytes, path);
+  const { markdown, state } = normalizeRead(r.doc, loadSidecar(path));
+  return { markdown, report: makeReport(path, r.encoding, r.decoding, state, r.doc.carrier), rawText: r.rawText };
+}
+
+/** A plain-text (or Markdown) source, which needs no reader: synchronous. */
+export function normaliseTextFile(path: string): Normalised {
+  const bytes = readSourceBytes(path);
+  const kind = sniffKind(bytes, path);
+  if (kind !== 'text' && kind !== 'markdown') throw new UserError(`${path}: not a text file (${kind})`);
+  return normaliseText(bytes, path, kind);
+}
+
+function normaliseText(bytes: Uint8Array, path: string, kind: 'text' | 'markdown'): Normalised {
+  const decoded = decodeText(bytes, path);
+  if (kind === 'markdown') return { markdown: decoded.text, report: makeReport(path, decoded.encoding, decoded.notes), rawText: decoded.text };
   const { markdown, state } = normalize(decoded.text, loadSidecar(path));
-  return { markdown, report: makeReport(path, decoded.encoding, decoded.notes, state) };
+  return { markdown, report: makeReport(path, decoded.encoding, decoded.notes, state), rawText: decoded.text };
 }
 
 export interface BuildSettings extends FileSettings {

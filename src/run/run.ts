@@ -68,7 +68,7 @@ export async function runBuild(cfg: EditionsFile, o: RunOptions, rep: Reporter):
   try {
     const result: RunResult = { editions: [], sources: {}, failed: 0, ms: 0 };
     const outcome = new Map<string, EditionOutcome>(editions.map((e) => [e.name, { edition: e.name, kind: e.kind, status: 'waiting', files: [], warningList: [] }]));
-    const models = normaliseSources(cfg, o, rep, { editions, state, sourceHash, result, outcome });
+    const models = await normaliseSources(cfg, o, rep, { editions, state, sourceHash, result, outcome });
     await renderEditions(o, rep, { plans, state, models, outcome, pool });
     writeState(o.outDir, state);
     result.editions = editions.map((e) => outcome.get(e.name)!);
@@ -124,12 +124,12 @@ interface Plan {
 }
 
 /** Sources → Markdown model, build report and review page (skipped when unchanged). A source that fails fails the editions made from it. */
-function normaliseSources(
+async function normaliseSources(
   cfg: EditionsFile,
   o: RunOptions,
   rep: Reporter,
   { editions, state, sourceHash, result, outcome }: { editions: Edition[]; state: BuildState; sourceHash: (name: string) => string; result: RunResult; outcome: Map<string, EditionOutcome> },
-): Models {
+): Promise<Models> {
   const markdown = new Map<string, string>();
   const doubts = new Map<string, number>();
   const needed = [...new Set(editions.flatMap((e) => e.pieces.map((p) => p.source)))];
@@ -149,10 +149,10 @@ function normaliseSources(
         result.sources[name] = { normalised: false, report: report.counts };
         continue;
       }
-      const r = normaliseFile(path);
+      const r = await normaliseFile(path);
       writeAtomic(mdPath, r.markdown);
       writeAtomic(jsonPath, `${JSON.stringify(r.report, null, 2)}\n`);
-      writeAtomic(htmlPath, reviewPage(name, readSource(path).text, r.report));
+      writeAtomic(htmlPath, reviewPage(name, r.rawText, r.report));
       markdown.set(name, r.markdown);
       doubts.set(name, r.report.doubts.length);
       state.sources[name] = hash;

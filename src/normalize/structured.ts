@@ -1,0 +1,29 @@
+// A source read with its structure (HTML, EPUB, PDF) already has its blocks and notes; of the
+// chain it needs what follows the structure: notes numbered, metadata, the sidecar's errata,
+// house typography. The same emit writes the same Markdown model.
+import type { NormState, Sidecar } from './types.ts';
+import type { ReadDocument } from '../readers/types.ts';
+import { numbering } from './passes/numbering.ts';
+import { meta } from './passes/meta.ts';
+import { errata } from './passes/errata.ts';
+import { typography } from './passes/typography.ts';
+import { emit } from './emit.ts';
+import type { Normalized } from './chain.ts';
+
+const PASSES: [string, (s: NormState) => void][] = [
+  ['numbering', numbering],
+  ['meta', meta],
+  ['errata', errata],
+  ['typography', typography],
+];
+
+export function normalizeRead(doc: ReadDocument, sidecar: Sidecar = { meta: {} }): Normalized {
+  const s: NormState = {
+    raw: [], items: [], blocks: doc.blocks, bodies: doc.bodies, notes: [], meta: { ...doc.meta }, sidecar, mode: 'lines', measure: 0,
+    lexicon: new Map(), changes: [...doc.changes], doubts: [...doc.doubts], pageLabels: [],
+  };
+  for (const [, fn] of PASSES) fn(s);
+  // what the original only hints at fills what neither the text's head nor the sidecar gave
+  for (const [k, v] of Object.entries(doc.hints)) if (s.meta[k] === undefined) s.meta[k] = v;
+  return { markdown: emit(s), state: s };
+}

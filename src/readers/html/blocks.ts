@@ -1,0 +1,91 @@
+// A content element to the model's blocks, by its tags: headings, paragraphs, list items,
+// block quotations, preformatted text; a table row is one paragraph, its cells joined.
+import type { Block, BlockKind } from '../../normalize/types.ts';
+import { inlineText, lineOf, SKIP } from './inline.ts';
+
+export const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot',
+  'tr', 'td', 'th', 'caption', 'ul', 'menu', 'body', 'html', 'math',
+]);
+
+const tagOf = (el: Element) => el.localName.toLowerCase();
+const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has(tagOf(n as Element)) && tagOf(n as Element) !== 'math';
+
+interface Ctx {
+  quote: boolean;
+  blocks: Block[];
+}
+
+function push(ctx: Ctx, kind: BlockKind, text: string, at: Node, extra: Partial<Block> = {}) {
+  const t = text.replace(/\s+(?=\uE000)/g, '').trim();
+  if (!t && kind !== 'code') return;
+  const line = lineOf(at);
+  ctx.blocks.push({ kind: ctx.quote && kind === 'para' ? 'quote' : kind, text: t, lines: line ? [line] : [], widths: [], page: 0, ...extra });
+}
+
+/** Inline runs between block children become paragraphs of their own (a div with text and lists). */
+function mixed(el: Element, ctx: Ctx, kind: BlockKind = 'para', extra: Partial<Block> = {}) {
+  let run: Node[] = [];
+  const flush = () => {
+    if (!run.length) return;
+    const text = run.map((n) => inlineText(n)).join('');
+    push(ctx, kind, text, run[0].nodeType === 1 ? run[0] : el, extra);
+    run = [];
+  };
+  for (const c of Array.from(el.childNodes)) {
+    if (isBlock(c)) {
+      flush();
+      walk(c as Element, ctx);
+    } else run.push(c);
+  }
+  flush();
+}
+
+function walk(el: Element, ctx: Ctx): void {
+  const tag = tagOf(el);
+  if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
+  const h = /^h([1-6])$/.exec(tag);
+  if (h) {
+    push(ctx, 'heading', inlineText(el), el, { level: Number(h[1]) });
+    return;
+  }
+  if (tag === 'pre') {
+    const text = (el.textContent ?? '').replace(/\n$/, '');
+    if (text.trim()) ctx.blocks.push({ kind: 'code', text, lines: lineOf(el) ? [lineOf(el)] : [], widths: [], page: 0, indent: 0 });
+    return;
+  }
+  if (tag === 'ol' || tag === 'ul' || tag === 'menu') {
+    let n = Number(el.getAttribute('start') ?? 1) || 1;
+    for (const li of Array.from(el.children)) {
+      if (tagOf(li) !== 'li') {
+        walk(li, ctx);
+        continue;
+      }
+      const label = tag === 'ol' ? `${n}.` : undefined;
+      n++;
+      mixed(li, ctx, 'item', label ? { label } : {});
+    }
+    return;
+  }
+  if (tag === 'blockquote') {
+    const was = ctx.quote;
+    ctx.quote = true;
+    mixed(el, ctx);
+    ctx.quote = was;
+    return;
+  }
+  if (tag === 'tr') {
+    push(ctx, 'para', Array.from(el.children).map((c) => inlineText(c)).join(' '), el);
+    return;
+  }
+  if (tag === 'hr') return;
+  mixed(el, ctx);
+}
+
+/** The blocks of a content element, headings levelled so that the highest is `top`. */
+export function blocksOf(root: Element): Block[] {
+  const ctx: Ctx = { quote: false, blocks: [] };
+  walk(root, ctx);
+  return ctx.blocks;
+}

@@ -1,0 +1,95 @@
+// The HTML reader: a saved web page (or an EPUB's chapter) to the normaliser's blocks and
+// note bodies. The markup is parsed (linkedom), the page's notes are taken from its own
+// links first, then its main content is chosen (Mozilla's Readability, as Firefox's reader
+// view does) and its tags give the structure. Scripts are never run: the DOM has no engine.
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import type { Block, Change, Metadata } from '../../normalize/types.ts';
+import type { ReadDocument } from '../types.ts';
+import { tagLines } from './lines.ts';
+import { takeNotes } from './notes.ts';
+import { blocksOf } from './blocks.ts';
+import { dropContents } from './contents.ts';
+
+export interface HtmlOptions {
+  /** Choose the page's main content (a web page); an EPUB chapter is all content. */
+  mainContent: boolean;
+}
+
+const metaContent = (doc: Document, names: string[]): string | undefined => {
+  for (const n of names) {
+    const el = doc.querySelector(`meta[name="${n}" i], meta[property="${n}" i]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return undefined;
+};
+
+export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }): ReadDocument {
+  const { document } = parseHTML(tagLines(html));
+  const root = (document.body ?? document.documentElement) as Element;
+  const changes: Change[] = [];
+  dropContents(root, changes);
+  const notes = takeNotes(root);
+  changes.push(...notes.changes);
+  const doubts = [...notes.doubts];
+  const meta: Metadata = {};
+  const lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
+  if (lang) meta.language = lang.trim();
+  const author = metaContent(document, ['author', 'dc.creator', 'article:author']);
+  if (author && !/^https?:/.test(author)) meta.author = author;
+  const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
+  let blocks = blocksOf(root);
+  if (opts.mainContent) {
+    const whole = blocks;
+    const firstH1 = root.querySelector('h1');
+    // Readability works on (and changes) a copy: the notes are already out of it.
+    const { document: copy } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
+    copy.body.replaceWith(copy.importNode(root, true));
+    const article = new Readability(copy as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
+    if (article?.content) {
+      const { document: main } = parseHTML(`<!DOCTYPE html><html><body>${article.content}</body></html>`);
+      blocks = restoreCited(whole, blocksOf(main.body as Element), changes);
+      // Readability gives the title apart from the content: the page's own h1 heads it again
+      const h1 = whole.find((b) => b.kind === 'heading' && firstH1 && b.lines[0] === Number(firstH1.getAttribute('data-editions-line')));
+      if (h1 && !blocks.some((b) => b.text === h1.text)) blocks.unshift({ ...h1, level: 1 });
+      changes.push({ kind: 'remove-page-chrome', lines: [], why: `the page's main content chosen (Readability): ${blocks.length} of ${whole.length} blocks kept; navigation, menus, forms and footers left out` });
+      if (article.byline && !meta.author && article.byline.length < 80) meta.author = article.byline.replace(/^by\s+/i, '').trim();
+    } else doubts.push({ kind: 'main-content', lines: [], message: 'no main content could be told from the page: all of its body kept' });
+  }
+  blocks = levelled(blocks);
+  if (pageTitle) meta.title = pageTitle;
+  return { blocks, bodies: notes.bodies, meta: {}, hints: meta, changes, doubts, carrier: 'HTML' };
+}
+
+/**
+ * A block that cites a note is text, whatever the content chooser thought of its box (an
+ * infobox, a gallery caption): every such block it left out comes back, in the page's order.
+ */
+function restoreCited(whole: Block[], chosen: Block[], changes: Change[]): Block[] {
+  // blocks are told apart by the source line they start on, which the copy keeps
+  const kept = new Set(chosen.flatMap((b) => b.lines));
+  const back = whole.filter((b) => b.text.includes('\uE000') && b.lines.length && !kept.has(b.lines[0]));
+  if (!back.length) return chosen;
+  const out = [...chosen];
+  for (const b of back) {
+    // with the label that stands before it in its box (an infobox's "Light" before "Icy blue")
+    const prev = whole[whole.indexOf(b) - 1];
+    const label = prev && !kept.has(prev.lines[0] ?? -1) && !prev.text.includes('\uE000') && (prev.kind === 'heading' || prev.text.split(/\s+/).length <= 4);
+    const block = label ? { ...b, kind: 'para' as const, text: `${prev.text.replace(/:?\s*$/, '')}: ${b.text}`, lines: [...prev.lines, ...b.lines] } : b;
+    const line = block.lines[0] ?? 0;
+    let at = out.findIndex((x) => (x.lines[0] ?? 0) > line);
+    if (at < 0) at = out.length;
+    out.splice(at, 0, block);
+    changes.push({ kind: 'keep-cited-block', lines: block.lines, why: 'a block outside the main content that cites a note: kept' });
+  }
+  return out;
+}
+
+/** Heading levels from the page's own: the first heading may be the title; the rest start at level 2. */
+function levelled(blocks: Block[]): Block[] {
+  const hs = blocks.filter((b) => b.kind === 'heading');
+  const top = Math.min(...hs.slice(1).map((b) => b.level ?? 2));
+  for (const b of hs.slice(1)) b.level = Math.min(6, Math.max(2, (b.level ?? 2) - top + 2));
+  return blocks;
+}

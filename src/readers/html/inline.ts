@@ -1,0 +1,53 @@
+// An element's inline content as the normaliser's inline text: white space collapsed as a
+// browser collapses it, emphasis as the model's emphasis marks, note references already
+// replaced by note tokens (notes.ts), what is not text (scripts, forms, images) left out.
+import { LINE_ATTR } from './lines.ts';
+
+export const SKIP = new Set(['script', 'style', 'noscript', 'template', 'button', 'input', 'select', 'textarea', 'svg', 'canvas', 'iframe', 'object', 'embed', 'img', 'video', 'audio', 'map', 'head', 'title', 'meta', 'link', 'annotation', 'annotation-xml']);
+const ITALIC = new Set(['em', 'i', 'cite', 'dfn', 'var']);
+const BOLD = new Set(['strong', 'b']);
+
+export const EM_OPEN = '\uE002';
+export const EM_CLOSE = '\uE003';
+
+/** The text of a node and its descendants; `stop` ends the walk at a block child (handled by the caller). */
+export function inlineText(node: Node, stop?: (el: Element) => boolean): string {
+  const out: string[] = [];
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) {
+      out.push((n.nodeValue ?? '').replace(/[\t\n\r\f ]+/g, ' '));
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const el = n as Element;
+    const tag = el.localName.toLowerCase();
+    if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
+    if (stop?.(el)) return;
+    if (tag === 'br') {
+      out.push(' ');
+      return;
+    }
+    const mark = ITALIC.has(tag) ? 1 : BOLD.has(tag) ? 2 : 0;
+    const start = out.length;
+    for (const c of Array.from(el.childNodes)) walk(c);
+    if (mark) {
+      const inner = out.splice(start).join('');
+      const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner)!;
+      // emphasis inside emphasis would close the outer one early in Markdown: kept once
+      out.push(m[2] && !m[2].includes(EM_OPEN) ? `${m[1]}${EM_OPEN.repeat(mark)}${m[2]}${EM_CLOSE.repeat(mark)}${m[3]}` : inner);
+    }
+  };
+  walk(node);
+  return out.join('').replace(/ {2,}/g, ' ');
+}
+
+/** The source line an element (or its nearest tagged ancestor) starts on; 0 when unknown. */
+export function lineOf(node: Node | null): number {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === 1) {
+      const v = (n as Element).getAttribute(LINE_ATTR);
+      if (v) return Number(v);
+    }
+  }
+  return 0;
+}
