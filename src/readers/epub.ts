@@ -34,10 +34,20 @@ function packageMeta(opf: Document): Metadata {
   return m;
 }
 
-/** One spine document's body, with its ids and internal links qualified by its file name. */
-function qualified(xhtml: string, file: string, inZip: (p: string) => boolean): string {
+// A book's apparatus, not its text (EPUB 3 Structural Semantics): the front matter carries what it says.
+const APPARATUS = /\b(?:cover|titlepage|halftitlepage|toc|landmarks|loi|lot|colophon|copyright-page|imprint|imprimatur)\b/;
+
+/** The epub:type a spine document gives itself, on its body or its first section. */
+function documentType(body: Element): string {
+  const first = body.firstElementChild;
+  return `${body.getAttribute('epub:type') ?? ''} ${first && /^(section|div|nav|article)$/i.test(first.localName) ? (first.getAttribute('epub:type') ?? '') : ''}`;
+}
+
+/** One spine document's body, with its ids and internal links qualified by its file name; undefined for apparatus. */
+function qualified(xhtml: string, file: string, inZip: (p: string) => boolean): string | undefined {
   const { document } = parseHTML(xhtml);
   const body = document.body ?? document.documentElement;
+  if (APPARATUS.test(documentType(body))) return undefined;
   for (const el of Array.from(body.querySelectorAll('[id]'))) el.setAttribute('id', `${file}#${el.getAttribute('id')}`);
   for (const el of Array.from(body.querySelectorAll('a[name]'))) el.setAttribute('name', `${file}#${el.getAttribute('name')}`);
   for (const a of Array.from(body.querySelectorAll('a[href]'))) {
@@ -74,15 +84,19 @@ export async function readEpub(bytes: Uint8Array, path: string): Promise<ReadOri
   if (!spine.length) throw new UserError(`${path}: the EPUB's spine has no XHTML documents`);
   const inZip = (p: string) => !!zip.file(p);
   const parts: string[] = [];
+  const skipped: string[] = [];
   for (const item of spine) {
     const f = zip.file(item.href);
     if (!f) throw new UserError(`${path}: the EPUB's spine names ${item.href}, which it does not hold`);
-    parts.push(qualified(await f.async('string'), item.href, inZip));
+    const part = qualified(await f.async('string'), item.href, inZip);
+    if (part) parts.push(part);
+    else skipped.push(item.href);
   }
   const combined = `<!DOCTYPE html><html><body>\n${parts.join('\n')}\n</body></html>`;
   const doc = readHtml(combined, { mainContent: false });
   doc.meta = packageMeta(opf);
   doc.carrier = 'EPUB';
+  if (skipped.length) doc.changes.push({ kind: 'remove-apparatus', lines: [], from: skipped.join(', '), why: "the book's cover, title page, contents or colophon (by their epub:type): the front matter carries what they say" });
   if (!doc.blocks.some((b) => /[\p{L}\p{N}]/u.test(b.text))) throw new UserError(`${path}: the EPUB has no body text`);
   return { doc, rawText: combined, encoding: 'UTF-8 (EPUB)', decoding: [] };
 }

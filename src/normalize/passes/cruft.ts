@@ -6,8 +6,8 @@ const CRUFT_LINE =
   /^(hit us up on social media|follow us( on .*)?|share( this( article| post)?)?( on .*)?:?|(facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|print)( share)?|tweet|subscribe( to .*)?|sign up for .*newsletter.*|related( articles| posts)?:?|tags?:.*|jump to (navigation|search)|from wikipedia, the free encyclopedia|retrieved from .*|this forum is moderated .*|who are you\??|your (post|name|email|message|comment)|to create paragraphs, just leave blank lines\.?|submit|send|email address|website|name)$/i;
 
 const LANGS: Record<string, string> = { english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', russian: 'ru', dutch: 'nl', portuguese: 'pt' };
-const GUTENBERG_START = /^\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG/i;
-const GUTENBERG_END = /^\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|^End of (the )?Project Gutenberg/i;
+export const GUTENBERG_START = /^\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG/i;
+export const GUTENBERG_END = /^\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|^End of (the )?Project Gutenberg/i;
 
 /** Removes what the carrier wrapped around the work: e-text licences, comment forms, share links. */
 export function cruft(s: NormState): void {

@@ -1,7 +1,7 @@
 // A content element to the model's blocks, by its tags: headings, paragraphs, list items,
 // block quotations, preformatted text; a table row is one paragraph, its cells joined.
 import type { Block, BlockKind } from '../../normalize/types.ts';
-import { inlineText, lineOf, SKIP } from './inline.ts';
+import { inlineText, isPageNumber, lineOf, SKIP } from './inline.ts';
 
 export const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form',
@@ -44,7 +44,7 @@ function mixed(el: Element, ctx: Ctx, kind: BlockKind = 'para', extra: Partial<B
 
 function walk(el: Element, ctx: Ctx): void {
   const tag = tagOf(el);
-  if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
+  if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true' || isPageNumber(el)) return;
   const h = /^h([1-6])$/.exec(tag);
   if (h) {
     push(ctx, 'heading', inlineText(el), el, { level: Number(h[1]) });

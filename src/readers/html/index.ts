@@ -10,6 +10,7 @@ import { tagLines } from './lines.ts';
 import { takeNotes } from './notes.ts';
 import { blocksOf } from './blocks.ts';
 import { dropContents } from './contents.ts';
+import { dropEtextFrame } from './etext.ts';
 
 export interface HtmlOptions {
   /** Choose the page's main content (a web page); an EPUB chapter is all content. */
@@ -57,7 +58,7 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
       if (article.byline && !meta.author && article.byline.length < 80) meta.author = article.byline.replace(/^by\s+/i, '').trim();
     } else doubts.push({ kind: 'main-content', lines: [], message: 'no main content could be told from the page: all of its body kept' });
   }
-  blocks = levelled(blocks);
+  blocks = levelled(dropEtextFrame(blocks, changes));
   if (pageTitle) meta.title = pageTitle;
   return { blocks, bodies: notes.bodies, meta: {}, hints: meta, changes, doubts, carrier: 'HTML' };
 }

@@ -21,7 +21,7 @@ export function inlineText(node: Node, stop?: (el: Element) => boolean): string 
     if (n.nodeType !== 1) return;
     const el = n as Element;
     const tag = el.localName.toLowerCase();
-    if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') return;
+    if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true' || isPageNumber(el)) return;
     if (stop?.(el)) return;
     if (tag === 'br') {
       out.push(' ');
@@ -39,6 +39,19 @@ export function inlineText(node: Node, stop?: (el: Element) => boolean): string 
   };
   walk(node);
   return out.join('').replace(/ {2,}/g, ' ');
+}
+
+const PAGE_LABEL = /^[[{(]?\s*(?:pg\.?|page|p\.)?\s*[\dxivlc]{1,5}\s*[\]})]?$/i;
+
+/**
+ * An original edition's page number set into the page ("[Pg 12]", a margin "12"): marked as
+ * one by its own name (id Page_12, class pagenum) or by its words ("[Pg 12]"). Not text.
+ */
+export function isPageNumber(el: Element): boolean {
+  const t = (el.textContent ?? '').trim();
+  if (!t || t.length > 14 || !PAGE_LABEL.test(t)) return false;
+  const named = /\b(?:page|pg|pagenum|pageno|folio)[_-]?\d*\b/i.test(`${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('title') ?? ''}`);
+  return named || /^\[(?:pg\.?|page|p\.)\s*\d+\]$/i.test(t);
 }
 
 /** The source line an element (or its nearest tagged ancestor) starts on; 0 when unknown. */

@@ -153,7 +153,9 @@ function dropNavigation(refs: { a: Element; target: Element }[]) {
     const b = blockOf(r.a);
     const n = perBlock.get(b)!;
     const words = (b.textContent ?? '').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-    if (n >= 3 && words < 2 * n) return false;
+    // bare numbers as links, most of a line: an index or contents line (a note's mark is raised or bracketed)
+    const bare = !within(r.a, 'sup') && !r.a.querySelector('sup') && /^\d+$/.test((r.a.textContent ?? '').trim());
+    if (bare && n >= 3 && words < 2 * n) return false;
     // a reference follows words: a link that is all its block holds is a contents line or a page number
     if ((b.textContent ?? '').trim() === (r.a.textContent ?? '').trim()) return false;
     const tb = isBlockEl(r.target) ? r.target : blockOf(r.target);
@@ -211,6 +213,14 @@ function bodyOf(t: Element, targets: Set<Element>, refs: Set<Element>, root: Ele
   }
   while (b.parentElement && b.parentElement !== root && isBlockEl(b.parentElement) && !holdsOther(b.parentElement) && firstContent(b.parentElement) === b) b = b.parentElement;
   const out: Node[] = [b];
+  // a block that is only the label (a term of a list of notes, <dt>1.</dt><dd>…</dd>): the body follows it
+  if ((b.textContent ?? '').replace(/[\s[\](){}.:]/g, '').length <= 4) {
+    for (let s = b.nextElementSibling; s && !holdsOther(s) && !isHeading(s); s = s.nextElementSibling) {
+      out.push(s);
+      if ((s.textContent ?? '').trim()) break;
+    }
+    return out;
+  }
   const pos = (n: Node) => order.get(n) ?? 0;
   const next = [...targets].filter((x) => pos(x) > pos(b) && !contains(b, x)).sort((x, y) => pos(x) - pos(y))[0];
   // in a list of notes (no reference between this note and the next), what lies between is this note's

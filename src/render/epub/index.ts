@@ -99,7 +99,7 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
   });
   const back = [
     { filename: 'colophon.xhtml', title: 'Colophon', content: colophon(book, o.publisher, o.modified) },
-    { filename: 'licence.xhtml', title: 'Font licence', content: `<section class="licence" epub:type="appendix" role="doc-appendix" aria-labelledby="licence-title"><h1 id="licence-title">Font licence</h1><pre>${esc(licence)}</pre></section>` },
+    { filename: 'licence.xhtml', title: 'Font licence', content: `<section class="licence" epub:type="copyright-page" aria-labelledby="licence-title"><h1 id="licence-title">Font licence</h1><pre>${esc(licence)}</pre></section>` },
   ];
   // The cover's <img> is kept out of epub-gen-memory's reach (it would try to fetch it).
   const coverMarker = '<!--cover-->';
