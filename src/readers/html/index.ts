@@ -11,6 +11,7 @@ import { takeNotes } from './notes.ts';
 import { blocksOf } from './blocks.ts';
 import { dropContents } from './contents.ts';
 import { dropEtextFrame } from './etext.ts';
+import { lineOf } from './inline.ts';
 
 export interface HtmlOptions {
   /** Choose the page's main content (a web page); an EPUB chapter is all content. */
@@ -30,6 +31,12 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
   const { document } = parseHTML(tagLines(html));
   const root = (document.body ?? document.documentElement) as Element;
   const changes: Change[] = [];
+  // what the page itself calls navigation never reaches the text
+  for (const el of Array.from(root.querySelectorAll('nav, [role="navigation"], [role="search"], [role="banner"] nav, form'))) {
+    if (!el.isConnected || el.querySelector('sup a[href^="#"]')) continue;
+    changes.push({ kind: 'remove-navigation', lines: [lineOf(el)].filter(Boolean), from: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80) });
+    el.remove();
+  }
   dropContents(root, changes);
   const notes = takeNotes(root);
   changes.push(...notes.changes);
