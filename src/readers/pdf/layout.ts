@@ -1,0 +1,317 @@
+// A PDF's lines to the model's blocks and note bodies, from the geometry pdf.js reports:
+//   furniture   — lines at the pages' edges that repeat or count the pages (passes/pagefurniture)
+//   page feet   — the block at a page's foot set smaller than the text: its notes, by their labels
+//   marks       — raised, smaller runs in the text: references, linked to the note of that label on the page
+//   blocks      — headings by size and weight, code by a monospaced font, quotations by a narrower
+//                 measure or a smaller size, paragraphs by indentation, short last lines and gaps
+// Each step is a function of the lines; every decision is a change or a doubt naming the line.
+import type { Block, BlockKind, Change, Doubt, NoteBody } from '../../normalize/types.ts';
+import { noteToken } from '../../normalize/types.ts';
+import { pageFurniture } from '../../normalize/pagefurniture.ts';
+import { decideHyphen } from '../../normalize/hyphenation.ts';
+import { buildLexicon } from '../../normalize/lexicon.ts';
+import { EM_CLOSE, EM_OPEN } from '../html/inline.ts';
+import type { PdfLine, PdfPage, Run } from './extract.ts';
+
+export interface Laid {
+  blocks: Block[];
+  bodies: NoteBody[];
+  changes: Change[];
+  doubts: Doubt[];
+  /** One line of text per PDF line, pages opened by a form feed: what the report's line numbers count. */
+  rawText: string;
+}
+
+/** A line with its number in the raw text (1-based) and its page. */
+interface L extends PdfLine {
+  no: number;
+}
+
+const MARK = /^(?:\d{1,4}|[*†‡§¶]{1,3}|[a-z])$/;
+const LIGATURES = /[\uFB00-\uFB06]/g;
+// a soft hyphen or U+2010 at a line's end is the typesetter's break: a plain hyphen for the joiner to judge
+const clean = (t: string) => t.replace(LIGATURES, (c) => c.normalize('NFKC')).replace(/[\u00ad\u2010](?=\s*$)/, '-').replace(/\u00ad/g, '');
+
+/** The size most characters of the document are set in. */
+function bodySizeOf(lines: L[]): number {
+  const w = new Map<number, number>();
+  for (const l of lines) for (const r of l.runs) w.set(Math.round(r.size * 2) / 2, (w.get(Math.round(r.size * 2) / 2) ?? 0) + r.text.length);
+  return [...w].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+/** A run set smaller and raised above its line's baseline: a note's mark. */
+const isRaised = (r: Run, l: PdfLine) => r.size <= 0.86 * l.size && r.y - l.y > 0.12 * l.size;
+
+/** The marks of a line: raised runs whose text is a label (one run may hold "1," or "12"). */
+function marksOf(l: PdfLine): { run: Run; label: string }[] {
+  const out: { run: Run; label: string }[] = [];
+  for (const r of l.runs) {
+    const t = clean(r.text).trim().replace(/[,.;:]$/, '');
+    if (isRaised(r, l) && MARK.test(t)) out.push({ run: r, label: t });
+  }
+  return out;
+}
+
+const plain = (l: PdfLine) => clean(l.runs.map((r) => r.text).join(' ')).replace(/\s+/g, ' ').trim();
+
+/**
+ * The text of a line: runs joined with the spaces their gaps show, italic and bold runs as
+ * emphasis, marks given by `token` (a linked note) or kept as text.
+ */
+function textOf(l: PdfLine, token: (r: Run) => string | undefined): string {
+  let out = '';
+  let prev: Run | undefined;
+  let em = 0; // 0 none, 1 italic, 2 bold
+  const close = () => {
+    if (em) out = out.replace(/(\s*)$/, `${EM_CLOSE.repeat(em)}$1`);
+    em = 0;
+  };
+  for (const r of l.runs) {
+    const t = clean(r.text);
+    const tok = token(r);
+    if (prev && !/\s$/.test(out) && !/^\s/.test(t) && r.x - (prev.x + prev.w) > 0.18 * l.size && !tok) out += ' ';
+    if (tok !== undefined) {
+      close();
+      out = out.replace(/\s+$/, '') + tok;
+      prev = r;
+      continue;
+    }
+    const want = r.mono ? 0 : r.bold ? 2 : r.italic ? 1 : 0;
+    if (want !== em && t.trim()) {
+      close();
+      if (want) {
+        const lead = /^\s*/.exec(t)![0];
+        out += lead + EM_OPEN.repeat(want);
+        out += t.slice(lead.length);
+        em = want;
+        prev = r;
+        continue;
+      }
+    }
+    out += t;
+    prev = r;
+  }
+  close();
+  return out.replace(new RegExp(`${EM_CLOSE}(\\s*)${EM_OPEN}`, 'g'), '$1').replace(/\s+/g, ' ').trim();
+}
+
+export function layOut(pages: PdfPage[]): Laid {
+  const changes: Change[] = [];
+  const doubts: Doubt[] = [];
+  // number the lines as the raw text will show them
+  let no = 0;
+  const byPage: L[][] = pages.map((p) => p.lines.map((l) => ({ ...l, no: ++no })));
+  const all = byPage.flat();
+  const rawText = byPage.map((ls, p) => ls.map((l, k) => `${p > 0 && k === 0 ? '\f' : ''}${plain(l)}`).join('\n') || (p > 0 ? '\f' : '')).join('\n');
+  const body = bodySizeOf(all);
+
+  // 1. furniture: folios and running heads
+  const furniture = new Set<number>();
+  for (const f of pageFurniture(byPage.map((ls) => ls.map((l) => ({ i: l.no, text: plain(l) }))))) {
+    furniture.add(f.i);
+    changes.push({ kind: f.kind === 'folio' ? 'remove-folio' : 'remove-running-head', lines: [f.i], from: plain(all[f.i - 1]), why: f.label ? `page ${f.label}` : undefined });
+  }
+
+  // 2. the page feet: from the bottom up, lines set smaller than the text, below every line of text size
+  const foot = new Set<number>();
+  const feet: L[][] = byPage.map((ls) => {
+    const rest = ls.filter((l) => !furniture.has(l.no));
+    const lowestText = Math.min(...rest.filter((l) => l.size >= 0.95 * body).map((l) => l.y));
+    const zone: L[] = [];
+    for (let k = rest.length - 1; k >= 0; k--) {
+      const l = rest[k];
+      if (l.size > 0.92 * body || l.y >= lowestText) break;
+      zone.unshift(l);
+    }
+    // a foot is notes only if it opens with a label
+    if (!zone.length || !labelAt(zone[0])) {
+      // …or continues the last page's note (its first lines have no label, a later one has)
+      if (!zone.length || !zone.some(labelAt)) return [];
+    }
+    for (const l of zone) foot.add(l.no);
+    return zone;
+  });
+
+  // 3. the notes of each foot, by their labels; a foot that opens without one continues the last note
+  const bodies: (NoteBody & { paras: string[] })[] = [];
+  const onPage = new Map<string, number>(); // `${page}:${label}` → body id
+  for (const [p, zone] of feet.entries()) {
+    for (const l of zone) {
+      const lab = labelAt(l);
+      const text = textOf(l, (r) => (lab && r === lab.run ? '' : undefined)).replace(lab && !lab.raised ? new RegExp(`^${escapeRe(lab.label)}[.)]?\\s*`) : /^/, '');
+      if (lab) {
+        const id = bodies.length;
+        bodies.push({ label: lab.label, text: '', paras: [text], lines: [l.no], page: p, after: l.no, id, zone: 'foot', marks: 0 });
+        onPage.set(`${p}:${lab.label}`, id);
+      } else if (bodies.length) {
+        const b = bodies[bodies.length - 1];
+        if (b.page !== p && !b.lines.some((n) => all[n - 1].page === p)) changes.push({ kind: 'join-note-across-pages', lines: [b.lines[0], l.no], why: `note ${b.label} continues at the foot of the next page` });
+        b.paras.push(text);
+        b.lines.push(l.no);
+      } else doubts.push({ kind: 'foot-without-note', lines: [l.no], message: `a line at the page's foot set small, with no note to belong to: kept as text (“${plain(l).slice(0, 60)}”)` });
+    }
+  }
+
+  // 4. the marks in the text: each to the note of its label on its page (or the next page's)
+  const tokenOf = new Map<Run, string>();
+  for (const l of all) {
+    if (furniture.has(l.no)) continue;
+    const own = foot.has(l.no) ? labelAt(l)?.run : undefined; // a note's own label is no mark
+    for (const m of marksOf(l)) {
+      if (m.run === own) continue;
+      const id = onPage.get(`${l.page}:${m.label}`) ?? onPage.get(`${l.page + 1}:${m.label}`);
+      if (id === undefined) {
+        doubts.push({ kind: 'mark-without-note', lines: [l.no], message: `a raised “${m.label}” with no note of that label on its page: kept as text` });
+        continue;
+      }
+      tokenOf.set(m.run, noteToken(id));
+      bodies[id].marks++;
+      changes.push({ kind: 'link-note-ref', lines: [l.no, bodies[id].lines[0]], from: m.label, why: `a raised mark, and the note of its label at the page's foot` });
+    }
+  }
+  for (const b of bodies) {
+    b.text = joinLines(b.paras.map((t, k) => ({ text: t, no: b.lines[k] })), changes);
+    if (!b.marks) doubts.push({ kind: 'note-without-mark', lines: b.lines.slice(0, 1), message: `note ${b.label} at the page's foot: no raised mark refers to it; placed after the text before it` });
+  }
+
+  // 5. the text's blocks
+  const text = all.filter((l) => !furniture.has(l.no) && !foot.has(l.no));
+  const blocks = blocksOf(text, body, tokenOf, changes);
+  return { blocks, bodies: bodies.map(({ paras: _p, ...b }) => b), changes, doubts, rawText };
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The label a foot line opens with: a raised mark, or a number or symbol set before the text. */
+function labelAt(l: PdfLine): { label: string; run?: Run; raised: boolean } | undefined {
+  const first = l.runs.find((r) => r.text.trim());
+  if (!first) return undefined;
+  const t = clean(first.text).trim();
+  if (isRaised(first, l) || (first.size < 0.9 * l.size && MARK.test(t))) return MARK.test(t) ? { label: t, run: first, raised: true } : undefined;
+  const m = /^(\d{1,4}|[*†‡§¶]{1,3})[.)]?(?=\s|$)/.exec(plain(l));
+  return m ? { label: m[1], raised: false } : undefined;
+}
+
+/** Lines of one paragraph joined: a hyphen at a line's end is kept or taken out on the text's evidence. */
+function joinLines(parts: { text: string; no: number }[], changes: Change[], lexicon?: Map<string, number>): string {
+  let out = '';
+  for (let { text, no } of parts) {
+    if (!out) {
+      out = text;
+      continue;
+    }
+    // emphasis that runs on over the break closes and reopens around it: "sys-*" + "*tems"
+    const m = /(\p{L}+)-(\uE003*)$/u.exec(out);
+    const opened = /^\uE002*/.exec(text)![0];
+    const rest = text.slice(opened.length);
+    const next = /^\p{L}+/u.exec(rest);
+    if (m && next && /^\p{Ll}/u.test(rest) && (m[2].length === opened.length || !m[2])) {
+      const d = decideHyphen(m[1], next[0], lexicon ?? new Map());
+      if (m[2] && m[2].length === opened.length) {
+        out = out.slice(0, out.length - m[2].length);
+        text = `${rest}`;
+      }
+      if (!d.keep) {
+        out = out.slice(0, -1) + text;
+        changes.push({ kind: 'dehyphenate', lines: [no - 1, no], from: `${m[1]}-${next[0]}`, to: m[1] + next[0], why: d.why });
+        continue;
+      }
+      out += text;
+      continue;
+    }
+    out += ` ${text}`;
+  }
+  return out;
+}
+
+/** The most common value of a list, rounded to `step`. */
+function mode(xs: number[], step = 1): number {
+  const c = new Map<number, number>();
+  for (const x of xs) c.set(Math.round(x / step) * step, (c.get(Math.round(x / step) * step) ?? 0) + 1);
+  return [...c].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+}
+
+const BULLET = /^(?:[•·▪◦‣–-]|\d{1,2}[.)]|[a-z][.)]|\([a-z\d]{1,3}\))\s/;
+
+function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: Change[]): Block[] {
+  const lexicon = buildLexicon(lines.map(plain));
+  // margins per page parity (recto and verso are set at different offsets), from the lines of text size
+  const textLines = lines.filter((l) => Math.abs(l.size - body) < 0.6 && !l.runs.every((r) => r.mono));
+  const margin = [0, 1].map((par) => mode(textLines.filter((l) => l.page % 2 === par).map((l) => l.x0), 2) || mode(textLines.map((l) => l.x0), 2));
+  const right = [0, 1].map((par) => {
+    const xs = textLines.filter((l) => l.page % 2 === par).map((l) => l.x1).sort((a, b) => a - b);
+    return xs[Math.floor(xs.length * 0.9)] ?? mode(textLines.map((l) => l.x1), 2);
+  });
+  const leadings: number[] = [];
+  for (let k = 1; k < lines.length; k++) if (lines[k].page === lines[k - 1].page && Math.abs(lines[k].size - body) < 0.6) leadings.push(lines[k - 1].y - lines[k].y);
+  const leading = mode(leadings.filter((d) => d > 0), 0.5) || body * 1.2;
+  const headingSizes = [...new Set(lines.filter((l) => l.size >= 1.12 * body).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
+
+  const kindOf = (l: L): { kind: BlockKind; level?: number } => {
+    if (l.runs.every((r) => r.mono || !r.text.trim())) return { kind: 'code' };
+    if (l.size >= 1.12 * body) return { kind: 'heading', level: Math.min(6, 1 + headingSizes.indexOf(Math.round(l.size))) };
+    const words = plain(l).split(/\s+/).length;
+    const textRuns = l.runs.filter((r) => r.text.trim());
+    if (textRuns.every((r) => r.bold) && words <= 12 && l.x1 < right[l.page % 2] - 4 * body) return { kind: 'heading', level: Math.min(6, headingSizes.length + 1) };
+    if (l.size < 0.95 * body) return { kind: 'quote' };
+    return { kind: 'para' };
+  };
+
+  const blocks: Block[] = [];
+  let cur: { kind: BlockKind; level?: number; parts: { text: string; no: number }[]; lines: L[] } | undefined;
+  const flush = () => {
+    if (!cur) return;
+    const lns = cur.lines;
+    if (cur.kind === 'code') {
+      const m = Math.min(...lns.map((l) => l.x0));
+      const em = body * 0.6; // a monospaced character's width, roughly
+      const text = lns.map((l) => ' '.repeat(Math.max(0, Math.round((l.x0 - m) / em))) + l.runs.map((r) => clean(r.text)).join('')).join('\n');
+      blocks.push({ kind: 'code', text, lines: lns.map((l) => l.no), widths: [], page: lns[0].page, indent: 0 });
+    } else {
+      const text = joinLines(cur.parts, changes, lexicon);
+      const item = cur.kind === 'para' && BULLET.exec(text.replace(/^[\uE002\uE003]+/, ''));
+      // a block set in from both sides (a narrower measure) is a quotation
+      const m = margin[lns[0].page % 2];
+      const narrow = lns.every((l) => l.x0 > margin[l.page % 2] + 1.5 * body) && Math.max(...lns.map((l) => l.x1)) < right[lns[0].page % 2] - 1.2 * body && lns[0].x0 > m;
+      const kind: BlockKind = item ? 'item' : cur.kind === 'para' && narrow ? 'quote' : cur.kind;
+      const label = item ? item[0].trim() : undefined;
+      blocks.push({ kind, text: label && !/^[•·▪◦‣–-]$/.test(label) ? text : item ? text.replace(BULLET, '') : text, lines: lns.map((l) => l.no), widths: lns.map((l) => Math.round(l.x1 - l.x0)), page: lns[0].page, ...(cur.level ? { level: cur.level } : {}) });
+      if (cur.lines.length > 1 && cur.lines[0].page !== cur.lines[cur.lines.length - 1].page) changes.push({ kind: 'join-across-page', lines: [cur.lines[0].no, cur.lines[cur.lines.length - 1].no], why: 'a paragraph that runs on to the next page' });
+    }
+    cur = undefined;
+  };
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    const prev = lines[k - 1];
+    const { kind, level } = kindOf(l);
+    const raw = textOf(l, (r) => tokenOf.get(r));
+    // a heading is set in its own weight: its emphasis is not the author's
+    const text = kind === 'heading' ? raw.replace(/[\uE002\uE003]/g, '') : raw;
+    if (!text.trim()) continue;
+    let starts = !cur || cur.kind !== kind || (kind === 'heading' && cur.level !== level);
+    if (!starts && prev && kind !== 'code') {
+      const samePage = prev.page === l.page;
+      const gap = samePage ? prev.y - l.y : leading;
+      const m = margin[l.page % 2];
+      // a first line set in: further in than the margin and than the lines on either side (not a hanging or indented block)
+      const next = lines[k + 1];
+      const backLeft = !next || next.page !== l.page || next.x0 < l.x0 - 0.5 * body;
+      const indented = l.x0 > m + 0.6 * body && l.x0 < m + 5 * body && kind !== 'quote' && backLeft && (l.x0 > prev.x0 + 0.5 * body || prev.page !== l.page);
+      // a short line ends a paragraph; a quotation's lines are measured against its own measure
+      const edge = kind === 'quote' ? Math.max(l.x1, ...cur!.lines.map((x) => x.x1)) : right[prev.page % 2];
+      const prevShort = prev.x1 < edge - 2.5 * body;
+      const bullet = BULLET.test(plain(l)) && (prevShort || gap > 1.3 * leading);
+      starts = gap > 1.45 * leading || gap < -leading || indented || (prevShort && kind !== 'heading') || bullet;
+      if (kind === 'heading' && gap <= 1.6 * l.size) starts = false;
+    }
+    if (!starts && kind === 'code' && prev && prev.page === l.page && prev.y - l.y > 1.8 * leading) starts = true;
+    if (starts) {
+      flush();
+      cur = { kind, level, parts: [], lines: [] };
+    }
+    cur!.parts.push({ text, no: l.no });
+    cur!.lines.push(l);
+  }
+  flush();
+  return blocks;
+}
