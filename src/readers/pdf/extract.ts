@@ -119,8 +119,9 @@ export function linesOf(runs: Run[], page: number): PdfLine[] {
     if (last) {
       const base = cur.reduce((m, x) => (x.size > m.size ? x : m), cur[0]);
       const dy = r.y - base.y;
-      // same line: near its baseline (a raised mark up to 0.6 em above, a lowered one 0.3 em below), and further right
-      const onLine = dy > -0.35 * base.size && dy < 0.65 * base.size && r.x > last.x - 0.5 * base.size;
+      const em = Math.max(base.size, r.size);
+      // same line: near its baseline (a raised mark, before or after the text, up to 0.65 em off it), and further right
+      const onLine = Math.abs(dy) < 0.65 * em && (dy > -0.35 * em || r.size > base.size) && r.x > last.x - 0.5 * em;
       if (!onLine) flush();
     }
     cur.push(r);

@@ -46,8 +46,10 @@ const isRaised = (r: Run, l: PdfLine) => r.size <= 0.86 * l.size && r.y - l.y > 
 function marksOf(l: PdfLine): { run: Run; label: string }[] {
   const out: { run: Run; label: string }[] = [];
   for (const r of l.runs) {
-    const t = clean(r.text).trim().replace(/[,.;:]$/, '');
-    if (isRaised(r, l) && MARK.test(t)) out.push({ run: r, label: t });
+    if (!isRaised(r, l)) continue;
+    // one raised run may carry several marks: "29 30", "1,2"
+    const labels = clean(r.text).trim().replace(/[,.;:]$/, '').split(/[\s,]+/);
+    if (labels.every((t) => MARK.test(t))) for (const label of labels) out.push({ run: r, label });
   }
   return out;
 }
@@ -101,7 +103,9 @@ export function layOut(pages: PdfPage[]): Laid {
   // number the lines as the raw text will show them
   let no = 0;
   const byPage: L[][] = pages.map((p) => p.lines.map((l) => ({ ...l, no: ++no })));
+  joinStrayMarks(byPage, bodySizeOf(byPage.flat()), changes);
   const all = byPage.flat();
+  const byNo = new Map(all.map((l) => [l.no, l]));
   const rawText = byPage.map((ls, p) => ls.map((l, k) => `${p > 0 && k === 0 ? '\f' : ''}${plain(l)}`).join('\n') || (p > 0 ? '\f' : '')).join('\n');
   const body = bodySizeOf(all);
 
@@ -109,28 +113,45 @@ export function layOut(pages: PdfPage[]): Laid {
   const furniture = new Set<number>();
   for (const f of pageFurniture(byPage.map((ls) => ls.map((l) => ({ i: l.no, text: plain(l) }))))) {
     furniture.add(f.i);
-    changes.push({ kind: f.kind === 'folio' ? 'remove-folio' : 'remove-running-head', lines: [f.i], from: plain(all[f.i - 1]), why: f.label ? `page ${f.label}` : undefined });
+    changes.push({ kind: f.kind === 'folio' ? 'remove-folio' : 'remove-running-head', lines: [f.i], from: plain(byNo.get(f.i)!), why: f.label ? `page ${f.label}` : undefined });
   }
 
-  // 2. the page feet: from the bottom up, lines set smaller than the text, below every line of text size
+  // 2. the page feet: a run of lines set smaller than the text, in the page's lower part, opening
+  // with a label, after which no line of the text's measure follows (a float may: a figure, a table)
   const foot = new Set<number>();
-  const feet: L[][] = byPage.map((ls) => {
+  const small = (l: L) => l.size <= 0.92 * body && l.size >= 0.45 * body;
+  const fullText = (l: L) => Math.abs(l.size - body) < 0.6 && l.x1 - l.x0 > 0.7 * measure;
+  const measure = mode(all.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x1 - l.x0), 4);
+  const feet: L[][] = [];
+  let seenNote = false;
+  for (const [p, ls] of byPage.entries()) feet.push(footOf(ls, p));
+  function footOf(ls: L[], p: number): L[] {
     const rest = ls.filter((l) => !furniture.has(l.no));
-    const lowestText = Math.min(...rest.filter((l) => l.size >= 0.95 * body).map((l) => l.y));
+    const height = pages[p].height;
+    let start = -1;
+    // the labels the page's text raises: a foot opens with one of them
+    const raised = new Set(rest.filter((l) => !small(l)).flatMap((l) => marksOf(l).map((m) => m.label)));
+    for (let k = 0; k < rest.length; k++) {
+      const lab = small(rest[k]) && rest[k].y < 0.6 * height ? labelAt(rest[k]) : undefined;
+      if (!lab) continue;
+      if (!raised.has(lab.label) && rest.slice(k + 1).some(fullText)) continue;
+      start = k;
+      break;
+    }
+    // a foot that opens without a label continues the last page's note: the small lines ending the page
+    if (start < 0) {
+      let k = rest.length;
+      while (k > 0 && small(rest[k - 1]) && rest[k - 1].y < 0.4 * height) k--;
+      if (k === rest.length || !rest.slice(k).some((l) => l.size < 0.85 * body) || rest.slice(k).length > 12) return [];
+      start = k;
+      if (!seenNote) return [];
+    }
     const zone: L[] = [];
-    for (let k = rest.length - 1; k >= 0; k--) {
-      const l = rest[k];
-      if (l.size > 0.92 * body || l.y >= lowestText) break;
-      zone.unshift(l);
-    }
-    // a foot is notes only if it opens with a label
-    if (!zone.length || !labelAt(zone[0])) {
-      // …or continues the last page's note (its first lines have no label, a later one has)
-      if (!zone.length || !zone.some(labelAt)) return [];
-    }
+    for (let k = start; k < rest.length && small(rest[k]); k++) zone.push(rest[k]);
     for (const l of zone) foot.add(l.no);
+    seenNote ||= zone.length > 0;
     return zone;
-  });
+  }
 
   // 3. the notes of each foot, by their labels; a foot that opens without one continues the last note
   const bodies: (NoteBody & { paras: string[] })[] = [];
@@ -145,7 +166,7 @@ export function layOut(pages: PdfPage[]): Laid {
         onPage.set(`${p}:${lab.label}`, id);
       } else if (bodies.length) {
         const b = bodies[bodies.length - 1];
-        if (b.page !== p && !b.lines.some((n) => all[n - 1].page === p)) changes.push({ kind: 'join-note-across-pages', lines: [b.lines[0], l.no], why: `note ${b.label} continues at the foot of the next page` });
+        if (b.page !== p && !b.lines.some((n) => byNo.get(n)?.page === p)) changes.push({ kind: 'join-note-across-pages', lines: [b.lines[0], l.no], why: `note ${b.label} continues at the foot of the next page` });
         b.paras.push(text);
         b.lines.push(l.no);
       } else doubts.push({ kind: 'foot-without-note', lines: [l.no], message: `a line at the page's foot set small, with no note to belong to: kept as text (“${plain(l).slice(0, 60)}”)` });
@@ -157,17 +178,24 @@ export function layOut(pages: PdfPage[]): Laid {
   for (const l of all) {
     if (furniture.has(l.no)) continue;
     const own = foot.has(l.no) ? labelAt(l)?.run : undefined; // a note's own label is no mark
+    // a run's marks in order: each a note token, or its label kept as text where no note has it
+    const parts = new Map<Run, string[]>();
+    const linked = new Set<Run>();
     for (const m of marksOf(l)) {
       if (m.run === own) continue;
       const id = onPage.get(`${l.page}:${m.label}`) ?? onPage.get(`${l.page + 1}:${m.label}`);
+      if (!parts.has(m.run)) parts.set(m.run, []);
       if (id === undefined) {
         doubts.push({ kind: 'mark-without-note', lines: [l.no], message: `a raised “${m.label}” with no note of that label on its page: kept as text` });
+        parts.get(m.run)!.push(` ${m.label}`);
         continue;
       }
-      tokenOf.set(m.run, noteToken(id));
+      parts.get(m.run)!.push(noteToken(id));
+      linked.add(m.run);
       bodies[id].marks++;
       changes.push({ kind: 'link-note-ref', lines: [l.no, bodies[id].lines[0]], from: m.label, why: `a raised mark, and the note of its label at the page's foot` });
     }
+    for (const [run, ps] of parts) if (linked.has(run)) tokenOf.set(run, ps.join(''));
   }
   for (const b of bodies) {
     b.text = joinLines(b.paras.map((t, k) => ({ text: t, no: b.lines[k] })), changes);
@@ -178,6 +206,26 @@ export function layOut(pages: PdfPage[]): Laid {
   const text = all.filter((l) => !furniture.has(l.no) && !foot.has(l.no));
   const blocks = blocksOf(text, body, tokenOf, changes);
   return { blocks, bodies: bodies.map(({ paras: _p, ...b }) => b), changes, doubts, rawText };
+}
+
+/**
+ * A mark set on a line of its own (some typesetters raise it from an empty line after the
+ * sentence): a small run that is only a label, under a line of text, belongs to that line's end.
+ */
+function joinStrayMarks(byPage: L[][], body: number, changes: Change[]): void {
+  for (const ls of byPage) {
+    for (let k = ls.length - 1; k > 0; k--) {
+      const l = ls[k];
+      const prev = ls[k - 1];
+      const t = plain(l);
+      if (l.size > 0.86 * body || !t.split(/[\s,]+/).every((x) => MARK.test(x)) || prev.size < 0.95 * body) continue;
+      if (prev.y - l.y > 1.5 * prev.size || l.x0 < prev.x0 - 1) continue;
+      // raised onto the line before, as it is read
+      prev.runs = [...prev.runs, ...l.runs.map((r) => ({ ...r, y: prev.y + 0.35 * prev.size }))];
+      changes.push({ kind: 'join-mark-line', lines: [prev.no, l.no], from: t, why: "a note's mark alone on a line: read at the end of the line above" });
+      ls.splice(k, 1);
+    }
+  }
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
