@@ -116,6 +116,13 @@ export function layOut(pages: PdfPage[]): Laid {
     changes.push({ kind: f.kind === 'folio' ? 'remove-folio' : 'remove-running-head', lines: [f.i], from: plain(byNo.get(f.i)!), why: f.label ? `page ${f.label}` : undefined });
   }
 
+  // …and by geometry: a line at a page's top or bottom edge, set apart from the text, that many pages repeat at that place
+  for (const f of edgeFurniture(byPage, body)) {
+    if (furniture.has(f.no)) continue;
+    furniture.add(f.no);
+    changes.push({ kind: 'remove-running-head', lines: [f.no], from: plain(f), why: 'the same line at the same place on many pages' });
+  }
+
   // 2. the page feet: a run of lines set smaller than the text, in the page's lower part, opening
   // with a label, after which no line of the text's measure follows (a float may: a figure, a table)
   const foot = new Set<number>();
@@ -206,6 +213,28 @@ export function layOut(pages: PdfPage[]): Laid {
   const text = all.filter((l) => !furniture.has(l.no) && !foot.has(l.no));
   const blocks = blocksOf(text, body, tokenOf, changes);
   return { blocks, bodies: bodies.map(({ paras: _p, ...b }) => b), changes, doubts, rawText };
+}
+
+/** Letters, and # for each number: lines compared without their page numbers. */
+const keyOf = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/[^\p{L}#]+/gu, '');
+
+function edgeFurniture(byPage: L[][], body: number): L[] {
+  const out: L[] = [];
+  for (const edge of ['top', 'bottom'] as const) {
+    const cands: L[] = [];
+    for (const ls of byPage) {
+      if (ls.length < 3) continue;
+      const [l, next] = edge === 'top' ? [ls[0], ls[1]] : [ls[ls.length - 1], ls[ls.length - 2]];
+      if (Math.abs(l.y - next.y) > 1.6 * body * 1.2) cands.push(l);
+    }
+    const groups = new Map<string, L[]>();
+    for (const l of cands) {
+      const k = `${Math.round(l.y / 4)}:${keyOf(plain(l))}`;
+      groups.set(k, [...(groups.get(k) ?? []), l]);
+    }
+    for (const g of groups.values()) if (g.length >= 3 && keyOf(plain(g[0])).length <= 80) out.push(...g);
+  }
+  return out;
 }
 
 /**
@@ -311,9 +340,20 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
     if (!cur) return;
     const lns = cur.lines;
     if (cur.kind === 'code') {
+      // each run at its column: a monospaced character's width from the runs themselves
       const m = Math.min(...lns.map((l) => l.x0));
-      const em = body * 0.6; // a monospaced character's width, roughly
-      const text = lns.map((l) => ' '.repeat(Math.max(0, Math.round((l.x0 - m) / em))) + l.runs.map((r) => clean(r.text)).join('')).join('\n');
+      const widths = lns.flatMap((l) => l.runs.filter((r) => r.text.length).map((r) => r.w / r.text.length)).sort((a, b) => a - b);
+      const cw = widths[Math.floor(widths.length / 2)] || body * 0.6;
+      const text = lns
+        .map((l) => {
+          let line = '';
+          for (const r of l.runs) {
+            const col = Math.round((r.x - m) / cw);
+            line += (line.length < col ? ' '.repeat(col - line.length) : '') + clean(r.text);
+          }
+          return line.replace(/\s+$/, '');
+        })
+        .join('\n');
       blocks.push({ kind: 'code', text, lines: lns.map((l) => l.no), widths: [], page: lns[0].page, indent: 0 });
     } else {
       const text = joinLines(cur.parts, changes, lexicon);
@@ -344,7 +384,10 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
       // a first line set in: further in than the margin and than the lines on either side (not a hanging or indented block)
       const next = lines[k + 1];
       const backLeft = !next || next.page !== l.page || next.x0 < l.x0 - 0.5 * body;
-      const indented = l.x0 > m + 0.6 * body && l.x0 < m + 5 * body && kind !== 'quote' && backLeft && (l.x0 > prev.x0 + 0.5 * body || prev.page !== l.page);
+      // …and not a list item's second line, set under the item's text after its label (a hanging indent)
+      const head = cur!.lines[0];
+      const hanging = BULLET.test(plain(head)) && l.x0 > head.x0 + 0.2 * body && l.x0 < head.x0 + 3 * body;
+      const indented = l.x0 > m + 0.6 * body && l.x0 < m + 5 * body && kind !== 'quote' && backLeft && !hanging && (l.x0 > prev.x0 + 0.5 * body || prev.page !== l.page);
       // a short line ends a paragraph; a quotation's lines are measured against its own measure
       const edge = kind === 'quote' ? Math.max(l.x1, ...cur!.lines.map((x) => x.x1)) : right[prev.page % 2];
       const prevShort = prev.x1 < edge - 2.5 * body;
