@@ -44,8 +44,14 @@ const NOTE_LIKE = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶�
 /** Letters, and # for each number, lower-cased: running heads compared without their numbers and punctuation. */
 const keyOf = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/[^\p{L}#]+/gu, '');
 
+// a key's letter pairs, counted once per key: the heads of a long book are compared many times
+const gramCache = new Map<string, Map<string, number>>();
 function bigrams(s: string): Map<string, number> {
+  const hit = gramCache.get(s);
+  if (hit) return hit;
+  if (gramCache.size > 50_000) gramCache.clear();
   const m = new Map<string, number>();
+  gramCache.set(s, m);
   for (let i = 0; i < s.length - 1; i++) {
     const b = s.slice(i, i + 2);
     m.set(b, (m.get(b) ?? 0) + 1);
@@ -132,7 +138,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
       const sim = similar(h.key, o.key);
       if (sim >= (h.key.length >= 10 ? 0.75 : 0.95)) {
         seen.add(o.p);
-        pagesLike++;
+        if (++pagesLike >= 2) break; // two other pages are enough
       }
     }
     if (pagesLike >= 2) repeated.add(h.i);

@@ -64,13 +64,14 @@ export async function extractText(bytes: Uint8Array, path: string): Promise<PdfT
     throw new UserError(`${path}: a damaged PDF (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 80)})`);
   }
   const pages: PdfPage[] = [];
+  const fonts = new Map<string, ReturnType<typeof STYLE>>();
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
     const [, , width, height] = page.view;
     const content = await page.getTextContent();
-    // the fonts' real names (and so italic, bold, monospace) are known once the page's operators are read
-    await page.getOperatorList();
-    const fonts = new Map<string, ReturnType<typeof STYLE>>();
+    // the fonts' real names (and so italic, bold, monospace) are known once a page's operators are
+    // read; fonts are the document's, so only a page with a font not seen before needs it
+    if ((content.items as PdfjsItem[]).some((it) => 'fontName' in it && !fonts.has(it.fontName))) await page.getOperatorList();
     const styleOf = (id: string) => {
       let s = fonts.get(id);
       if (!s) {

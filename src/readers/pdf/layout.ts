@@ -102,7 +102,7 @@ export function layOut(pages: PdfPage[]): Laid {
   const doubts: Doubt[] = [];
   // number the lines as the raw text will show them
   let no = 0;
-  const byPage: L[][] = pages.map((p) => p.lines.map((l) => ({ ...l, no: ++no })));
+  const byPage: L[][] = pages.map((p) => edgesInPlace(p.lines, bodySizeOf(p.lines.map((l) => ({ ...l, no: 0 })))).map((l) => ({ ...l, no: ++no })));
   joinStrayMarks(byPage, bodySizeOf(byPage.flat()), changes);
   const all = byPage.flat();
   const byNo = new Map(all.map((l) => [l.no, l]));
@@ -111,14 +111,19 @@ export function layOut(pages: PdfPage[]): Laid {
 
   // 1. furniture: folios and running heads
   const furniture = new Set<number>();
-  for (const f of pageFurniture(byPage.map((ls) => ls.map((l) => ({ i: l.no, text: plain(l) }))))) {
+  // furniture stands at the very edges: the three lines at each end of a page are all it needs to see
+  const edges = byPage.map((ls) => (ls.length > 6 ? [...ls.slice(0, 3), ...ls.slice(-3)] : ls));
+  // a small line that opens with a label its page raises is a note, whatever number it starts with
+  const raisedOn = byPage.map((ls) => new Set(ls.filter((l) => l.size > 0.92 * body).flatMap((l) => marksOf(l).map((m) => m.label))));
+  const noteLike = (l: L) => l.size <= 0.92 * body && raisedOn[l.page]?.has(labelAt(l)?.label ?? '\0');
+  for (const f of pageFurniture(edges.map((ls) => ls.filter((l) => !noteLike(l)).map((l) => ({ i: l.no, text: plain(l) }))))) {
     furniture.add(f.i);
     changes.push({ kind: f.kind === 'folio' ? 'remove-folio' : 'remove-running-head', lines: [f.i], from: plain(byNo.get(f.i)!), why: f.label ? `page ${f.label}` : undefined });
   }
 
   // …and by geometry: a line at a page's top or bottom edge, set apart from the text, that many pages repeat at that place
   for (const f of edgeFurniture(byPage, body)) {
-    if (furniture.has(f.no)) continue;
+    if (furniture.has(f.no) || noteLike(f)) continue;
     furniture.add(f.no);
     changes.push({ kind: 'remove-running-head', lines: [f.no], from: plain(f), why: 'the same line at the same place on many pages' });
   }
@@ -136,8 +141,7 @@ export function layOut(pages: PdfPage[]): Laid {
     const rest = ls.filter((l) => !furniture.has(l.no));
     const height = pages[p].height;
     let start = -1;
-    // the labels the page's text raises: a foot opens with one of them
-    const raised = new Set(rest.filter((l) => !small(l)).flatMap((l) => marksOf(l).map((m) => m.label)));
+    const raised = raisedOn[p];
     for (let k = 0; k < rest.length; k++) {
       const lab = small(rest[k]) && rest[k].y < 0.6 * height ? labelAt(rest[k]) : undefined;
       if (!lab) continue;
@@ -215,6 +219,25 @@ export function layOut(pages: PdfPage[]): Laid {
   return { blocks, bodies: bodies.map(({ paras: _p, ...b }) => b), changes, doubts, rawText };
 }
 
+/**
+ * A page's lines in reading order at its edges: a head or folio drawn last (or a foot drawn first)
+ * stands apart above (below) everything else; it is moved to the page's start (end).
+ */
+function edgesInPlace(lines: PdfLine[], body: number): PdfLine[] {
+  if (lines.length < 3) return lines;
+  const ys = lines.map((l) => l.y).sort((a, b) => b - a);
+  const gapAt = (k: number) => ys[k] - ys[k + 1];
+  let top = 0; // lines in the band above the first gap
+  for (let k = 0; k < Math.min(3, ys.length - 1); k++) if (gapAt(k) > 1.8 * body) {
+    top = k + 1;
+    break;
+  }
+  const topY = top ? ys[top - 1] : Infinity;
+  const head = lines.filter((l) => l.y >= topY);
+  const rest = lines.filter((l) => l.y < topY);
+  return [...head, ...rest];
+}
+
 /** Letters, and # for each number: lines compared without their page numbers. */
 const keyOf = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/[^\p{L}#]+/gu, '');
 
@@ -278,7 +301,7 @@ function joinLines(parts: { text: string; no: number }[], changes: Change[], lex
       continue;
     }
     // emphasis that runs on over the break closes and reopens around it: "sys-*" + "*tems"
-    const m = /(\p{L}+)-(\uE003*)$/u.exec(out);
+    const m = /(\p{L}+)-(\uE003*)$/u.exec(out.slice(-80));
     const opened = /^\uE002*/.exec(text)![0];
     const rest = text.slice(opened.length);
     const next = /^\p{L}+/u.exec(rest);
