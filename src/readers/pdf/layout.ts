@@ -105,7 +105,7 @@ export function layOut(pages: PdfPage[]): Laid {
   const byPage: L[][] = pages.map((p) => edgesInPlace(p.lines, bodySizeOf(p.lines.map((l) => ({ ...l, no: 0 })))).map((l) => ({ ...l, no: ++no })));
   joinStrayMarks(byPage, bodySizeOf(byPage.flat()), changes);
   const all = byPage.flat();
-  const byNo = new Map(all.map((l) => [l.no, l]));
+  const byNo = new Map(all.map((l) => [l.no, l] as const));
   const rawText = byPage.map((ls, p) => ls.map((l, k) => `${p > 0 && k === 0 ? '\f' : ''}${plain(l)}`).join('\n') || (p > 0 ? '\f' : '')).join('\n');
   const body = bodySizeOf(all);
 
@@ -116,7 +116,15 @@ export function layOut(pages: PdfPage[]): Laid {
   // a small line that opens with a label its page raises is a note, whatever number it starts with
   const raisedOn = byPage.map((ls) => new Set(ls.filter((l) => l.size > 0.92 * body).flatMap((l) => marksOf(l).map((m) => m.label))));
   const noteLike = (l: L) => l.size <= 0.92 * body && raisedOn[l.page]?.has(labelAt(l)?.label ?? '\0');
-  for (const f of pageFurniture(edges.map((ls) => ls.filter((l) => !noteLike(l)).map((l) => ({ i: l.no, text: plain(l) }))))) {
+  const found = pageFurniture(edges.map((ls) => ls.filter((l) => !noteLike(l)).map((l) => ({ i: l.no, text: plain(l) }))));
+  // furniture keeps its place: a line flagged by its words far from where the others stand (a title page's title) is text
+  const placeOf = (f: { i: number }) => byNo.get(f.i)!;
+  const isTop = (l: L) => l.y > pages[l.page].height / 2;
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const bandY = { top: median(found.map(placeOf).filter(isTop).map((l) => l.y)), bottom: median(found.map(placeOf).filter((l) => !isTop(l)).map((l) => l.y)) };
+  for (const f of found) {
+    const l = placeOf(f);
+    if (Math.abs(l.y - bandY[isTop(l) ? 'top' : 'bottom']) > 2 * body) continue;
     furniture.add(f.i);
     changes.push({ kind: f.kind === 'folio' ? 'remove-folio' : 'remove-running-head', lines: [f.i], from: plain(byNo.get(f.i)!), why: f.label ? `page ${f.label}` : undefined });
   }
@@ -213,9 +221,23 @@ export function layOut(pages: PdfPage[]): Laid {
     if (!b.marks) doubts.push({ kind: 'note-without-mark', lines: b.lines.slice(0, 1), message: `note ${b.label} at the page's foot: no raised mark refers to it; placed after the text before it` });
   }
 
-  // 5. the text's blocks
-  const text = all.filter((l) => !furniture.has(l.no) && !foot.has(l.no));
-  const blocks = blocksOf(text, body, tokenOf, changes);
+  // 5. the source's own contents pages: most lines end in a page number, and the numbers rise
+  const contents = new Set<number>();
+  const contentsBlocks: Block[] = [];
+  for (const ls of byPage) {
+    const rest = ls.filter((l) => !furniture.has(l.no) && !foot.has(l.no));
+    const nums = rest.map((l) => /(?:\.\s*|\s)(\d{1,4})$/.exec(plain(l))?.[1]).filter((x): x is string => !!x).map(Number);
+    const rising = nums.every((n, k) => k === 0 || n >= nums[k - 1]);
+    if (rest.length >= 4 && nums.length >= 0.6 * rest.length && rising) {
+      for (const l of rest) contents.add(l.no);
+      contentsBlocks.push(...entriesOf(rest));
+      changes.push({ kind: 'contents', lines: rest.map((l) => l.no), why: `a contents page (${nums.length} of its ${rest.length} lines end in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
+    }
+  }
+
+  // 6. the text's blocks
+  const text = all.filter((l) => !furniture.has(l.no) && !foot.has(l.no) && !contents.has(l.no));
+  const blocks = [...blocksOf(text, body, tokenOf, changes), ...contentsBlocks].sort((a, b) => (a.lines[0] ?? 0) - (b.lines[0] ?? 0));
   return { blocks, bodies: bodies.map(({ paras: _p, ...b }) => b), changes, doubts, rawText };
 }
 
@@ -236,6 +258,30 @@ function edgesInPlace(lines: PdfLine[], body: number): PdfLine[] {
   const head = lines.filter((l) => l.y >= topY);
   const rest = lines.filter((l) => l.y < topY);
   return [...head, ...rest];
+}
+
+const LEADER = /(?:\s*\.){3,}\s*|\s*…\s*/g;
+const CONTENTS_HEADING = /^(?:table of )?contents$|^list of (?:tables|figures|illustrations|plates|maps)$/i;
+
+/** A contents page's entries: a line that does not end in its page number runs on to the next. */
+function entriesOf(lines: L[]): Block[] {
+  const out: Block[] = [];
+  let acc: L[] = [];
+  for (const l of lines) {
+    const t = plain(l);
+    if (!acc.length && CONTENTS_HEADING.test(t)) {
+      out.push({ kind: 'heading', level: 2, text: t, lines: [l.no], widths: [], page: l.page });
+      continue;
+    }
+    acc.push(l);
+    if (/\d{1,4}$/.test(t) || acc.length >= 3) {
+      const text = acc.map(plain).join(' ').replace(/\s*\d{1,4}$/, '').replace(LEADER, ' ').replace(/\s+/g, ' ').trim();
+      if (text) out.push({ kind: 'item', text, lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
+      acc = [];
+    }
+  }
+  if (acc.length) out.push({ kind: 'item', text: acc.map(plain).join(' '), lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
+  return out;
 }
 
 /** Letters, and # for each number: lines compared without their page numbers. */
