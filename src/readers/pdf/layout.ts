@@ -165,6 +165,8 @@ export function layOut(pages: PdfPage[]): Laid {
       start = k;
       if (!seenNote) return [];
     }
+    // small lines just above the first labelled note continue the last page's note
+    while (seenNote && start > 0 && small(rest[start - 1]) && !labelAt(rest[start - 1]) && rest[start - 1].y - rest[start].y < 2 * rest[start].size && rest[start - 1].y < 0.6 * height) start--;
     const zone: L[] = [];
     for (let k = start; k < rest.length && small(rest[k]); k++) zone.push(rest[k]);
     for (const l of zone) foot.add(l.no);
@@ -302,6 +304,10 @@ function edgeFurniture(byPage: L[][], body: number): L[] {
       groups.set(k, [...(groups.get(k) ?? []), l]);
     }
     for (const g of groups.values()) if (g.length >= 3 && keyOf(plain(g[0])).length <= 80) out.push(...g);
+    // a line at one place on most pages, set apart, is furniture whatever it says (a head naming each section)
+    const atY = new Map<number, L[]>();
+    for (const l of cands) atY.set(Math.round(l.y), [...(atY.get(Math.round(l.y)) ?? []), l]);
+    for (const g of atY.values()) if (g.length >= Math.max(3, 0.4 * byPage.length) && g.every((l) => plain(l).length <= 120)) out.push(...g.filter((l) => !out.includes(l)));
   }
   return out;
 }
