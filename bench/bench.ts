@@ -66,6 +66,23 @@ if (have('typst') && have('pandoc')) {
 } else if (have('pandoc') && have('xelatex')) pdfTheirs = wall('pandoc', [md, '--pdf-engine=xelatex', '-o', join(scratch, 'xelatex.pdf')], Math.min(runs, 3));
 row({ work: 'raw → PDF (Foundations)', ours: wall(process.execPath, one('pdf')), peer: `${pdfPeer} Markdown → PDF`, theirs: pdfTheirs });
 
+// Originals as sources: our own PDF of Foundations read back, and a saved web page.
+const ourPdf = join(scratch, 'one', 'pdf', 'stalin-foundations-of-leninism.pdf');
+const pdfPages = (readFileSync(ourPdf, 'latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+row({
+  work: `PDF → Markdown (Foundations PDF, ${pdfPages} pages)`,
+  ours: wall(process.execPath, [bin, 'normalize', ourPdf, '-o', join(scratch, 'from-pdf.md')]),
+  peer: 'Calibre PDF → EPUB',
+  theirs: have('ebook-convert') ? wall('ebook-convert', [ourPdf, join(scratch, 'calibre-pdf.epub')], Math.min(runs, 3)) : undefined,
+});
+const page = join(root, 'test', 'corpus', 'originals', 'w09-quarto-blog-dimmery-us2020.html');
+row({
+  work: `HTML → Markdown (a blog page, ${(statSync(page).size / 1024).toFixed(0)} KB)`,
+  ours: wall(process.execPath, [bin, 'normalize', page, '-o', join(scratch, 'from-html.md')]),
+  peer: 'Pandoc HTML → Markdown',
+  theirs: have('pandoc') ? wall('pandoc', [page, '-f', 'html', '-t', 'markdown', '-o', join(scratch, 'pandoc-html.md')]) : undefined,
+});
+
 // The project's editions.yaml (five books and a pack) into a scratch out/.
 const all = join(scratch, 'all');
 const build = (extra: string[]) => [bin, 'build', '--out', all, ...extra];
