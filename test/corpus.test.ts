@@ -3,27 +3,15 @@
 // gauge (test/gauge/eval_clean.py, the same evaluator `npm run eval` runs over the whole corpus).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normaliseTextFile } from '../src/run/build.ts';
 import { root } from './helpers.ts';
+import { scoreJobs, type Score } from './gauge/score.ts';
 
 const dir = join(root, 'test', 'corpus');
 const FLOORS = { link: 0.95, resid: 5, keep: 0.995, gold: 0.97 };
 const special = JSON.parse(readFileSync(join(dir, 'floors.json'), 'utf8')) as Record<string, Partial<typeof FLOORS>>;
-
-interface Score {
-  linked: number;
-  expected: number;
-  failures: unknown[];
-  residue: number;
-  residueByClass: Record<string, number>;
-  kept: number;
-  gold: number | null;
-  dangling: number;
-  unreferenced: number;
-}
 
 const texts = readdirSync(dir, { withFileTypes: true })
   .filter((d) => d.isDirectory() && d.name !== 'originals') // originals.test.ts reads those
@@ -39,10 +27,7 @@ beforeAll(() => {
     const side = (ext: string) => (existsSync(raw.replace(/\.txt$/, ext)) ? raw.replace(/\.txt$/, ext) : null);
     return { raw, out: md, expect: side('.expect.json'), gold: side('.gold.txt') };
   });
-  writeFileSync(join(out, 'jobs.json'), JSON.stringify(jobs));
-  const r = spawnSync('python3', [join(root, 'test', 'gauge', 'score.py'), join(out, 'jobs.json')], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`the gauge failed: ${r.stderr || r.error}`);
-  (JSON.parse(r.stdout) as Score[]).forEach((s, i) => scores.set(texts[i], s));
+  scoreJobs(jobs, out).forEach((s, i) => scores.set(texts[i], s));
 }, 300_000);
 
 describe('the development corpus subset meets the floors', () => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { normaliseFile } from '../src/run/build.ts';
 import { root, SOURCES } from './helpers.ts';
+import { scoreJobs, type GaugeJob, type Score } from './gauge/score.ts';
 
 const corpus = join(root, 'test', 'corpus');
 const originals = readdirSync(join(corpus, 'originals'))
@@ -22,30 +23,18 @@ const textCopy = (orig: string) => {
   return join(corpus, kind, id);
 };
 
-interface Score {
-  linked: number;
-  expected: number;
-  failures: unknown[];
-  residue: number;
-  residueByClass: Record<string, number>;
-  gold: number | null;
-  dangling: number;
-}
 const scores = new Map<string, Score>();
 const tmp = mkdtempSync(join(tmpdir(), 'editions-originals-'));
 
 beforeAll(async () => {
-  const jobs = [];
+  const jobs: GaugeJob[] = [];
   for (const orig of originals) {
     const base = textCopy(orig);
     const out = join(tmp, `${orig.split('/').pop()}.md`);
     writeFileSync(out, (await normaliseFile(orig)).markdown);
     jobs.push({ raw: `${base}.txt`, out, expect: `${base}.expect.json`, gold: existsSync(`${base}.gold.txt`) ? `${base}.gold.txt` : null });
   }
-  writeFileSync(join(tmp, 'jobs.json'), JSON.stringify(jobs));
-  const r = spawnSync('python3', [join(root, 'test', 'gauge', 'score.py'), join(tmp, 'jobs.json')], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`the gauge failed: ${r.stderr || r.error}`);
-  (JSON.parse(r.stdout) as Score[]).forEach((s, i) => scores.set(originals[i], s));
+  scoreJobs(jobs, tmp).forEach((s, i) => scores.set(originals[i], s));
 }, 300_000);
 
 describe('an original links every note the text copy expects', () => {

@@ -140,5 +140,8 @@ export const NOTE_TOKEN_RE = /\uE000(\d+)\uE001/g;
 export const PAGE_OPEN = '\uE005';
 export const PAGE_CLOSE = '\uE006';
 export const PAGE_TOKEN_RE = /\uE005([^\uE006]*)\uE006/g;
+/** Emphasis in a block's text: EM_OPEN … EM_CLOSE is *…* at emit (twice each: **…**). */
+export const EM_OPEN = '\uE002';
+export const EM_CLOSE = '\uE003';
 /** Where a reference with no body stood: kept as evidence for the structure passes, never emitted. */
 export const DROPPED_REF = '\uE004';

@@ -2,13 +2,12 @@
 // browser collapses it, emphasis as the model's emphasis marks, note references already
 // replaced by note tokens (notes.ts), what is not text (scripts, forms, images) left out.
 import { LINE_ATTR } from './lines.ts';
+import { EM_CLOSE, EM_OPEN } from '../../normalize/types.ts';
 
 export const SKIP = new Set(['script', 'style', 'noscript', 'template', 'button', 'input', 'select', 'textarea', 'svg', 'canvas', 'iframe', 'object', 'embed', 'img', 'video', 'audio', 'map', 'head', 'title', 'meta', 'link', 'annotation', 'annotation-xml']);
 const ITALIC = new Set(['em', 'i', 'cite', 'dfn', 'var']);
 const BOLD = new Set(['strong', 'b']);
 
-export const EM_OPEN = '\uE002';
-export const EM_CLOSE = '\uE003';
 
 /** The text of a node and its descendants; `stop` ends the walk at a block child (handled by the caller). */
 export function inlineText(node: Node, stop?: (el: Element) => boolean): string {

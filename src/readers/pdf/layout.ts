@@ -6,11 +6,10 @@
 //                 measure or a smaller size, paragraphs by indentation, short last lines and gaps
 // Each step is a function of the lines; every decision is a change or a doubt naming the line.
 import type { Block, BlockKind, Change, Doubt, NoteBody } from '../../normalize/types.ts';
-import { noteToken } from '../../normalize/types.ts';
+import { EM_CLOSE, EM_OPEN, noteToken } from '../../normalize/types.ts';
 import { pageFurniture } from '../../normalize/pagefurniture.ts';
 import { decideHyphen } from '../../normalize/hyphenation.ts';
 import { buildLexicon } from '../../normalize/lexicon.ts';
-import { EM_CLOSE, EM_OPEN } from '../html/inline.ts';
 import type { PdfLine, PdfPage, Run } from './extract.ts';
 
 export interface Laid {
