@@ -64,6 +64,24 @@ describe('PDF extraction with form feeds, folios and alternating running heads',
   });
 });
 
+describe('PDF extraction whose page feet list their labels out of order (ConTeXt through pdftotext)', () => {
+  const { markdown } = fixture('pdf-scrambled-feet.txt');
+  it('gives the bodies the page’s labels in order, cutting the stretch whose label came late', () => {
+    expect(noteText(markdown, 1)).toBe('Relatively late in the project we decided to be more careful with what got loaded.');
+    expect(noteText(markdown, 2)).toBe('In the end, the loader was redesigned completely.');
+    expect(noteText(markdown, 3)).toMatch(/^As with the other limits/);
+    expect(noteText(markdown, 4)).toMatch(/^This is already a lot/);
+    expect(markdown).toContain('(to 256)[^3], and the number of languages (to 8192)[^4] as');
+  });
+  it('reads a pair of raised numbers “comments).16 17” as two marks', () => {
+    expect(markdown).toContain('(especially the comments).[^5][^6]');
+    expect(noteText(markdown, 6)).toMatch(/^In the end not much of the old code/);
+  });
+  it('takes the running feet off short pages too', () => {
+    expect(markdown).not.toMatch(/Report \d|\d Report/);
+  });
+});
+
 describe('Wikipedia-style web copy', () => {
   const { markdown } = fixture('wikipedia.txt');
   it('links [n] references, repeated ones included, to a ^ a b list', () => {

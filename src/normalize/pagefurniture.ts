@@ -79,8 +79,10 @@ export { NOTE_LIKE };
 export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   if (pages.length < 3) return [];
   const edges = pages.map((lines) => {
-    const top = lines.slice(0, EDGE).map((l, k) => ({ ...l, at: 'top' as const, k }));
-    const bottom = lines.slice(Math.max(EDGE, lines.length - EDGE)).map((l, k, a) => ({ ...l, at: 'bottom' as const, k: a.length - 1 - k }));
+    // a short page (a chapter's last) is shared between its two edges
+    const topN = Math.min(EDGE, Math.ceil(lines.length / 2));
+    const top = lines.slice(0, topN).map((l, k) => ({ ...l, at: 'top' as const, k }));
+    const bottom = lines.slice(Math.max(topN, lines.length - EDGE)).map((l, k, a) => ({ ...l, at: 'bottom' as const, k: a.length - 1 - k }));
     return [...top, ...bottom];
   });
   const out = new Map<number, Furniture>();

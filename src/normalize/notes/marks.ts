@@ -67,6 +67,9 @@ export function marksOf(text: string): Mark[] {
         } else if (i >= 2 && text[i - 1] === ' ' && digits.length <= 3 && ((/[.,;:!?)”’"]/.test(text[i - 2]) && (j === n || (text[j] === ' ' && /[\p{Lu}“"‘(]/u.test(text[j + 1] ?? '')))) || (isLetterCode(text.charCodeAt(i - 2)) && /^ ?[.,;:)](?:\s|$)/.test(text.slice(j, j + 3))))) {
           // "sentence. 1 Next", "\hbox 10 .", "BibTEX 33 ,": a raised number set off by spaces
           out.push({ form: 'spaced', label, start: i - 1, end: j, distinctive: false, weak: true });
+        } else if (i >= 2 && text[i - 1] === ' ' && out.length && out[out.length - 1].end === i - 1 && out[out.length - 1].form === 'glued' && out[out.length - 1].label.value + 1 === label.value && (j === n || /[\s.,;:)]/.test(text[j]))) {
+          // "comments).29 30": the next raised number of a pair, set off by a space
+          out.push({ form: 'spaced', label, start: i - 1, end: j, distinctive: false, weak: true });
         } else if (i > 0 && text[i - 1] === ' ' && isLower(text[j]) && isLower(text[j + 1]) && !/^(st|nd|rd|th|d|s|am|pm|vo)(?![\p{L}])/u.test(text.slice(j, j + 3))) {
           out.push({ form: 'displaced', label, start: i - 1, end: j, distinctive: false, weak: true });
         }

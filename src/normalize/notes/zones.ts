@@ -292,6 +292,8 @@ function footFrom(st: Stream, idx: number[], first: Opener): Candidate[] | undef
         return { opener: { form: 'alone', label: l.label, rest: '', indent: 0, strong: false }, label: l.label, lines: n === 0 ? [...labels.map((x) => x.line), ...own] : own, pieces: own.map((i) => pieceOf(st, i)), page, zone: 'foot', group: 0 };
       });
     }
+    const scrambled = scrambledFoot(st, idx);
+    if (scrambled) return scrambled;
   }
   const bodies: Candidate[] = [];
   let cur: Candidate | undefined;
@@ -320,6 +322,55 @@ function footFrom(st: Stream, idx: number[], first: Opener): Candidate[] | undef
     splitInline(cur, (ob, from) => open(ob, i, from));
   }
   return bodies;
+}
+
+/**
+ * A page foot whose bare labels pdftotext wrote out of order ("12⏎body⏎body⏎14⏎body⏎15⏎body⏎13"):
+ * when the labels are one unbroken series from the first, the bodies are the notes in reading
+ * order, so they take the labels sorted. A stretch holding two bodies (its label was written
+ * later) is cut at a sentence end. Nothing when the labels skip or repeat.
+ */
+function scrambledFoot(st: Stream, idx: number[]): Candidate[] | undefined {
+  const L = st.lines;
+  const labels: Label[] = [];
+  const segments: number[][] = [[]];
+  const labelLines: number[] = [];
+  for (const i of idx) {
+    const o = openerOf(L[i].text);
+    if (o?.form === 'alone' && o.label?.kind === 'num' && !o.label.family) {
+      labels.push(o.label);
+      labelLines.push(i);
+      segments.push([]);
+    } else segments[segments.length - 1].push(i);
+  }
+  const k = labels.length;
+  if (k < 2 || labels.every((l, n) => n === 0 || follows(labels[n - 1], l))) return undefined;
+  const sorted = [...labels].sort((a, b) => a.value - b.value);
+  if (sorted[0].value !== labels[0].value || !sorted.every((l, n) => n === 0 || follows(sorted[n - 1], l))) return undefined;
+  const parts = segments.filter((s) => s.length);
+  if (parts.length > k) return undefined;
+  while (parts.length < k) {
+    // cut the longest stretch that has a sentence end inside it
+    let best = -1;
+    for (let p = 0; p < parts.length; p++) {
+      const inner = parts[p].slice(0, -1).some((i) => /[.!?)”"’:]$/.test(L[i].text.trim()));
+      if (inner && (best < 0 || parts[p].length > parts[best].length)) best = p;
+    }
+    if (best < 0) return undefined;
+    const [a, b] = shareOut(parts[best].map((i) => L[i].text), 2).map((xs) => xs.map((x) => parts[best][x]));
+    if (!a.length || !b.length) return undefined;
+    parts.splice(best, 1, a, b);
+  }
+  const page = L[idx[0]].page;
+  return sorted.map((label, n) => ({
+    opener: { form: 'alone', label, rest: '', indent: 0, strong: false },
+    label,
+    lines: n === 0 ? [...labelLines, ...parts[n]] : parts[n],
+    pieces: parts[n].map((i) => pieceOf(st, i)),
+    page,
+    zone: 'foot',
+    group: 0,
+  }));
 }
 
 /**
