@@ -6,6 +6,7 @@ import { typographyOf } from '../src/normalize/passes/typography.ts';
 import { marksOf } from '../src/normalize/notes/marks.ts';
 import { openerOf } from '../src/normalize/notes/openers.ts';
 import { escapeInline } from '../src/normalize/emit.ts';
+import { isCodeLine, looksLikeCode } from '../src/normalize/code.ts';
 import { normalize } from '../src/normalize/chain.ts';
 
 describe('hyphenation decisions', () => {
@@ -86,6 +87,18 @@ describe('note body openers', () => {
     expect(openerOf('a) the item')).toBeUndefined();
     expect(openerOf('1) The section')).toBeUndefined();
     expect(openerOf('1.3.5. Queue runs')).toBeUndefined();
+  });
+});
+
+describe('code lines', () => {
+  it('a figure’s variable display is code: assignments and their split-off right sides', () => {
+    expect(isCodeLine('bit1 = 1')).toBe(true);
+    expect(isCodeLine('= 3.14159274')).toBe(true);
+    expect(looksLikeCode(['Displays', 'ii', '= 7', 'bit1 = 1', 'bit2 = 3', 'u', '= {...}', 'ii = 1', 'sqrt2 = 1.4142135623730951'], 80)).toBe(true);
+  });
+  it('prose that names a variable is not', () => {
+    expect(isCodeLine('the value x = 5 is what the reader sees in the window')).toBe(false);
+    expect(isCodeLine('Displays')).toBe(false);
   });
 });
 

@@ -17,6 +17,8 @@ export function isCodeLine(line: string): boolean {
   for (const c of s) if (SYMBOLS.has(c)) sym++;
   const density = sym / s.length;
   if (CODE_START.test(s) && (sym >= 2 || CODE_END.test(s))) return true;
+  // "bit1 = 1", "= 3.14159": an assignment, or its right side split off, with no plain word
+  if (plain === 0 && (CODE_START.test(s) || /^=\s\S/.test(s))) return true;
   if (CODE_END.test(s) && density >= 0.06) return true;
   return density >= 0.15 && s.length >= 4;
 }
