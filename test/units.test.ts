@@ -7,6 +7,7 @@ import { marksOf } from '../src/normalize/notes/marks.ts';
 import { openerOf } from '../src/normalize/notes/openers.ts';
 import { escapeInline } from '../src/normalize/emit.ts';
 import { isCodeLine, looksLikeCode } from '../src/normalize/code.ts';
+import { pageFurniture } from '../src/normalize/pagefurniture.ts';
 import { normalize } from '../src/normalize/chain.ts';
 
 describe('hyphenation decisions', () => {
@@ -99,6 +100,22 @@ describe('code lines', () => {
   it('prose that names a variable is not', () => {
     expect(isCodeLine('the value x = 5 is what the reader sees in the window')).toBe(false);
     expect(isCodeLine('Displays')).toBe(false);
+  });
+});
+
+describe('page furniture', () => {
+  // pages of a DocBook manual through pdftotext -layout: the head holds the chapter and the section
+  const heads = ['CHAPTER 4. COMPATIBILITY ISSUES            4.2. WHAT KERNELS DOES DEBIAN …', 'CHAPTER 4. COMPATIBILITY ISSUES       4.5. CAN I USE DEBIAN PACKAGES (”.DEB” …', 'CHAPTER 6. THE DEBIAN ARCHIVES                      6.3. WHAT ABOUT ”SID”?', 'CHAPTER 6. THE DEBIAN ARCHIVES 6.5. WHAT DOES THE TESTING …', 'CHAPTER 6. THE DEBIAN ARCHIVES           6.7. WHAT ARE ALL THOSE DIRECTORIES AT …'];
+  const body = ['The package system keeps a list of what is installed and what each package needs.', 'Each of them is described in the chapter that follows, with the commands that use it.', 'A user who wants to know more can read the manual pages that come with the tools.', 'None of this needs a network connection once the packages have been fetched.'];
+  // each page's text is its own: the body lines in another order, with other words
+  const words = ['apt', 'dpkg', 'dselect', 'aptitude', 'synaptic'];
+  const pages = heads.map((h, p) => [h, ...body.map((_, k) => body[(k + p) % body.length].replace(/package/g, words[p]))].map((text, k) => ({ i: p * 10 + k, text })));
+  it('takes a two-column running head by the half that repeats, also with its gap closed up', () => {
+    const found = pageFurniture(pages).filter((f) => f.kind === 'head').map((f) => f.i);
+    expect(found.sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 40]);
+  });
+  it('leaves the text lines of the pages alone', () => {
+    expect(pageFurniture(pages).every((f) => f.i % 10 === 0)).toBe(true);
   });
 });
 

@@ -130,7 +130,20 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   // Running heads: short edge lines that three pages or more repeat, near enough (OCR varies them).
   // (a line that refers to a note, or a sentence of small words, is the text's, not a head)
   const sentence = (t: string) => /[.!?]["”’]?(?:\[\d{1,4}\]|\d{1,3}|[ \u00a0]*↩\uFE0E?\uFE0F?)?$/u.test(t.trim()) && (t.match(/(?:^|\s)\p{Ll}/gu) ?? []).length >= 3;
-  const heads = edges.flatMap((es, p) => es.filter((e) => !folios.has(e.i) && e.text.trim().length <= 80 && !NOTE_LIKE.test(e.text) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text)).map((e) => ({ ...e, p, key: keyOf(e.text) }))).filter((e) => e.key.length >= 4);
+  // A head set in two columns at the page's top ("CHAPTER 7. BASICS …      7.12. HOW DO I …", pdftotext -layout)
+  // repeats by one of them: the chapter's half comes back while the section's changes.
+  const columns = (t: string, at: 'top' | 'bottom'): { t: string; col: boolean }[] => {
+    const parts = at === 'top' ? t.trim().split(/\s{3,}/) : [t];
+    return [{ t, col: false }, ...(parts.length >= 2 ? [parts[0], parts[parts.length - 1]].map((x) => ({ t: x, col: true })) : [])];
+  };
+  const heads = edges.flatMap((es, p) =>
+    es
+      .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text))
+      .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_LIKE.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), col: c.col }))),
+  ).filter((e) => e.key.length >= 4);
+  // columns of a two-column head that open alike ("CHAPTER 4. …", "CHAPTER 6. …") are one head's;
+  // a line that opens with another page's column is that head with its gap closed up
+  const samePrefix = (a: string, b: string) => a.length >= 8 && b.length >= 8 && a.slice(0, 8) === b.slice(0, 8);
   const repeated = new Set<number>();
   for (const h of heads) {
     let pagesLike = 0;
@@ -138,7 +151,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     for (const o of heads) {
       if (seen.has(o.p) || o.at !== h.at) continue;
       const sim = similar(h.key, o.key);
-      if (sim >= (h.key.length >= 10 ? 0.75 : 0.95)) {
+      if (sim >= (h.key.length >= 10 ? 0.75 : 0.95) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key))) {
         seen.add(o.p);
         if (++pagesLike >= 2) break; // two other pages are enough
       }

@@ -115,7 +115,18 @@ export function layOut(pages: PdfPage[]): Laid {
   // a small line that opens with a label its page raises is a note, whatever number it starts with
   const raisedOn = byPage.map((ls) => new Set(ls.filter((l) => l.size > 0.92 * body).flatMap((l) => marksOf(l).map((m) => m.label))));
   const noteLike = (l: L) => l.size <= 0.92 * body && raisedOn[l.page]?.has(labelAt(l)?.label ?? '\0');
-  const found = pageFurniture(edges.map((ls) => ls.filter((l) => !noteLike(l)).map((l) => ({ i: l.no, text: plain(l) }))));
+  // and so are the small lines that go on after it (a note's second line, repeated across pages,
+  // "Selected Works, Moscow, 1951, …", is no running foot)
+  const inNote = new Set<number>();
+  for (const ls of byPage) {
+    let open = false;
+    for (const l of ls) {
+      if (noteLike(l)) open = true;
+      else if (l.size > 0.92 * body) open = false;
+      if (open) inNote.add(l.no);
+    }
+  }
+  const found = pageFurniture(edges.map((ls) => ls.filter((l) => !inNote.has(l.no)).map((l) => ({ i: l.no, text: plain(l) }))));
   // furniture keeps its place: a line flagged by its words far from where the others stand (a title page's title) is text
   const placeOf = (f: { i: number }) => byNo.get(f.i)!;
   const isTop = (l: L) => l.y > pages[l.page].height / 2;
