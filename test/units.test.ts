@@ -59,6 +59,9 @@ describe('reference candidates', () => {
     expect(nums('with 222,000 and 384,000 people in 1917')).toEqual([]);
     expect(nums('the 21st century, 2.4% and 4th ed.')).toEqual([]);
     expect(nums('[1852 book]')).toEqual([]);
+    expect(nums('5.12.1 When a package is eligible')).toEqual([]);
+    expect(nums('2.4 Experiments')).toEqual([]);
+    expect(nums('see section 3.2.1 and version 1.2.3 of it')).toEqual([]);
   });
 });
 

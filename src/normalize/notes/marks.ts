@@ -40,6 +40,15 @@ const BRACE = /\{(\d{1,6}[a-z]?)\}/y;
 const PAREN = /\((\d{1,5})\)/y;
 const TRIGGER = /[\d[{(*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
 
+/** The number at i ends a dotted number: "5.12." before it (a whole token), or "2." opening the line. */
+function dottedBefore(text: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && (isDigit(text.charCodeAt(k - 1)) || text[k - 1] === '.') && i - k < 16) k--;
+  const token = text.slice(k, i);
+  if (k > 0 && !/\s/.test(text[k - 1])) return false;
+  return /^\d+\.\d+\.$/.test(token) || (/^\d{1,2}\.$/.test(token) && text.slice(0, k).trim() === '');
+}
+
 /** The candidate marks of one line, in order. */
 export function marksOf(text: string): Mark[] {
   const out: Mark[] = [];
@@ -60,7 +69,9 @@ export function marksOf(text: string): Mark[] {
       const prevDigit = i > 0 && isDigit(text.charCodeAt(i - 1));
       if (digits.length <= 6 && !digits.startsWith('0') && !prevDigit) {
         const label = parseLabel(digits)!;
-        if (gluedAt(i) && nextOk && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
+        // "5.12.1 When…", "version 1.2.3": the last number of a dotted section or version number
+        const dotted = text[i - 1] === '.' && (j === n || /\s/.test(text[j])) && dottedBefore(text, i);
+        if (gluedAt(i) && nextOk && !dotted && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
           // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
           const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4;
           out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak });

@@ -180,8 +180,17 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
       let h = j - 1;
       while (h >= 0 && openerOf(st.lines[idx[h]].text)?.form === o.form) h--;
       if (h >= 0 && NOTES_HEADING.test(st.lines[idx[h]].text.trim())) continue;
-      const prev = j > 0 ? openerOf(st.lines[idx[j - 1]].text) : undefined;
-      if (o.form === 'dot' && prev?.form === o.form && prev.label?.kind === 'num' && o.label.kind === 'num' && prev.label.value === o.label.value - 1) continue;
+      // (the item before may run several lines: any earlier line of the page at the same indent)
+      if (o.form === 'dot' && o.label.kind === 'num' && o.label.value > 1) {
+        const ind = indentOf(st.lines[idx[j]].text);
+        let listed = false;
+        for (let h2 = j - 1; h2 >= 0 && !listed; h2--) {
+          const t = st.lines[idx[h2]].text;
+          const po = openerOf(t);
+          listed = po?.form === 'dot' && po.label?.kind === 'num' && po.label.value === o.label.value - 1 && indentOf(t) === ind;
+        }
+        if (listed) continue;
+      }
       const bodies = footFrom(st, idx.slice(j), o);
       if (!bodies) continue;
       const supported = bodies.filter((b) => b.label && refersTo(b.label, from, idx[j])).length;
