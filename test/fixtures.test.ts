@@ -82,6 +82,22 @@ describe('PDF extraction whose page feet list their labels out of order (ConTeXt
   });
 });
 
+describe('PDF extraction of a manual: numbered lists, section numbers and page feet', () => {
+  const { markdown } = fixture('pdf-lists-and-feet.txt');
+  it('links each page foot to its mark, not to a list item or a section number', () => {
+    expect(markdown).toContain('the package name.[^1] You may also offer to help.');
+    expect(noteText(markdown, 1)).toBe('ITS is short for “Intent to Salvage”.');
+    expect(markdown).toContain('the upstream site;[^2]');
+    expect(markdown).toContain('changed by you.[^3]');
+    expect(noteText(markdown, 3)).toMatch(/^As a special exception/);
+    expect(markdown.match(/^\[\^\d+\]:/gm)).toHaveLength(3);
+  });
+  it('keeps a numbered list that goes on over a page in the text', () => {
+    expect(body(markdown)).toMatch(/should build from source with the tools in the archive/);
+    expect(markdown).not.toMatch(/^\[\^\d+\]: (?:should|Wait for an answer)/m);
+  });
+});
+
 describe('Wikipedia-style web copy', () => {
   const { markdown } = fixture('wikipedia.txt');
   it('links [n] references, repeated ones included, to a ^ a b list', () => {

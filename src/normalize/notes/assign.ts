@@ -8,6 +8,7 @@
 import type { Group, Candidate } from './zones.ts';
 import { type MarkIndex, markKey, type PlacedMark } from './markindex.ts';
 import { pageRange, type Stream } from './stream.ts';
+import { follows, opensSeries } from './labels.ts';
 
 export interface Decision {
   group: Group;
@@ -98,8 +99,11 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     } else {
       // no heading: the list must close its section, and its marks run in order before it
       const inOrder = chain(g.bodies.map((body, k) => ({ body, cands: cands[k].filter((m) => !m.distinctive || true) }))).filter((x) => x.mark).length;
-      ok = g.endsSection && n >= 2 && inOrder >= Math.max(2, 0.7 * n);
-      why = `${inOrder} of ${n} labels referred to in order before the list, which ${g.endsSection ? 'closes' : 'does not close'} its section`;
+      // and it opens its series (1, a, *), or goes on from a list of its form that ended just before
+      const first = g.bodies[0];
+      const opens = !!first.label && (opensSeries(first.label) || groups.some((o) => o !== g && o.bodies.some((b) => b.opener.form === first.opener.form && b.label && follows(b.label, first.label!) && firstLine(b) < firstLine(first))));
+      ok = g.endsSection && n >= 2 && inOrder >= Math.max(2, 0.7 * n) && opens;
+      why = `${inOrder} of ${n} labels referred to in order before the list, which ${g.endsSection ? 'closes' : 'does not close'} its section${opens ? '' : ` and opens at ${first.label?.text} with no list before it`}`;
     }
     decisions.push({ group: g, accepted: ok, why, support });
     if (!ok) {

@@ -46,7 +46,7 @@ function dottedBefore(text: string, i: number): boolean {
   while (k > 0 && (isDigit(text.charCodeAt(k - 1)) || text[k - 1] === '.') && i - k < 16) k--;
   const token = text.slice(k, i);
   if (k > 0 && !/\s/.test(text[k - 1])) return false;
-  return /^\d+\.\d+\.$/.test(token) || (/^\d{1,2}\.$/.test(token) && text.slice(0, k).trim() === '');
+  return /^\d+(?:\.\d+)+\.$/.test(token) || (/^\d{1,2}\.$/.test(token) && text.slice(0, k).trim() === '');
 }
 
 /** The candidate marks of one line, in order. */

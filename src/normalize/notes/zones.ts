@@ -174,6 +174,8 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
     for (let j = 0; j < idx.length; j++) {
       const o = openerOf(st.lines[idx[j]].text);
       if (!o?.label || !FOOT_FORMS.has(o.form) || o.continuesOnly) continue;
+      // a foot has the page's text above it: "2. should not…" opening a page goes on a list
+      if (j === 0 && ['dot', 'paren'].includes(o.form)) continue;
       // under a "Notes" heading it is the chapter's notes list, however it meets the page's foot;
       // after the line its label follows ("1. …" then "2. …") it goes on a numbered list (only
       // "2." after "1.": a "23 …" foot can follow note 22, continued from the page before)
