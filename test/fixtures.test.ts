@@ -90,7 +90,13 @@ describe('PDF extraction of a manual: numbered lists, section numbers and page f
     expect(markdown).toContain('the upstream site;[^2]');
     expect(markdown).toContain('changed by you.[^3]');
     expect(noteText(markdown, 3)).toMatch(/^As a special exception/);
-    expect(markdown.match(/^\[\^\d+\]:/gm)).toHaveLength(3);
+    expect(markdown.match(/^\[\^\d+\]:/gm)).toHaveLength(5);
+  });
+  it('finds a mark glued to a number or name the text writes elsewhere: “mode 07551.”, “doc.dtxa”', () => {
+    expect(markdown).toContain('owned by root, mode 0755[^4]. Other directories keep mode 0755 too.');
+    expect(noteText(markdown, 4)).toMatch(/^Some vendors ship them/);
+    expect(markdown).toContain('Described in doc.dtx[^5] and in the manual.');
+    expect(noteText(markdown, 5)).toBe('The file doc.dtx is installed with the package.');
   });
   it('keeps a numbered list that goes on over a page in the text', () => {
     expect(body(markdown)).toMatch(/should build from source with the tools in the archive/);

@@ -62,6 +62,7 @@ describe('reference candidates', () => {
     expect(nums('5.12.1 When a package is eligible')).toEqual([]);
     expect(nums('2.4 Experiments')).toEqual([]);
     expect(nums('6.8.8.2 Repackaged upstream source')).toEqual([]);
+    expect(nums('1.3.2. /etc/mail/sendmail.cf')).toEqual([]);
     expect(nums('see section 3.2.1 and version 1.2.3 of it')).toEqual([]);
   });
 });

@@ -69,7 +69,10 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
   for (const g of ordered) {
     const cands = g.read ? readCandidates(g) : g.bodies.map((b) => {
       const [from, to] = windowOf(b);
-      return b.label ? idx.find(b.label, from, to).filter(free) : [];
+      if (!b.label) return [];
+      const found = idx.find(b.label, from, to).filter(free);
+      // a page foot's body with no mark of its own: one glued to a token of the text's (markindex.ts)
+      return found.length || b.zone !== 'foot' ? found : idx.findSplit(st, b.label, from, to).filter(free);
     });
     const support = cands.filter((c) => c.length > 0).length;
     const n = g.bodies.length;

@@ -13,6 +13,9 @@ export interface PlacedMark extends Mark {
   doubtful?: boolean;
 }
 
+// a token of the running text: letters, digits and the dots, dashes and underscores inside names
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}._-]*[\p{L}\p{N}])?/gu;
+
 export class MarkIndex {
   readonly byLine: PlacedMark[][];
   private readonly byLabel = new Map<string, PlacedMark[]>();
@@ -54,6 +57,44 @@ export class MarkIndex {
       if (list) list.push(m);
       else this.byLabel.set(m.label.text, [m]);
     }
+  }
+
+  private tokens?: Map<string, number>;
+  private readonly splitCache = new Map<string, PlacedMark[]>();
+
+  /**
+   * Marks the extraction glued to a token that is a word or number of the text's own ("mode
+   * 07552." where the text writes "0755"; "doc.dtxa" where it writes "doc.dtx"): the token
+   * stands nowhere else, its stem does. Looked for only for a page foot's body that has no
+   * other mark on its page.
+   */
+  findSplit(st: Stream, label: Label, from: number, to: number): PlacedMark[] {
+    if (!((label.kind === 'num' && !label.family && label.value < 100) || label.kind === 'alpha')) return [];
+    if (!this.tokens) {
+      this.tokens = new Map();
+      for (const l of st.lines) for (const t of l.text.match(TOKEN) ?? []) this.tokens.set(t, (this.tokens.get(t) ?? 0) + 1);
+    }
+    const out: PlacedMark[] = [];
+    for (let i = from; i < to; i++) {
+      const key = `${i} ${label.text}`;
+      let found = this.splitCache.get(key);
+      if (!found) {
+        found = [];
+        const text = st.lines[i].text;
+        for (const m of text.matchAll(TOKEN)) {
+          const t = m[0];
+          const stem = t.slice(0, -label.text.length);
+          if (!t.endsWith(label.text) || stem.length < 3 || (this.tokens.get(t) ?? 0) !== 1 || !(this.tokens.get(stem) ?? 0)) continue;
+          // a letter after letters, a digit after digits (a digit after letters is an ordinary mark)
+          if (label.kind === 'alpha' ? !/\p{L}$/u.test(stem) : !/\d$/.test(stem)) continue;
+          const end = m.index! + t.length;
+          found.push({ form: 'glued', label, start: end - label.text.length, end, distinctive: false, weak: true, line: i, page: st.lines[i].page, atStart: false });
+        }
+        this.splitCache.set(key, found);
+      }
+      out.push(...found);
+    }
+    return out;
   }
 
   /** Marks with this label on lines [from, to), in order, leaving out lines `skip` says are not running text. */

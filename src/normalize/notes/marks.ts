@@ -70,7 +70,7 @@ export function marksOf(text: string): Mark[] {
       if (digits.length <= 6 && !digits.startsWith('0') && !prevDigit) {
         const label = parseLabel(digits)!;
         // "5.12.1 When…", "version 1.2.3": the last number of a dotted section or version number
-        const dotted = text[i - 1] === '.' && (j === n || /\s/.test(text[j])) && dottedBefore(text, i);
+        const dotted = text[i - 1] === '.' && (j === n || /\s/.test(text[j]) || (text[j] === '.' && (j + 1 === n || /\s/.test(text[j + 1])))) && dottedBefore(text, i);
         if (gluedAt(i) && nextOk && !dotted && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
           // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
           const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4;

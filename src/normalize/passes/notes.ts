@@ -28,7 +28,7 @@ export function notes(s: NormState): void {
   const idx = new MarkIndex(st);
   const blocks = findBlocks(st, claimed);
   const inBlocks = new Set(claimed);
-  const feet = findFeet(st, claimed, (label, from, to) => idx.find(label, from, to, (l) => inBlocks.has(l)).some((m) => !m.atStart));
+  const feet = findFeet(st, claimed, (label, from, to) => idx.find(label, from, to, (l) => inBlocks.has(l)).some((m) => !m.atStart) || idx.findSplit(st, label, from, to).length > 0);
   // feet read by their place only where reading by marks found fewer (an OCR text)
   const readClaims = new Set(claimed);
   let read = findReadFeet(st, readClaims);
