@@ -119,6 +119,12 @@ describe('page furniture', () => {
     const found = pageFurniture(pages).filter((f) => f.kind === 'head').map((f) => f.i);
     expect(found.sort((a, b) => a - b)).toEqual([0, 10, 20, 30, 40]);
   });
+  it('takes the catchword between a running head and the folio, which changes with every page', () => {
+    const words = ['mathematical unit', 'ordinary mode', 'paragraph', 'penalty', 'plain TeX'];
+    const glossary = words.map((w, p) => ['TEX for the Impatient', w, String(81 + p), ...body.map((_, k) => body[(k + p) % body.length])].map((text, k) => ({ i: p * 10 + k, text })));
+    const found = pageFurniture(glossary).map((f) => f.i).sort((a, b) => a - b);
+    expect(found).toEqual([0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 31, 32, 40, 41, 42]);
+  });
   it('leaves the text lines of the pages alone', () => {
     expect(pageFurniture(pages).every((f) => f.i % 10 === 0)).toBe(true);
   });

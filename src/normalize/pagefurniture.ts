@@ -164,11 +164,15 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
       const side = es.filter((x) => x.at === at).sort((a, b) => a.k - b.k);
       // a running head of its own with the folio on the line after it (pdftotext split them)
       if (side.length > 2 && !out.has(side[0].i) && folios.has(side[1].i) && restIsHead(side[0].text.trim()) && !/[.!?]$/.test(side[0].text.trim()) && !sentence(side[0].text)) out.set(side[0].i, { i: side[0].i, kind: 'head' });
-      for (const e of side) {
+      const headLike = (t: string) => restIsHead(t.trim()) && !/[.!?]$/.test(t.trim()) && !sentence(t);
+      for (let k = 0; k < side.length; k++) {
+        const e = side[k];
         if (out.has(e.i)) continue;
         const f = folios.get(e.i);
         if (f) out.set(e.i, f);
         else if (repeated.has(e.i)) out.set(e.i, { i: e.i, kind: 'head' });
+        // a head that changes with the page (its section, its first entry) between furniture and the folio
+        else if (k > 0 && k + 1 < side.length && folios.has(side[k + 1].i) && headLike(e.text)) out.set(e.i, { i: e.i, kind: 'head' });
         else break;
       }
     }
