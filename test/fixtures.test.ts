@@ -104,6 +104,23 @@ describe('PDF extraction of a manual: numbered lists, section numbers and page f
   });
 });
 
+describe('PDF extraction in German whose pages hold verse and code beside the prose', () => {
+  const { markdown, report } = fixture('pdf-verse-de.txt');
+  it('reads the form-feed pages as a wrapped text, not as a browser copy: nothing is cut as a site’s chrome', () => {
+    expect(report.changes.filter((c) => c.kind === 'remove-cruft')).toHaveLength(0);
+    expect(body(markdown)).toContain('Die Gedichte dieses Bandes wurden in den Jahren zwischen den beiden Kriegen geschrieben und zum ersten Mal');
+    expect(body(markdown)).toContain('steht die Lesart der Handschrift in den Nachweisen.');
+    expect(body(markdown)).not.toMatch(/^#/m);
+  });
+  it('keeps every line of the poems and the listing', () => {
+    for (const w of ['Katze Wacht', 'Fährmann lächelnd ein', '\\poemtitle{Abend}']) expect(markdown).toContain(w);
+  });
+  it('tells the language from the text', () => {
+    expect(markdown).toMatch(/^language: de$/m);
+    expect(fixture('pdf-formfeed.txt').markdown).toMatch(/^language: en$/m);
+  });
+});
+
 describe('Wikipedia-style web copy', () => {
   const { markdown } = fixture('wikipedia.txt');
   it('links [n] references, repeated ones included, to a ^ a b list', () => {

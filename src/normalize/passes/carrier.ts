@@ -24,7 +24,7 @@ export interface Carrier {
  * the measure goes on in the next line: when most lines near the measure end their block
  * instead, they are one-line paragraphs of similar length, not a wrapping.
  */
-export function detectCarrier(items: Item[]): Carrier {
+export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
   const texts = items.filter((x): x is TextItem => x.kind === 'text').map((x) => x.text);
   const lens = texts.map((t) => t.trim().length).filter((n) => n >= 20);
   if (!lens.length) return { mode: 'lines', measure: 0, layout: false };
@@ -39,7 +39,10 @@ export function detectCarrier(items: Item[]): Carrier {
     const next = items.slice(i + 1, i + 3).find((y) => y.kind !== 'page');
     if (next?.kind === 'text') goOn++;
   });
-  const wrapped = near >= 0.5 && measure <= 220 && goOn >= 0.3 * atMeasure;
+  // Pages cut by form feeds come from a typeset page (pdftotext), whose prose is always wrapped:
+  // there a quarter of the lines at the measure is enough (the rest may be verse, code or tables).
+  const paged = formFeeds >= 2;
+  const wrapped = near >= (paged ? 0.25 : 0.5) && measure <= 220 && goOn >= 0.3 * atMeasure;
   const indented = texts.filter((t) => /^ {2,}\S/.test(t)).length / Math.max(1, texts.length);
   if (!wrapped) return { mode: 'lines', measure: 0, layout: false };
   const trailing = texts.filter((t) => / $/.test(t) && t.trim().length > 0.5 * measure).length / Math.max(1, texts.length);
@@ -56,7 +59,9 @@ function describe(s: NormState, c: Carrier): string {
 }
 
 export function carrier(s: NormState): void {
-  const c = detectCarrier(s.items);
+  let ff = 0;
+  for (const l of s.raw) if (l.text.includes('\f')) ff++;
+  const c = detectCarrier(s.items, ff);
   s.mode = c.mode;
   s.measure = c.measure;
   s.layout = c.layout;

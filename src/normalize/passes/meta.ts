@@ -1,3 +1,4 @@
+import { detectLanguage } from '../language.ts';
 import type { Block, NormState } from '../types.ts';
 import { bare, CHAPTER_LABEL, GENERIC_HEADINGS, loose, words } from '../text.ts';
 import { carryNotes } from '../carrynotes.ts';
@@ -74,5 +75,9 @@ export function meta(s: NormState): void {
       s.changes.push({ kind: 'sidecar-corrects', lines: [], from: `${k}: ${String(m[k])}`, to: `${k}: ${String(v)}` });
     m[k] = v;
   }
-  m.language ??= 'en';
+  if (m.language === undefined) {
+    const found = detectLanguage(s.blocks.map((b) => b.text).join('\n'));
+    if (found && found !== 'en') s.changes.push({ kind: 'detect-language', lines: [], to: `language: ${found}`, why: 'told from the text’s own letter sequences (franc); the sidecar may say otherwise' });
+    m.language = found ?? 'en';
+  }
 }
