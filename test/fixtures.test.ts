@@ -121,6 +121,18 @@ describe('PDF extraction in German whose pages hold verse and code beside the pr
   });
 });
 
+describe('a browser copy in French', () => {
+  const { markdown } = fixture('web-fr.txt');
+  it('drops the site’s menu and footer by their shape', () => {
+    expect(markdown).not.toMatch(/Bibliothèque|Plan du site|Mentions légales|Haut de la page/);
+  });
+  it('keeps the short paragraphs at the end: prose is told by the text’s own small words, in any language', () => {
+    expect(body(markdown)).toContain('Le soir même, la police ferma la salle.');
+    expect(body(markdown)).toMatch(/le vote fut confirmé\.\s*$/);
+    expect(markdown).toMatch(/^language: fr$/m);
+  });
+});
+
 describe('Wikipedia-style web copy', () => {
   const { markdown } = fixture('wikipedia.txt');
   it('links [n] references, repeated ones included, to a ^ a b list', () => {

@@ -12,13 +12,27 @@ const STOP = new Set(
 
 const wordsOf = (t: string) => t.toLowerCase().match(/[\p{L}’']+/gu) ?? [];
 
+/**
+ * The small words the text's own sentences are made of, in whatever language: the most
+ * frequent short words of its longer lines (in English, much the list above).
+ */
+function ownStopWords(texts: string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const w = wordsOf(t);
+    if (w.length < 10) continue;
+    for (const x of w) if (x.length <= 4) counts.set(x, (counts.get(x) ?? 0) + 1);
+  }
+  return new Set([...counts].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([x]) => x));
+}
+
 /** A paragraph of prose: enough words, and the small words prose is made of. */
-export function prose(t: string): boolean {
+export function prose(t: string, own?: Set<string>): boolean {
   const w = wordsOf(t);
   if (w.length < 10) return false;
   // a navigation box or a row of links: items set apart by dots, bars or tabs
   if ((t.match(/ [·•|] |\t/g) ?? []).length >= 4) return false;
-  const stop = w.filter((x) => STOP.has(x)).length;
+  const stop = w.filter((x) => STOP.has(x) || own?.has(x)).length;
   return stop / w.length >= 0.2 || (w.length >= 25 && /[.!?]/.test(t));
 }
 
@@ -64,7 +78,8 @@ export function chrome(s: NormState): void {
   if (s.raw.filter((l) => l.text.includes('\f')).length >= 2) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
   const texts = lines.map((l) => l.it.text.trim());
-  const good = texts.map(prose);
+  const own = ownStopWords(texts);
+  const good = texts.map((t) => prose(t, own));
   const firstGood = good.indexOf(true);
   if (firstGood < 0) return;
   const drop = new Set<number>();
