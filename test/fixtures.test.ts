@@ -133,6 +133,15 @@ describe('a browser copy in French', () => {
   });
 });
 
+describe('PDF extraction of a Texinfo manual with no notes', () => {
+  const { markdown } = fixture('pdf-texinfo.txt');
+  it('makes no note of a quoted literal star, a listing’s output or a chapter’s opening', () => {
+    expect(markdown).not.toMatch(/\[\^/);
+    expect(markdown).toContain('the pattern ‘.\\*’ does not match');
+    expect(markdown).toContain('last updated August 17, 2021, and it replaces');
+  });
+});
+
 describe('Wikipedia-style web copy', () => {
   const { markdown } = fixture('wikipedia.txt');
   it('links [n] references, repeated ones included, to a ^ a b list', () => {

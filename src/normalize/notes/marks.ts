@@ -121,7 +121,9 @@ export function marksOf(text: string): Mark[] {
       if (ch === '*') while (j < n && j - i < 3 && text[j] === '*') j++;
       const after = j < n ? text.charCodeAt(j) : -1;
       const okAfter = after === -1 || !(text[j] === '*' || text[j] === '[' || isLetterCode(after) || isDigit(after));
-      if (gluedAt(i) && text[i - 1] !== ']' && okAfter) out.push({ form: 'sym', label: parseLabel(text.slice(i, j))!, start: i, end: j, distinctive: false, weak: false });
+      // ‘.*’, “a*b”: a star inside a quoted literal is the literal's
+      const quoted = (text[j] === '’' || text[j] === '”') && /[‘“][^\s‘“]*$/.test(text.slice(Math.max(0, i - 40), i));
+      if (gluedAt(i) && text[i - 1] !== ']' && okAfter && !quoted) out.push({ form: 'sym', label: parseLabel(text.slice(i, j))!, start: i, end: j, distinctive: false, weak: false });
       i = j - 1;
     } else if (SUPER.includes(ch)) {
       let j = i;

@@ -8,6 +8,7 @@
 import { follows, nthLabel, parseLabel, type Label } from './labels.ts';
 import { openerOf, stripBacklink, endsWithBacklink, type Opener, type OpenerForm } from './openers.ts';
 import { pageRange, type Stream } from './stream.ts';
+import { isCodeLine } from '../code.ts';
 
 export type ZoneKind = 'block' | 'foot' | 'list';
 
@@ -195,6 +196,8 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
       }
       const bodies = footFrom(st, idx.slice(j), o);
       if (!bodies) continue;
+      // a number alone between lines of code is a listing's output ("$ echo ${s:7:2}⏎78⏎$ echo …")
+      if (o.form === 'alone' && j > 0 && isCodeLine(st.lines[idx[j - 1]].text) && codeShare(bodies[0]) >= 0.6) continue;
       const supported = bodies.filter((b) => b.label && refersTo(b.label, from, idx[j])).length;
       // a bracketed or starred label at the page's very foot is a note even when its mark is lost
       const distinct = !['dot', 'space', 'alone', 'paren'].includes(o.form) && j > 0 && lastIsFoot(st, idx, j);
@@ -237,7 +240,8 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     const first = st.lines[zone[0]].text.trim();
     const m = OCR_LABEL.exec(first);
     if (!m || !zone.every((i) => st.lines[i].text.trim().length < 100)) continue;
-    const text = zone.map((i) => st.lines[i].text).join(' ');
+    // (the label itself is no citation: "2 Keeping Free Software Free" opens a chapter)
+    const text = zone.map((i) => st.lines[i].text).join(' ').trimStart().slice(m[0].length);
     if (!CITATION.test(text) && zone.length > 2) continue;
     const bodies: Candidate[] = [];
     const open = (line: number, fromCol: number) => {
@@ -274,6 +278,12 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     groups.push(g);
   }
   return groups;
+}
+
+/** The share of a body's lines that read as code. */
+function codeShare(b: Candidate): number {
+  const ls = b.pieces.filter((p) => !p.para && p.text.trim());
+  return ls.length ? ls.filter((p) => isCodeLine(p.text)).length / ls.length : 0;
 }
 
 /** From line j to the page's end there is only the one zone: it is after a blank line or a hard break. */

@@ -114,7 +114,7 @@ export function layOut(pages: PdfPage[]): Laid {
   const edges = byPage.map((ls) => (ls.length > 6 ? [...ls.slice(0, 3), ...ls.slice(-3)] : ls));
   // a small line that opens with a label its page raises is a note, whatever number it starts with
   const raisedOn = byPage.map((ls) => new Set(ls.filter((l) => l.size > 0.92 * body).flatMap((l) => marksOf(l).map((m) => m.label))));
-  const noteLike = (l: L) => l.size <= 0.92 * body && raisedOn[l.page]?.has(labelAt(l)?.label ?? '\0');
+  const noteLike = (l: L) => l.size <= 0.92 * body && !numberedCode(l) && raisedOn[l.page]?.has(labelAt(l)?.label ?? '\0');
   // and so are the small lines that go on after it (a note's second line, repeated across pages,
   // "Selected Works, Moscow, 1951, …", is no running foot)
   const inNote = new Set<number>();
@@ -149,7 +149,8 @@ export function layOut(pages: PdfPage[]): Laid {
   // 2. the page feet: a run of lines set smaller than the text, in the page's lower part, opening
   // with a label, after which no line of the text's measure follows (a float may: a figure, a table)
   const foot = new Set<number>();
-  const small = (l: L) => l.size <= 0.92 * body && l.size >= 0.45 * body;
+  // a numbered line of a listing (a small line number, then monospaced code) is no note
+  const small = (l: L) => l.size <= 0.92 * body && l.size >= 0.45 * body && !numberedCode(l);
   const fullText = (l: L) => Math.abs(l.size - body) < 0.6 && l.x1 - l.x0 > 0.7 * measure;
   const measure = mode(all.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x1 - l.x0), 4);
   const feet: L[][] = [];
@@ -345,6 +346,12 @@ function joinStrayMarks(byPage: L[][], body: number, changes: Change[]): void {
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The label a foot line opens with: a raised mark, or a number or symbol set before the text. */
+/** A listing's numbered line: after its first run (the number), only monospaced text. */
+function numberedCode(l: PdfLine): boolean {
+  const runs = l.runs.filter((r) => r.text.trim());
+  return runs.length >= 2 && runs.slice(1).every((r) => r.mono);
+}
+
 function labelAt(l: PdfLine): { label: string; run?: Run; raised: boolean } | undefined {
   const first = l.runs.find((r) => r.text.trim());
   if (!first) return undefined;
