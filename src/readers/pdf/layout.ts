@@ -153,6 +153,13 @@ export function layOut(pages: PdfPage[]): Laid {
   const small = (l: L) => l.size <= 0.92 * body && l.size >= 0.45 * body && !numberedCode(l);
   const fullText = (l: L) => Math.abs(l.size - body) < 0.6 && l.x1 - l.x0 > 0.7 * measure;
   const measure = mode(all.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x1 - l.x0), 4);
+  // a contents page's entries end in their page numbers: none of them opens a page foot
+  const entryLine = (l: L) => /(?:\.\s*|\s)(\d{1,4})$/.test(plain(l));
+  const contentsPage = new Set<number>();
+  byPage.forEach((ls, p) => {
+    const rest = ls.filter((l) => !furniture.has(l.no));
+    if (rest.length >= 4 && rest.filter(entryLine).length >= 0.6 * rest.length) contentsPage.add(p);
+  });
   const feet: L[][] = [];
   let seenNote = false;
   for (const [p, ls] of byPage.entries()) feet.push(footOf(ls, p));
@@ -162,7 +169,7 @@ export function layOut(pages: PdfPage[]): Laid {
     let start = -1;
     const raised = raisedOn[p];
     for (let k = 0; k < rest.length; k++) {
-      const lab = small(rest[k]) && rest[k].y < 0.6 * height ? labelAt(rest[k]) : undefined;
+      const lab = small(rest[k]) && rest[k].y < 0.6 * height && !(contentsPage.has(p) && entryLine(rest[k])) ? labelAt(rest[k]) : undefined;
       if (!lab) continue;
       if (!raised.has(lab.label) && rest.slice(k + 1).some(fullText)) continue;
       start = k;
