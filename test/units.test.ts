@@ -125,6 +125,12 @@ describe('page furniture', () => {
     const found = pageFurniture(glossary).map((f) => f.i).sort((a, b) => a - b);
     expect(found).toEqual([0, 1, 2, 10, 11, 12, 20, 21, 22, 30, 31, 32, 40, 41, 42]);
   });
+  it('takes roman folios of the front matter (xxiii, xxiv …) as folios', () => {
+    const front = ['xxiii', 'xxiv', 'xxv', 'xxvi'].map((n, p) => ['Debian Reference', n, ...body.map((_, k) => body[(k + p) % body.length])].map((text, k) => ({ i: p * 10 + k, text })));
+    const f = pageFurniture(front);
+    expect(f.filter((x) => x.kind === 'folio').map((x) => x.label)).toEqual(['xxiii', 'xxiv', 'xxv', 'xxvi']);
+    expect(f.map((x) => x.i % 10).every((k) => k <= 1)).toBe(true);
+  });
   it('leaves the text lines of the pages alone', () => {
     expect(pageFurniture(pages).every((f) => f.i % 10 === 0)).toBe(true);
   });

@@ -14,7 +14,11 @@ export function escapeInline(t: string): string {
     .replace(/\uE004/g, '')
     .replace(NOTE_TOKEN_RE, (_m, id: string) => `[^${id}]`)
     // an original page break, as an HTML comment: other Markdown tools show nothing
-    .replace(PAGE_TOKEN_RE, (_m, label: string) => `<!--page ${label.replace(/[^\p{L}\p{N} .]/gu, '')}-->`);
+    // a page whose number nothing states or implies is no page of the page list
+    .replace(PAGE_TOKEN_RE, (_m, label: string) => {
+      const l = label.replace(/[^\p{L}\p{N} .]/gu, '').trim();
+      return l ? `<!--page ${l}-->` : '';
+    });
 }
 
 

@@ -21,9 +21,18 @@ export interface Furniture {
 const EDGE = 6; // lines looked at, from each edge of a page
 
 /** Numbers that could be the folio in an edge line, with what is left of the line around them. */
-function folioCandidates(t: string): { value: number; label: string; rest: string }[] {
+/** A lower-case roman numeral's value (front matter's folios: xxiii), or 0. */
+function romanValue(t: string): number {
+  if (!/^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/.test(t)) return 0;
+  const v: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
+  let n = 0;
+  for (let k = 0; k < t.length; k++) n += v[t[k]] < (v[t[k + 1]] ?? 0) ? -v[t[k]] : v[t[k]];
+  return n;
+}
+
+function folioCandidates(t: string): { value: number; label: string; rest: string; roman?: boolean }[] {
   const s = t.replace(/[\u00a0\t]/g, ' ').trim();
-  const out: { value: number; label: string; rest: string }[] = [];
+  const out: { value: number; label: string; rest: string; roman?: boolean }[] = [];
   const strip = (x: string) => x.replace(/^[‘’'"“”.,:;|[\]()*]+|[‘’'"“”.,:;|[\]()*]+$/g, '');
   const words = s.split(/\s+/);
   const first = strip(words[0] ?? '');
@@ -34,6 +43,8 @@ function folioCandidates(t: string): { value: number; label: string; rest: strin
   // "SMM:08-10": a section-page folio, the page counted by its last number
   const m = /^(?:[A-Z]{2,5}:)?\d{1,3}-(\d{1,4})$/.exec(first) ?? (words.length > 1 ? /^(?:[A-Z]{2,5}:)?\d{1,3}-(\d{1,4})$/.exec(last) : null);
   if (m) out.push({ value: Number(m[1]), label: m[0], rest: (m[0] === first ? words.slice(1) : words.slice(0, -1)).join(' ') });
+  // a roman folio stands alone on its line: "xxiii"
+  if (words.length === 1 && romanValue(first)) out.push({ value: romanValue(first), label: first, rest: '', roman: true });
   return out;
 }
 
@@ -97,22 +108,24 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     let n = 0;
     for (let q = c.p - 6; q <= c.p + 6; q++) {
       if (q === c.p) continue;
-      if ((byPage.get(q) ?? []).some((o) => o.value - c.value === q - c.p)) n++;
+      if ((byPage.get(q) ?? []).some((o) => !o.roman === !c.roman && o.value - c.value === q - c.p)) n++;
     }
     return n >= (c.rest ? 2 : 1);
   });
   // The page numbers run at one offset from the page count (a few more after unnumbered plates):
   // a run of note labels at the pages' feet rises too, but at an offset of its own.
   const votes = new Map<number, Set<number>>();
-  for (const c of agreed) votes.set(c.value - c.p, (votes.get(c.value - c.p) ?? new Set()).add(c.p));
-  const top = Math.max(0, ...[...votes.values()].map((v) => v.size));
-  const strongOffset = (c: (typeof cands)[number]) => [...votes].some(([d, v]) => Math.abs(d - (c.value - c.p)) <= 2 && v.size >= Math.max(3, 0.3 * top));
+  // (roman front-matter folios are a numbering of their own, voted apart: offsets far from the arabic ones)
+  const offsetOf = (c: { value: number; p: number; roman?: boolean }) => c.value - c.p + (c.roman ? 100_000 : 0);
+  for (const c of agreed) votes.set(offsetOf(c), (votes.get(offsetOf(c)) ?? new Set()).add(c.p));
+  const top = Math.max(0, ...[...votes.entries()].filter(([d]) => d < 50_000).map(([, v]) => v.size));
+  const strongOffset = (c: (typeof cands)[number]) => [...votes].some(([d, v]) => Math.abs(d - offsetOf(c)) <= 2 && v.size >= (c.roman ? 2 : Math.max(3, 0.3 * top)));
   const kept = agreed.filter(strongOffset);
   // Where a page has two (a folio at its head, a note's label at its foot), the edge its parity uses wins.
   const where = new Map<string, number>();
   for (const c of kept) where.set(`${c.p % 2}:${c.e.at}`, (where.get(`${c.p % 2}:${c.e.at}`) ?? 0) + 1);
   // One folio per page and per numbering (a draft may carry its own page count beside the book's).
-  const classOf = (c: (typeof cands)[number]) => Math.round((c.value - c.p) / 5);
+  const classOf = (c: (typeof cands)[number]) => Math.round(offsetOf(c) / 5);
   const chosen = new Map<string, (typeof cands)[number]>();
   for (const c of kept) {
     const key = `${c.p}:${classOf(c)}`;
@@ -125,7 +138,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   for (const c of chosen.values()) classVotes.set(classOf(c), (classVotes.get(classOf(c)) ?? 0) + 1);
   const main = [...classVotes].sort((a, b) => b[1] - a[1])[0]?.[0];
   const folios = new Map<number, Furniture>();
-  for (const c of chosen.values()) folios.set(c.e.i, { i: c.e.i, kind: 'folio', label: classOf(c) === main ? c.label : undefined });
+  for (const c of chosen.values()) folios.set(c.e.i, { i: c.e.i, kind: 'folio', label: classOf(c) === main || c.roman ? c.label : undefined });
 
   // Running heads: short edge lines that three pages or more repeat, near enough (OCR varies them).
   // (a line that refers to a note, or a sentence of small words, is the text's, not a head)
