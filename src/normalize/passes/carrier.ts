@@ -40,9 +40,10 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
     if (next?.kind === 'text') goOn++;
   });
   // Pages cut by form feeds come from a typeset page (pdftotext), whose prose is always wrapped:
-  // there a quarter of the lines at the measure is enough (the rest may be verse, code or tables).
+  // there a sixth of the lines at the measure is enough (the rest may be verse, code or tables),
+  // so long as most of those lines go on in the next one.
   const paged = formFeeds >= 2;
-  const wrapped = near >= (paged ? 0.25 : 0.5) && measure <= 220 && goOn >= 0.3 * atMeasure;
+  const wrapped = measure <= 220 && (paged ? near >= 0.15 && goOn >= 0.5 * atMeasure : near >= 0.5 && goOn >= 0.3 * atMeasure);
   const indented = texts.filter((t) => /^ {2,}\S/.test(t)).length / Math.max(1, texts.length);
   if (!wrapped) return { mode: 'lines', measure: 0, layout: false };
   const trailing = texts.filter((t) => / $/.test(t) && t.trim().length > 0.5 * measure).length / Math.max(1, texts.length);
