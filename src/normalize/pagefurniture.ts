@@ -50,6 +50,7 @@ function folioCandidates(t: string): { value: number; label: string; rest: strin
 
 const restIsHead = (rest: string) => rest.length <= 80 && rest.split(/\s+/).filter(Boolean).length <= 10 && !/[,;]$/.test(rest) && !NOTE_LIKE.test(rest);
 /** Lines that open a note or carry one: never running heads. */
+const NOTE_OPENS = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])/;
 const NOTE_LIKE = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])|["“”]/;
 
 /** Letters, and # for each number, lower-cased: running heads compared without their numbers and punctuation. */
@@ -152,7 +153,8 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   const heads = edges.flatMap((es, p) =>
     es
       .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text))
-      .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_LIKE.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), col: c.col }))),
+      // (a line with quotation marks is the text's, unless pages repeat it word for word: quoted: true)
+      .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_OPENS.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), col: c.col, quoted: NOTE_LIKE.test(c.t) }))),
   ).filter((e) => e.key.length >= 4);
   // columns of a two-column head that open alike ("CHAPTER 4. …", "CHAPTER 6. …") are one head's;
   // a line that opens with another page's column is that head with its gap closed up
@@ -164,6 +166,13 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     for (const o of heads) {
       if (seen.has(o.p) || o.at !== h.at) continue;
       const sim = similar(h.key, o.key);
+      if (h.quoted || o.quoted) {
+        if (h.key === o.key) {
+          seen.add(o.p);
+          if (++pagesLike >= 2) break;
+        }
+        continue;
+      }
       if (sim >= (h.key.length >= 10 ? 0.75 : 0.95) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key))) {
         seen.add(o.p);
         if (++pagesLike >= 2) break; // two other pages are enough
