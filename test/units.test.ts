@@ -51,6 +51,7 @@ describe('reference candidates', () => {
     expect(nums('Enrollment1 and Congress8, then')).toEqual(['1', '8']);
     expect(nums('proposal. [1] Now')).toEqual(['1']);
     expect(nums('for* the')).toEqual(['*']);
+    expect(nums('Footnote Lines∗ by')).toEqual(['*']);
     expect(nums('best.¹ Shorter')).toEqual(['1']);
     expect(nums('the Anarchists 5in place')).toEqual(['5?']);
     expect(nums('Kugelmann in 1871.22')).toEqual(['22?']);
@@ -76,6 +77,7 @@ describe('note body openers', () => {
     ['{35a}  Text', 'brace', '35a'],
     ['(12) Text', 'paren', '12'],
     ['* My italics', 'sym', '*'],
+    ['∗ This document describes version 2', 'sym', '*'],
     ['² Text', 'super', '2'],
     ['[Footnote 4: Text]', 'fn-block', '4'],
     ['Footnote 4:', 'fn-line', '4'],

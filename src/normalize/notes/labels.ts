@@ -16,7 +16,8 @@ const SYMBOLS = '*†‡§‖¶';
 
 /** Reads a label, or nothing when the text is not one. Numbers of any length are labels. */
 export function parseLabel(raw: string): Label | undefined {
-  const t = raw.trim();
+  // TeX's \thanks star comes out of a PDF as U+2217 (∗): the same label as *
+  const t = raw.trim().replace(/\u2217/g, '*');
   let m: RegExpExecArray | null;
   if (/^\d{1,6}$/.test(t)) return { text: String(Number(t)), kind: 'num', value: Number(t), family: '' };
   if (/^[A-Za-z]$/.test(t)) return { text: t, kind: 'alpha', value: t.toLowerCase().charCodeAt(0) - 96, family: t === t.toUpperCase() ? 'A' : 'a' };

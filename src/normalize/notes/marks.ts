@@ -38,7 +38,7 @@ const superValue = (s: string) => Number([...s].map((c) => SUPER.indexOf(c)).joi
 const BRACKET = /\[(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§]|[a-z]{1,12}[ \u00a0]\d{1,5})\]/y;
 const BRACE = /\{(\d{1,6}[a-z]?)\}/y;
 const PAREN = /\((\d{1,5})\)/y;
-const TRIGGER = /[\d[{(*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
+const TRIGGER = /[\d[{(*\u2217†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
 
 /** The number at i ends a dotted number: "5.12." before it (a whole token), or "2." opening the line. */
 function dottedBefore(text: string, i: number): boolean {
@@ -116,11 +116,11 @@ export function marksOf(text: string): Mark[] {
         if (after === undefined || !/[\p{L}\p{N}]/u.test(after)) out.push({ form: 'paren', label: parseLabel(m[1])!, start: i, end: i + m[0].length, distinctive: true, weak: false });
         i += m[0].length - 1;
       }
-    } else if (ch === '*' || ch === '†' || ch === '‡') {
+    } else if (ch === '*' || ch === '\u2217' || ch === '†' || ch === '‡') {
       let j = i + 1;
-      if (ch === '*') while (j < n && j - i < 3 && text[j] === '*') j++;
+      if (ch === '*' || ch === '\u2217') while (j < n && j - i < 3 && text[j] === ch) j++;
       const after = j < n ? text.charCodeAt(j) : -1;
-      const okAfter = after === -1 || !(text[j] === '*' || text[j] === '[' || isLetterCode(after) || isDigit(after));
+      const okAfter = after === -1 || !(text[j] === '*' || text[j] === '\u2217' || text[j] === '[' || isLetterCode(after) || isDigit(after));
       // ‘.*’, “a*b”: a star inside a quoted literal is the literal's
       const quoted = (text[j] === '’' || text[j] === '”') && /[‘“][^\s‘“]*$/.test(text.slice(Math.max(0, i - 40), i));
       if (gluedAt(i) && text[i - 1] !== ']' && okAfter && !quoted) out.push({ form: 'sym', label: parseLabel(text.slice(i, j))!, start: i, end: j, distinctive: false, weak: false });

@@ -45,11 +45,11 @@ const RES: [OpenerForm, RegExp, boolean][] = [
   ['brace', /^\{(\d{1,6}[a-z]?)\}[ \u00a0]*/, false],
   ['paren', new RegExp(`^\\((\\d{1,4}|[a-z]|[A-Z])\\)${SP}+(?=\\S)`), false],
   ['dot', new RegExp(`^(\\d{1,6})\\.${SP}+(?=[^\\s\\d])`), false],
-  ['sym', new RegExp(`^(\\*{1,3}|[†‡§‖¶])${SP}*(?=[^\\s*])`), false],
+  ['sym', new RegExp(`^(\\*{1,3}|\u2217{1,3}|[†‡§‖¶])${SP}*(?=[^\\s*\u2217])`), false],
   ['super', /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})[ \u00a0]*(?=\S)/, false],
   ['space', new RegExp(`^(\\d{1,6})${SP}+(?=[^\\s\\d.,;:%)\\]–—-])`), false],
   ['space', /^(\d{1,3})(?=[\p{Lu}“"‘(][\p{Ll}\p{Lu}])/u, false],
-  ['alone', /^(\d{1,6}|[a-z]|\*{1,3}|[†‡§])$/, false],
+  ['alone', /^(\d{1,6}|[a-z]|\*{1,3}|\u2217{1,3}|[†‡§])$/, false],
   ['space', new RegExp(`^(\\d{1,6})${SP}+(?=\\d)`), false],
 ];
 
