@@ -1,6 +1,7 @@
 // Invented texts of the other kinds the normaliser will meet: no rule may depend on one source.
 import { describe, expect, it } from 'vitest';
 import { body, fixture, noteText, parsedNotes } from './helpers.ts';
+import { normalize } from '../src/normalize/chain.ts';
 
 describe('Project Gutenberg plain text', () => {
   const { markdown, report } = fixture('gutenberg.txt');
@@ -98,6 +99,11 @@ describe('PDF extraction of a manual: numbered lists, section numbers and page f
     expect(markdown).toContain('Described in doc.dtx[^5] and in the manual.');
     expect(noteText(markdown, 5)).toBe('The file doc.dtx is installed with the package.');
   });
+  it('sets numbered paragraphs 1., 2., 3. in a row as a numbered list', () => {
+    expect(markdown).toMatch(/^- 1\\\. Open a bug against the package/m);
+    expect(markdown).toMatch(/^- 3\\\. After the three weeks/m);
+    expect(markdown).toMatch(/^- 4\\\. should say in its changelog/m);
+  });
   it('keeps a numbered list that goes on over a page in the text', () => {
     expect(body(markdown)).toMatch(/should build from source with the tools in the archive/);
     expect(markdown).not.toMatch(/^\[\^\d+\]: (?:should|Wait for an answer)/m);
@@ -130,6 +136,14 @@ describe('a browser copy in French', () => {
     expect(body(markdown)).toContain('Le soir même, la police ferma la salle.');
     expect(body(markdown)).toMatch(/le vote fut confirmé\.\s*$/);
     expect(markdown).toMatch(/^language: fr$/m);
+  });
+});
+
+describe('bullets', () => {
+  it('a bulleted line is an item of the list, its bullet not written twice', () => {
+    const md = normalize('Some tools:\n\n• apt, the package manager\n• dpkg, the lower level\n• aptitude, a text interface\n').markdown;
+    expect(md).toContain('- apt, the package manager\n- dpkg, the lower level');
+    expect(md).not.toMatch(/^- •/m);
   });
 });
 

@@ -35,6 +35,8 @@ function codeMd(b: Block): string {
   return `${fence}\n${lines.join('\n')}\n${fence}`;
 }
 
+const BULLET = /^[•·▪◦‣●○■□*+–—-]$/;
+
 function blockMd(b: Block): string {
   if (b.kind === 'code') return codeMd(b);
   const text = escapeInline(b.pageMarks?.length ? placeMarks(b.text, b.pageMarks) : b.text);
@@ -44,7 +46,8 @@ function blockMd(b: Block): string {
     case 'quote':
       return `> ${escapeStart(text)}`;
     case 'item':
-      return b.label ? `- ${escapeInline(b.label).replace(/^(\d+)([.)])/, '$1\\$2')} ${text}`.replace(/ +$/, '') : `- ${escapeStart(text)}`;
+      // a bullet is the list's own mark: "- • text" would show two
+      return b.label && !BULLET.test(b.label) ? `- ${escapeInline(b.label).replace(/^(\d+)([.)])/, '$1\\$2')} ${text}`.replace(/ +$/, '') : `- ${escapeStart(text)}`;
     case 'byline':
       return `*${text}*`;
     default:

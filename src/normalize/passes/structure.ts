@@ -27,6 +27,8 @@ const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.tes
  * with their labels, block quotations, and leftover captions of images that are gone.
  * Where evidence is thin the decision is listed in the report as a doubt.
  */
+const NUMBERED = /^(\d{1,2})\.[ \u00a0]+(?=\S)/;
+
 export function structure(s: NormState): void {
   const wrapped = s.mode !== 'lines';
   const B = s.blocks;
@@ -79,6 +81,25 @@ export function structure(s: NormState): void {
       b.text = t.slice(lab[0].length).replace(/^[\s\u202f\u00a0]+/, '');
       if (b.label !== lab[1]) s.changes.push({ kind: 'list-label', lines: b.lines, from: lab[1], to: b.label });
     }
+  }
+
+  // Numbered lists "1. …", "2. …": blocks in a run whose numbers go up by one from 1, none of
+  // them a long numbered paragraph (a book's numbered sections stay paragraphs)
+  for (let i = 0; i < B.length; i++) {
+    const first = NUMBERED.exec(B[i].text);
+    if (B[i].kind !== 'para' || drop.has(B[i]) || !first || first[1] !== '1') continue;
+    let j = i + 1;
+    while (j < B.length && B[j].kind === 'para' && !drop.has(B[j]) && NUMBERED.exec(B[j].text)?.[1] === String(j - i + 1)) j++;
+    const run = B.slice(i, j);
+    if (run.length < 2 || run.some((b) => words(b.text) > 150)) continue;
+    for (const b of run) {
+      const m = NUMBERED.exec(b.text)!;
+      b.kind = 'item';
+      b.label = `${m[1]}.`;
+      b.text = b.text.slice(m[0].length);
+    }
+    s.changes.push({ kind: 'numbered-list', lines: run.flatMap((b) => b.lines.slice(0, 1)), why: `${run.length} paragraphs numbered 1. to ${run.length}. in a row: a numbered list` });
+    i = j - 1;
   }
 
   // Headings, and the captions of images that are no longer there: in a web copy a short
