@@ -46,7 +46,8 @@ function blockMd(b: Block): string {
     case 'quote':
       return `> ${escapeStart(text)}`;
     case 'item':
-      // a bullet is the list's own mark: "- • text" would show two
+      // a numbered list is Markdown's own ordered list; a bullet is the list's own mark ("- • text" would show two)
+      if (b.label && /^\d{1,9}\.$/.test(b.label)) return `${b.label} ${escapeStart(text)}`;
       return b.label && !BULLET.test(b.label) ? `- ${escapeInline(b.label).replace(/^(\d+)([.)])/, '$1\\$2')} ${text}`.replace(/ +$/, '') : `- ${escapeStart(text)}`;
     case 'byline':
       return `*${text}*`;
