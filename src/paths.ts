@@ -13,3 +13,6 @@ function findRoot(from: string): string {
 export const projectRoot = findRoot(import.meta.dirname);
 /** The folder of the code that is running (src/ or lib/), hashed into the cache key. */
 export const codeDir = join(import.meta.dirname);
+
+/** A project folder (fonts/, templates/) in the working folder, else the tool's own: editions runs from anywhere. */
+export const ownOr = (name: string): string => (existsSync(name) ? name : join(projectRoot, name));

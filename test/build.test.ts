@@ -117,6 +117,16 @@ describe('the command line', () => {
     expect(existsSync(join(work, 'never'))).toBe(false);
   });
 
+  it('builds a folder of texts from any working folder, with the tool’s own fonts and templates', () => {
+    const elsewhere = mkdtempSync(join(tmpdir(), 'editions-elsewhere-'));
+    cpSync(join(root, 'sources', 'james-world-revolution-lenin.txt'), join(elsewhere, 'texts', 'james.txt'), { recursive: true });
+    const r = spawnSync(process.execPath, args(['build', '--sources', 'texts', '--format', 'epub,pdf']), { cwd: elsewhere, encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(join(elsewhere, 'out/epub/james.epub'))).toBe(true);
+    expect(existsSync(join(elsewhere, 'out/pdf/james.pdf'))).toBe(true);
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+
   it('--format epub builds only the EPUB; --only picks editions', () => {
     const r = cli(['build', '--only', 'james-world-revolution-lenin', '--format', 'epub', '--out', 'epubonly', '--json']);
     expect(r.code, r.err).toBe(0);

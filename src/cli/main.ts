@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import type { Format } from '../config/editions.ts';
 import { UserError } from '../errors.ts';
+import { ownOr } from '../paths.ts';
 
 const HELP = `editions — raw texts in, clean Markdown, EPUB and PDF editions out
 
@@ -91,7 +92,7 @@ async function main(argv: string[]): Promise<number> {
     const cores = availableParallelism();
     const workers = v.jobs === undefined ? (cores <= 2 ? 1 : cores - 1) : Number(v.jobs);
     if (!Number.isInteger(workers) || workers < 1) usage(`--jobs ${v.jobs}: a whole number of workers, 1 or more`);
-    const opts = { outDir: v.out ?? 'out', only: v.only ? v.only.split(',') : [], formats, workers, modified: buildDate(), fontsDir: 'fonts', force: !!v.force };
+    const opts = { outDir: v.out ?? 'out', only: v.only ? v.only.split(',') : [], formats, workers, modified: buildDate(), fontsDir: ownOr('fonts'), force: !!v.force };
     // What to build: the editions file, or with --sources every source of a folder as its own book.
     const folder = (dir: string) => editionsOfFolder(dir, listSources(dir).map((x) => x.name), { paper: v.paper, publisher: v.publisher });
     const config = () => {

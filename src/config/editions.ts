@@ -1,7 +1,7 @@
 // editions.yaml: the list of editions to build. Read with yaml's document API (so every
 // value knows its line), checked against editions.schema.json with Ajv, then against the
 // world (sources, introduction files, templates, papers). Any problem: nothing is built.
-import { codeDir, projectRoot } from '../paths.ts';
+import { codeDir, ownOr, projectRoot } from '../paths.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ErrorObject } from 'ajv';
@@ -170,7 +170,7 @@ export function editionsOfFolder(sourcesDir: string, names: string[], o: { paper
   return {
     path: '(every source)',
     sourcesDir,
-    templatesDir: 'templates',
+    templatesDir: ownOr('templates'),
     editions: names.map((name) => ({ name, kind: 'book', pieces: [{ source: name, overrides: {} }], meta: {}, template: 'default', paper: o.paper, formats: ['md', 'epub', 'pdf'], publisher: o.publisher ?? 'editions', line: 0 })),
   };
 }
