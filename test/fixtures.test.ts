@@ -100,6 +100,10 @@ describe('PDF extraction of a manual: numbered lists, section numbers and page f
     expect(markdown).toContain('Described in doc.dtx[^5] and in the manual.');
     expect(noteText(markdown, 5)).toBe('The file doc.dtx is installed with the package.');
   });
+  it('takes short lines that open with a dotted section number for headings, at their number’s depth', () => {
+    expect(markdown).toMatch(/^### (?:<!--page 54-->)?5\.12\.2 What a new maintainer should do$/m);
+    expect(markdown).toMatch(/^## (?:<!--page 56-->)?5\.13 Other tasks$/m);
+  });
   it('sets numbered paragraphs 1., 2., 3. in a row as a numbered list', () => {
     expect(markdown).toMatch(/^1\. Open a bug against the package/m);
     expect(markdown).toMatch(/^3\. After the three weeks/m);

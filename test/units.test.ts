@@ -133,6 +133,10 @@ describe('page furniture', () => {
     expect(f.filter((x) => x.kind === 'folio').map((x) => x.label)).toEqual(['xxiii', 'xxiv', 'xxv', 'xxvi']);
     expect(f.map((x) => x.i % 10).every((k) => k <= 1)).toBe(true);
   });
+  it('keeps a section title each chapter repeats with its own number (2.1 Introduction, 3.1 Introduction)', () => {
+    const opening = ['2.1 Introduction', '3.1 Introduction', '4.1 Introduction', '5.1 Introduction'].map((h, p) => [h, ...body.map((_, k) => body[(k + p) % body.length])].map((text, k) => ({ i: p * 10 + k, text })));
+    expect(pageFurniture(opening).filter((f) => f.i % 10 === 0)).toEqual([]);
+  });
   it('leaves the text lines of the pages alone', () => {
     expect(pageFurniture(pages).every((f) => f.i % 10 === 0)).toBe(true);
   });

@@ -1,4 +1,5 @@
 import { CHAPTER_LABEL } from './text.ts';
+import { isCodeLine } from './code.ts';
 // The furniture at the edges of a paged text's pages: folios (alone, or inside a running
 // head: "1.4 Input File Structure 7", "CHAP. XIII.] DÖLLINGER 189", "No 70") and running
 // heads and feet that come back page after page, with their numbers and OCR noise. Decided
@@ -154,39 +155,43 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     es
       .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text))
       // (a line with quotation marks is the text's, unless pages repeat it word for word: quoted: true)
-      .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_OPENS.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), col: c.col, quoted: NOTE_LIKE.test(c.t) }))),
+      .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_OPENS.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), part: c.t, col: c.col, quoted: NOTE_LIKE.test(c.t) }))),
   ).filter((e) => e.key.length >= 4);
   // columns of a two-column head that open alike ("CHAPTER 4. …", "CHAPTER 6. …") are one head's;
   // a line that opens with another page's column is that head with its gap closed up
   const samePrefix = (a: string, b: string) => a.length >= 8 && b.length >= 8 && a.slice(0, 8) === b.slice(0, 8);
   const repeated = new Set<number>();
+  const numbersOf = (t: string) => (t.match(/\d+(?:\.\d+)*/g) ?? []).join(' ');
   for (const h of heads) {
-    let pagesLike = 0;
+    const like: typeof heads = [];
     const seen = new Set<number>([h.p]);
     for (const o of heads) {
       if (seen.has(o.p) || o.at !== h.at) continue;
       const sim = similar(h.key, o.key);
-      if (h.quoted || o.quoted) {
-        if (h.key === o.key) {
-          seen.add(o.p);
-          if (++pagesLike >= 2) break;
-        }
-        continue;
-      }
-      if (sim >= (h.key.length >= 10 ? 0.75 : 0.95) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key))) {
-        seen.add(o.p);
-        if (++pagesLike >= 2) break; // two other pages are enough
-      }
+      const same = h.quoted || o.quoted ? h.key === o.key : sim >= (h.key.length >= 10 ? 0.75 : 0.95) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key));
+      if (!same) continue;
+      seen.add(o.p);
+      like.push(o);
+      if (like.length >= 6) break;
     }
-    if (pagesLike >= 2) repeated.add(h.i);
+    if (like.length < 2) continue;
+    // "2.1 Introduction", "3.1 Introduction": a section title each chapter repeats, with a section
+    // number of its own each time, is the text's heading; a head keeps its chapter's number
+    const all = [h, ...like];
+    const sectioned = all.every((x) => /\d\.\d/.test(numbersOf(x.part))) && new Set(all.map((x) => numbersOf(x.part))).size === all.length;
+    if (sectioned && !folios.has(h.i)) continue;
+    repeated.add(h.i);
   }
+  // how often each short line's words stand in the text (a section's title and its running heads)
+  const titles = new Map<string, number>();
+  for (const ls of pages) for (const l of ls) if (l.text.length <= 90) titles.set(keyOf(l.text), (titles.get(keyOf(l.text)) ?? 0) + 1);
   // Furniture stands at the edge: only furniture between it and the page's first or last line.
   edges.forEach((es) => {
     for (const at of ['top', 'bottom'] as const) {
       const side = es.filter((x) => x.at === at).sort((a, b) => a.k - b.k);
       // a running head of its own with the folio on the line after it (pdftotext split them)
       if (side.length > 2 && !out.has(side[0].i) && folios.has(side[1].i) && restIsHead(side[0].text.trim()) && !/[.!?]$/.test(side[0].text.trim()) && !sentence(side[0].text)) out.set(side[0].i, { i: side[0].i, kind: 'head' });
-      const headLike = (t: string) => restIsHead(t.trim()) && !/[.!?]$/.test(t.trim()) && !sentence(t);
+      const headLike = (t: string) => restIsHead(t.trim()) && !/[.!?]$/.test(t.trim()) && !sentence(t) && !isCodeLine(t);
       for (let k = 0; k < side.length; k++) {
         const e = side[k];
         if (out.has(e.i)) continue;
@@ -195,6 +200,8 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
         else if (repeated.has(e.i)) out.set(e.i, { i: e.i, kind: 'head' });
         // a head that changes with the page (its section, its first entry) between furniture and the folio
         else if (k > 0 && k + 1 < side.length && folios.has(side[k + 1].i) && headLike(e.text)) out.set(e.i, { i: e.i, kind: 'head' });
+        // the page's section title over the folio at its foot ("5.4. Layout of the source package⏎31"): a heading the text has elsewhere
+        else if (at === 'bottom' && k > 0 && folios.has(side[k - 1].i) && headLike(e.text) && keyOf(e.text).replace(/#/g, '').length >= 6 && (titles.get(keyOf(e.text)) ?? 0) >= 2) out.set(e.i, { i: e.i, kind: 'head' });
         else break;
       }
     }

@@ -124,6 +124,9 @@ export function pages(s: NormState): void {
   });
   for (const idxs of counts.values()) {
     if (idxs.length < 2) continue;
+    // "2.1 Introduction", "3.1 Introduction": each with a number of its own is a section's heading
+    const nums = idxs.map((i) => (raw[i].text.match(/\d+(?:\.\d+)*/g) ?? []).join(' '));
+    if (nums.every((x) => /\d\.\d/.test(x)) && new Set(nums).size === nums.length) continue;
     const near = idxs.filter((i) => [-3, -2, -1, 1, 2, 3].some((d) => i + d >= 0 && i + d < raw.length && boundary(i + d)));
     // Alternating heads repeat on every other page: two, each right at a page edge, is enough.
     const atEdge = idxs.every((i) => boundary(i) || boundary(i + 1) || boundary(i - 1));

@@ -28,6 +28,13 @@ const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.tes
  * Where evidence is thin the decision is listed in the report as a doubt.
  */
 const NUMBERED = /^(\d{1,2})\.[ \u00a0]+(?=\S)/;
+/** "5.12.2 Title", "2.4. Title": a dotted section number before a capitalised word. */
+const SECTION_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){1,4})\.?[ \u00a0]+(?=[\p{Lu}\\“"‘])/u;
+/** A section heading's shape: one line, short, no sentence end. */
+const sectionLike = (b: Block) => {
+  const t = bare(b.text);
+  return b.lines.length <= 2 && t.length <= 90 && words(t) <= 12 && !/[.,;:!?](?:\\?\[\d{1,4}\\?\])*$/.test(t);
+};
 
 export function structure(s: NormState): void {
   const wrapped = s.mode !== 'lines';
@@ -132,6 +139,19 @@ export function structure(s: NormState): void {
       i++;
     } else if (isByline(next)) b.kind = 'heading';
     if (b.kind === 'heading') b.level ??= hasChapters ? 3 : 2;
+  }
+  // Numbered sections of a manual ("5.12.2 What a new maintainer should do"): a short line that
+  // opens with a dotted section number, in a text that has two or more of them, is a heading at
+  // its number's depth, however it is capitalised.
+  const sections = live().filter((b, k, all) => b.kind === 'para' && SECTION_NUMBER.test(bare(b.text)) && sectionLike(b) && all[k + 1]?.kind !== undefined);
+  if (sections.length >= 2) {
+    const top = hasChapters ? 3 : 2;
+    for (const b of sections) {
+      const depth = (SECTION_NUMBER.exec(bare(b.text))![1].match(/\./g) ?? []).length;
+      b.kind = 'heading';
+      b.level = Math.min(6, top + depth - 1);
+      s.changes.push({ kind: 'section-heading', lines: b.lines.slice(0, 1), to: bare(b.text), why: 'opens with a dotted section number, as other short lines of the text do' });
+    }
   }
   // Per-article bylines under a heading stay in the text, set as bylines; their heading is an article title.
   for (let i = 1; i < B.length; i++) {
