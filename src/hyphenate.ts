@@ -7,20 +7,31 @@ type Hyphenator = (text: string) => string;
 const createHyphenator = require('hyphen') as (patterns: unknown, options: object) => Hyphenator;
 
 const cache = new Map<string, Hyphenator>();
-const PATTERNS: Record<string, string> = { en: 'en-gb', 'en-gb': 'en-gb', 'en-us': 'en-us', de: 'de', fr: 'fr', es: 'es', it: 'it', ru: 'ru', nl: 'nl', pt: 'pt' };
+// a language's patterns by its tag; where the package names them by spelling or script, the usual one
+const ALIASES: Record<string, string> = { en: 'en-gb', de: 'de-1996', 'de-ch': 'de-ch-1901', el: 'el-monoton', mn: 'mn-cyrl', sr: 'sr-cyrl', zh: 'zh-latn-pinyin' };
+const missing = new Set<string>();
 
-/** A hyphenator for a language, marking break points with `mark` (soft hyphen by default). */
+/** A hyphenator for a language, marking break points with `mark` (soft hyphen by default); none where the package has no patterns. */
 export function hyphenator(language: string, mark = '\u00ad'): Hyphenator | undefined {
   const tag = language.toLowerCase();
-  const name = PATTERNS[tag] ?? PATTERNS[tag.split('-')[0]];
-  if (!name) return undefined;
-  const key = `${name}|${mark}`;
-  let h = cache.get(key);
-  if (!h) {
-    h = createHyphenator(require(`hyphen/patterns/${name}.js`), { hyphenChar: mark, html: false, minWordLength: 4 });
-    cache.set(key, h);
+  for (const name of [ALIASES[tag], tag, ALIASES[tag.split('-')[0]], tag.split('-')[0]]) {
+    if (!name || missing.has(name) || !/^[a-z]{2,3}(?:-[a-z0-9]+)*$/.test(name)) continue;
+    const key = `${name}|${mark}`;
+    let h = cache.get(key);
+    if (!h) {
+      let patterns: unknown;
+      try {
+        patterns = require(`hyphen/patterns/${name}.js`);
+      } catch {
+        missing.add(name);
+        continue;
+      }
+      h = createHyphenator(patterns, { hyphenChar: mark, html: false, minWordLength: 4 });
+      cache.set(key, h);
+    }
+    return h;
   }
-  return h;
+  return undefined;
 }
 
 // Words recur: each word's break points are worked out once per process.

@@ -125,8 +125,11 @@ describe('PDF extraction in German whose pages hold verse and code beside the pr
     expect(body(markdown)).toContain('steht die Lesart der Handschrift in den Nachweisen.');
     expect(body(markdown)).not.toMatch(/^#/m);
   });
-  it('keeps every line of the poems and the listing', () => {
+  it('keeps every line of the poems and the listing, each poem’s lines as hard breaks', () => {
     for (const w of ['Katze Wacht', 'Fährmann lächelnd ein', '\\poemtitle{Abend}']) expect(markdown).toContain(w);
+    expect(markdown).toContain('Der Abend kommt mit leisem Schritt,\\\ner nimmt die letzten Farben mit,\\\nund über Dach und Feld und Baum\\\nlegt er den ersten dunklen Traum.');
+    const poem = parseBook(markdown, {}).chapters.flatMap((c) => c.blocks).find((b) => b.kind === 'quote' || (b.kind === 'para' && JSON.stringify(b).includes('Glocke')));
+    expect(JSON.stringify(poem)).toContain('"kind":"break"');
   });
   it('tells the language from the text', () => {
     expect(markdown).toMatch(/^language: de$/m);

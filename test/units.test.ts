@@ -8,6 +8,8 @@ import { openerOf } from '../src/normalize/notes/openers.ts';
 import { escapeInline } from '../src/normalize/emit.ts';
 import { isCodeLine, looksLikeCode } from '../src/normalize/code.ts';
 import { pageFurniture } from '../src/normalize/pagefurniture.ts';
+import { hyphenator } from '../src/hyphenate.ts';
+import { parseBook } from '../src/model/parse.ts';
 import { normalize } from '../src/normalize/chain.ts';
 
 describe('hyphenation decisions', () => {
@@ -139,6 +141,20 @@ describe('page furniture', () => {
   });
   it('leaves the text lines of the pages alone', () => {
     expect(pageFurniture(pages).every((f) => f.i % 10 === 0)).toBe(true);
+  });
+});
+
+describe('languages and kept lines', () => {
+  it('finds hyphenation patterns by the language tag, whatever the package calls them, and none for an unknown one', () => {
+    expect(hyphenator('de', '|')?.('Zeitschrift')).toContain('|');
+    expect(hyphenator('fr', '|')?.('bibliothèque')).toContain('|');
+    expect(hyphenator('xx')).toBeUndefined();
+    expect(hyphenator('../../etc')).toBeUndefined();
+  });
+  it('a code listing and a poem keep their lines in the model (line breaks between them)', () => {
+    const book = parseBook('```\nfirst line\n  second line\n```\n\nOne line,\\\nthe next line.\n', {});
+    const kinds = book.chapters.flatMap((c) => c.blocks).map((b) => (b.kind === 'para' ? b.content.map((x) => x.kind).join(',') : b.kind));
+    expect(kinds).toEqual(['code,break,code', 'text,break,text']);
   });
 });
 

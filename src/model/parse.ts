@@ -195,9 +195,12 @@ function blocks(c: Cursor, until: string | undefined, ctx: Ctx): Block[] {
         out.push({ kind: 'rule' });
         break;
       case 'fence':
-      case 'code_block':
-        out.push({ kind: 'para', content: [{ kind: 'code', text: t.content.replace(/\n$/, '') }] });
+      case 'code_block': {
+        // a listing keeps its lines: each a run of code, a line break between them
+        const lines = t.content.replace(/\n$/, '').split('\n');
+        out.push({ kind: 'para', content: lines.flatMap((l, k): Inline[] => (k ? [{ kind: 'break' }, { kind: 'code', text: l }] : [{ kind: 'code', text: l }])) });
         break;
+      }
       default:
         break; // *_close of containers handled by their openers; hidden paragraph flags ignored
     }

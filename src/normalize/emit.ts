@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Block, Metadata, Note, NormState } from './types.ts';
-import { NOTE_TOKEN_RE, PAGE_TOKEN_RE } from './types.ts';
+import { HARD_BREAK, NOTE_TOKEN_RE, PAGE_TOKEN_RE } from './types.ts';
 import { placeMarks } from './passes/pagemarks.ts';
 
 /** Escapes what Markdown would read as markup, so the text comes out as text. */
@@ -22,15 +22,16 @@ export function escapeInline(t: string): string {
 }
 
 
-/** Escapes what would start a block construct at the beginning of a line. */
+/** Escapes what would start a block construct at the beginning of a line (of each line a hard break opens). */
 function escapeStart(t: string): string {
-  return t.replace(/^(#{1,6}(?=\s)|[+\-=](?=\s)|>)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  const one = (x: string) => x.replace(/^(#{1,6}(?=\s)|[+\-=](?=\s)|>)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return t.includes(HARD_BREAK) ? t.split(HARD_BREAK).map(one).join('\\\n') : one(t);
 }
 
 /** A code listing as a fenced block: its lines as they were, less their common indentation. */
 function codeMd(b: Block): string {
   const cut = b.indent ?? 0;
-  const lines = b.text.split('\n').map((l) => l.slice(Math.min(cut, /^ */.exec(l)![0].length)).replace(/[\uE000-\uE006]/g, ''));
+  const lines = b.text.split('\n').map((l) => l.slice(Math.min(cut, /^ */.exec(l)![0].length)).replace(/[\uE000-\uE007]/g, ''));
   const fence = lines.some((l) => l.startsWith('```')) ? '~~~' : '```';
   return `${fence}\n${lines.join('\n')}\n${fence}`;
 }

@@ -145,3 +145,5 @@ export const EM_OPEN = '\uE002';
 export const EM_CLOSE = '\uE003';
 /** Where a reference with no body stood: kept as evidence for the structure passes, never emitted. */
 export const DROPPED_REF = '\uE004';
+/** A line break kept inside a block (verse): a Markdown hard break at emit. */
+export const HARD_BREAK = '\uE007';

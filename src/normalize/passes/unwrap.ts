@@ -1,4 +1,5 @@
 import type { Block, Item, NormState } from '../types.ts';
+import { HARD_BREAK } from '../types.ts';
 import { endsOpen, joinLine } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode } from '../code.ts';
@@ -148,7 +149,31 @@ export function unwrap(s: NormState): void {
     breakSince = false;
     blankSince = false;
   }
+  if (mode !== 'lines' && measure > 0) keepVerseLines(s, blocks, measure);
   s.blocks = blocks;
+}
+
+/**
+ * Verse (or an address, a dedication) in a wrapped text: three lines or more, each well short
+ * of the measure, none broken by a hyphen, most opening with a capital or ending in a stop. Its lines are the
+ * author's, not the extraction's: they are kept, as hard breaks.
+ */
+function keepVerseLines(s: NormState, blocks: Block[], measure: number): void {
+  const textOf = new Map<number, string>();
+  for (const it of s.items) if (it.kind === 'text') textOf.set(it.no, it.text);
+  for (const b of blocks) {
+    if ((b.kind !== 'para' && b.kind !== 'quote') || b.lines.length < 3 || new Set(b.lines).size !== b.lines.length) continue;
+    const ls = b.lines.map((no) => (textOf.get(no) ?? '').trim());
+    if (!b.widths.every((w) => w > 0 && w < 0.7 * measure) || ls.some((l) => !l || /[-\u00ad]$/.test(l))) continue;
+    // (prose set in a narrow column has neither: its lines begin and end mid-phrase)
+    const capitals = ls.filter((l) => /^[\p{Lu}“"‘'«(]/u.test(l)).length;
+    const stops = ls.filter((l) => /[,.;:!?”’"]$/.test(l)).length;
+    if (capitals < 0.75 * ls.length && stops < 0.6 * ls.length) continue;
+    // the joined text and the lines must hold the same letters (page marks count them)
+    if (countLetters(ls.join('')) !== countLetters(b.text)) continue;
+    b.text = ls.join(HARD_BREAK);
+    s.changes.push({ kind: 'keep-line-breaks', lines: b.lines, why: `${ls.length} short lines, most opening with a capital or ending in a stop: verse or an address, its lines kept` });
+  }
 }
 
 const BARE = /^\s*(\d{1,3})\s*$/;

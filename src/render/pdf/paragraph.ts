@@ -48,6 +48,8 @@ interface Tok {
   note?: number;
   /** An original page break (a box of no width). */
   page?: string;
+  /** A line break the text keeps (verse): the line ends here. */
+  brk?: boolean;
 }
 
 const faceWith = (f: Face, em: boolean, strong: boolean): Face => {
@@ -65,7 +67,7 @@ function runs(xs: Inline[], face: Face, size: number, out: Tok[] = []): Tok[] {
         out.push({ text: x.text, face, size, rise: 0 });
         break;
       case 'break':
-        out.push({ text: ' ', face, size, rise: 0 });
+        out.push({ text: '', face, size, rise: 0, brk: true });
         break;
       case 'em': {
         const isItalic = face === 'italic' || face === 'boldItalic';
@@ -115,6 +117,13 @@ export function itemsOf(content: Inline[], style: ParStyle, m: Measurer): Item<T
     else items.push({ type: 'glue', width: w, stretch: style.measure, shrink: 0 });
   };
   for (const t of toks) {
+    if (t.brk) {
+      // a kept line break: the line is filled out and broken here, as at a paragraph's end
+      items.push({ type: 'glue', width: 0, stretch: INFINITY, shrink: 0 });
+      items.push({ type: 'penalty', width: 0, penalty: -INFINITY, flagged: false });
+      pendingSpace = undefined;
+      continue;
+    }
     if (t.page !== undefined) {
       items.push({ type: 'box', width: 0, data: t });
       continue;
