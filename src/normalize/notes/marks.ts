@@ -49,6 +49,8 @@ function dottedBefore(text: string, i: number): boolean {
   return /^\d+(?:\.\d+)+\.$/.test(token) || (/^\d{1,2}\.$/.test(token) && text.slice(0, k).trim() === '');
 }
 
+const OCR_SYMBOLS = /[}®†!?*]/;
+
 /** The candidate marks of one line, in order. */
 export function marksOf(text: string): Mark[] {
   const out: Mark[] = [];
@@ -134,7 +136,8 @@ export function marksOf(text: string): Mark[] {
     TRIGGER.lastIndex = i + 1;
   }
   // OCR's misreadings of a raised number: a symbol glued to a word where no sentence ends
-  for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])([}®†]|[!?](?=\s|$|[”"’])|(?<=[”"’])[!?*])(?=[\s.,;:”"’)]|$)/gu)) {
+  // (most lines hold none of those symbols: the lookbehind scan is skipped for them)
+  if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])([}®†]|[!?](?=\s|$|[”"’])|(?<=[”"’])[!?*])(?=[\s.,;:”"’)]|$)/gu)) {
     if (out.some((o) => o.start <= m.index! && o.end > m.index!)) continue;
     out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end: m.index! + m[0].length, distinctive: false, weak: true });
   }
