@@ -148,6 +148,42 @@ async function blankPdf(text?: string): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/** Three pages made with pdfkit: prose with a raised mark, a numbered listing below it, the note at the foot. */
+async function listingPdf(): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument({ size: 'A5', margin: 50 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((r) => doc.on('end', () => r()));
+  const openings = ['The loader reads the file named in its first argument. ', 'The parser keeps the state of the run between two calls. ', 'Every line goes to the parser in the order of the file. '];
+  for (let p = 0; p < 3; p++) {
+    if (p) doc.addPage();
+    doc.font('Times-Roman').fontSize(11).text(`${openings[p].repeat(4)}See the options of the loader for the details`, { continued: true });
+    doc.fontSize(7).text('1', { continued: true, baseline: 'top' } as never);
+    doc.fontSize(11).text(' below.');
+    doc.moveDown();
+    for (let k = 1; k <= 3; k++) {
+      doc.font('Helvetica').fontSize(7).text(String(k), 50, doc.y, { continued: true });
+      doc.font('Courier').fontSize(8).text(`   let value${k} = read(file${p}, ${k * (p + 2)});`);
+    }
+    doc.font('Times-Roman').fontSize(8).text(`1 The options are read once, when loader ${p} starts.`, 50, 520);
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+describe('a PDF whose pages end in alike listings', () => {
+  it('keeps every line of the listings (no running head is code) and links each page’s note', async () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'editions-listing-')), 'listing.pdf');
+    writeFileSync(f, await listingPdf());
+    const { markdown } = await normaliseFile(f);
+    for (let p = 0; p < 3; p++) for (let k = 1; k <= 3; k++) expect(markdown).toContain(`let value${k} = read(file${p}, ${k * (p + 2)});`);
+    expect(markdown.match(/^\[\^\d+\]: The options are read once, when loader \d starts\.$/gm)).toHaveLength(3);
+    expect(markdown.match(/for the details\[\^\d+\] below\./g)).toHaveLength(3);
+  }, 60_000);
+});
+
 describe('bad originals are one plain message naming the file', () => {
   const d = mkdtempSync(join(tmpdir(), 'editions-bad-'));
   const cases: [string, () => Promise<Buffer> | Buffer, RegExp][] = [

@@ -21,7 +21,6 @@ export interface Furniture {
 
 const EDGE = 6; // lines looked at, from each edge of a page
 
-/** Numbers that could be the folio in an edge line, with what is left of the line around them. */
 /** A lower-case roman numeral's value (front matter's folios: xxiii), or 0. */
 function romanValue(t: string): number {
   if (!/^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$/.test(t)) return 0;
@@ -31,6 +30,7 @@ function romanValue(t: string): number {
   return n;
 }
 
+/** Numbers that could be the folio in an edge line, with what is left of the line around them. */
 function folioCandidates(t: string): { value: number; label: string; rest: string; roman?: boolean }[] {
   const s = t.replace(/[\u00a0\t]/g, ' ').trim();
   const out: { value: number; label: string; rest: string; roman?: boolean }[] = [];
@@ -53,6 +53,15 @@ const restIsHead = (rest: string) => rest.length <= 80 && rest.split(/\s+/).filt
 /** Lines that open a note or carry one: never running heads. */
 const NOTE_OPENS = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])/;
 const NOTE_LIKE = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])|["“”]/;
+
+/**
+ * "2.1 Introduction", "3.1 Introduction": lines alike but for a section number of their own
+ * each are a title each chapter repeats — the text's headings, not a running head.
+ */
+export function ownSectionNumbers(lines: string[]): boolean {
+  const nums = lines.map((t) => (t.match(/\d+(?:\.\d+)*/g) ?? []).join(' '));
+  return nums.every((x) => /\d\.\d/.test(x)) && new Set(nums).size === nums.length;
+}
 
 /** Letters, and # for each number, lower-cased: running heads compared without their numbers and punctuation. */
 const keyOf = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/[^\p{L}#]+/gu, '');
@@ -153,7 +162,8 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   };
   const heads = edges.flatMap((es, p) =>
     es
-      .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text))
+      // (a listing's line at a page's edge, however alike from page to page, is no head)
+      .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text) && !isCodeLine(e.text))
       // (a line with quotation marks is the text's, unless pages repeat it word for word: quoted: true)
       .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_OPENS.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), part: c.t, col: c.col, quoted: NOTE_LIKE.test(c.t) }))),
   ).filter((e) => e.key.length >= 4);
@@ -161,7 +171,6 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   // a line that opens with another page's column is that head with its gap closed up
   const samePrefix = (a: string, b: string) => a.length >= 8 && b.length >= 8 && a.slice(0, 8) === b.slice(0, 8);
   const repeated = new Set<number>();
-  const numbersOf = (t: string) => (t.match(/\d+(?:\.\d+)*/g) ?? []).join(' ');
   for (const h of heads) {
     const like: typeof heads = [];
     const seen = new Set<number>([h.p]);
@@ -175,11 +184,8 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
       if (like.length >= 6) break;
     }
     if (like.length < 2) continue;
-    // "2.1 Introduction", "3.1 Introduction": a section title each chapter repeats, with a section
-    // number of its own each time, is the text's heading; a head keeps its chapter's number
-    const all = [h, ...like];
-    const sectioned = all.every((x) => /\d\.\d/.test(numbersOf(x.part))) && new Set(all.map((x) => numbersOf(x.part))).size === all.length;
-    if (sectioned && !folios.has(h.i)) continue;
+    // a head keeps its chapter's number from page to page; a section title does not
+    if (ownSectionNumbers([h, ...like].map((x) => x.part)) && !folios.has(h.i)) continue;
     repeated.add(h.i);
   }
   // how often each short line's words stand in the text (a section's title and its running heads)

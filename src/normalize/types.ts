@@ -113,6 +113,8 @@ export interface NormState {
   measure: number;
   /** The extraction kept the page layout (indentation marks paragraphs). */
   layout?: boolean;
+  /** Form feeds that cut the text into pages (pdftotext's): a typeset page's text, never a browser copy. */
+  formFeeds?: number;
   /** Lower-cased words of the text itself, with counts: the lexicon for decisions. */
   lexicon: Map<string, number>;
   changes: Change[];

@@ -60,9 +60,7 @@ function describe(s: NormState, c: Carrier): string {
 }
 
 export function carrier(s: NormState): void {
-  let ff = 0;
-  for (const l of s.raw) if (l.text.includes('\f')) ff++;
-  const c = detectCarrier(s.items, ff);
+  const c = detectCarrier(s.items, s.formFeeds ?? 0);
   s.mode = c.mode;
   s.measure = c.measure;
   s.layout = c.layout;

@@ -75,7 +75,7 @@ function menuRuns(texts: string[], from: number, to: number): [number, number][]
 export function chrome(s: NormState): void {
   if (s.mode !== 'lines') return;
   // a browser copy has no form feeds: pages cut by them come from a PDF, which has no site around it
-  if (s.raw.filter((l) => l.text.includes('\f')).length >= 2) return;
+  if ((s.formFeeds ?? 0) >= 2) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
   const texts = lines.map((l) => l.it.text.trim());
   const own = ownStopWords(texts);

@@ -2,7 +2,7 @@ import type { Item, NormState, RawLine } from '../types.ts';
 import { numberPages } from '../pagelabels.ts';
 import { INLINE } from './inlinepages.ts';
 import { detectCarrier } from './carrier.ts';
-import { NOTE_LIKE, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
+import { NOTE_LIKE, ownSectionNumbers, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`, `Page 3 of 9`.
 const MARKER_RES = [
@@ -66,6 +66,7 @@ export function pages(s: NormState): void {
       if (k === 0 || p !== '' || k === parts.length - 1) raw.push({ no: l.no, text: p });
     });
   }
+  s.formFeeds = ffAfter.size;
   const role: LineRole[] = raw.map((l) => (isBlank(l.text) ? 'blank' : 'text'));
   const labels = new Map<number, string>();
 
@@ -124,9 +125,7 @@ export function pages(s: NormState): void {
   });
   for (const idxs of counts.values()) {
     if (idxs.length < 2) continue;
-    // "2.1 Introduction", "3.1 Introduction": each with a number of its own is a section's heading
-    const nums = idxs.map((i) => (raw[i].text.match(/\d+(?:\.\d+)*/g) ?? []).join(' '));
-    if (nums.every((x) => /\d\.\d/.test(x)) && new Set(nums).size === nums.length) continue;
+    if (ownSectionNumbers(idxs.map((i) => raw[i].text))) continue;
     const near = idxs.filter((i) => [-3, -2, -1, 1, 2, 3].some((d) => i + d >= 0 && i + d < raw.length && boundary(i + d)));
     // Alternating heads repeat on every other page: two, each right at a page edge, is enough.
     const atEdge = idxs.every((i) => boundary(i) || boundary(i + 1) || boundary(i - 1));

@@ -20,13 +20,7 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   return true;
 }
 
-const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.test(bare(t).replace(/[)\].]+$/, (m) => m));
-
-/**
- * Finds the text's structure: chapters and sections, run-in numbered sections, lists
- * with their labels, block quotations, and leftover captions of images that are gone.
- * Where evidence is thin the decision is listed in the report as a doubt.
- */
+/** "1. text": a paragraph numbered as a list's item. */
 const NUMBERED = /^(\d{1,2})\.[ \u00a0]+(?=\S)/;
 /** "5.12.2 Title", "2.4. Title": a dotted section number before a capitalised word. */
 const SECTION_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){1,4})\.?[ \u00a0]+(?=[\p{Lu}\\“"‘])/u;
@@ -36,6 +30,13 @@ const sectionLike = (b: Block) => {
   return b.lines.length <= 2 && t.length <= 90 && words(t) <= 12 && !/[.,;:!?](?:\\?\[\d{1,4}\\?\])*$/.test(t);
 };
 
+const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.test(bare(t).replace(/[)\].]+$/, (m) => m));
+
+/**
+ * Finds the text's structure: chapters and sections, run-in numbered sections, lists
+ * with their labels, block quotations, and leftover captions of images that are gone.
+ * Where evidence is thin the decision is listed in the report as a doubt.
+ */
 export function structure(s: NormState): void {
   const wrapped = s.mode !== 'lines';
   const B = s.blocks;
@@ -143,7 +144,8 @@ export function structure(s: NormState): void {
   // Numbered sections of a manual ("5.12.2 What a new maintainer should do"): a short line that
   // opens with a dotted section number, in a text that has two or more of them, is a heading at
   // its number's depth, however it is capitalised.
-  const sections = live().filter((b, k, all) => b.kind === 'para' && SECTION_NUMBER.test(bare(b.text)) && sectionLike(b) && all[k + 1]?.kind !== undefined);
+  // (the text's last block is no heading: nothing follows it)
+  const sections = live().filter((b, k, all) => k + 1 < all.length && b.kind === 'para' && SECTION_NUMBER.test(bare(b.text)) && sectionLike(b));
   if (sections.length >= 2) {
     const top = hasChapters ? 3 : 2;
     for (const b of sections) {

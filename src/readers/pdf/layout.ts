@@ -352,13 +352,13 @@ function joinStrayMarks(byPage: L[][], body: number, changes: Change[]): void {
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The label a foot line opens with: a raised mark, or a number or symbol set before the text. */
 /** A listing's numbered line: after its first run (the number), only monospaced text. */
 function numberedCode(l: PdfLine): boolean {
   const runs = l.runs.filter((r) => r.text.trim());
   return runs.length >= 2 && runs.slice(1).every((r) => r.mono);
 }
 
+/** The label a foot line opens with: a raised mark, or a number or symbol set before the text. */
 function labelAt(l: PdfLine): { label: string; run?: Run; raised: boolean } | undefined {
   const first = l.runs.find((r) => r.text.trim());
   if (!first) return undefined;
