@@ -192,3 +192,19 @@ describe('superscript references and notes', () => {
     expect(markdown).toContain('“measure” again');
   });
 });
+
+describe('A Distributed Proofreaders transcription: page lines, block quotations, illustrations', () => {
+  const { markdown, report } = fixture('dp-pages.txt');
+  it('takes the page lines and the /# #/ marks out', () => {
+    expect(markdown).not.toMatch(/File:|png|\/#|#\/|Blank Page/);
+  });
+  it('joins a block quotation the page cut in two', () => {
+    expect(markdown).toMatch(/^> “We have lost the outer wall .* I ask the council for leave to hire fifty more hands .* lost a third time\.”\[\^1\]$/m);
+    expect(report.changes.some((c) => c.kind === 'join-across-page')).toBe(true);
+  });
+  it('joins a paragraph an illustration interrupts and sets the illustration after it', () => {
+    const b = body(markdown);
+    expect(b).toMatch(/from the salt of the fisheries to the timber of the new church, and the wine of the mayor’s table\.\n\n\\?\[Illustration: THE OUTER WALL IN 1862\\?\]/);
+    expect(noteText(markdown, 1)).toBe('Letter of 12 January, in the town archive.');
+  });
+});

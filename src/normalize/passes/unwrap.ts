@@ -15,6 +15,8 @@ const continues = (a: string, b: string) => (endsOpen(a) || !ends(a)) && /^[\p{L
 const startsUpper = (t: string) => /^\s*[\p{Lu}\p{N}“"‘([]/u.test(t);
 /** A line that starts a block of its own: a bullet, a numbered or lettered item, a section number. */
 const OPENS_BLOCK = /^\s*(?:[•·▪◦‣●○■□–—-]\s|\(?[a-z]\)\s|\(?\d{1,3}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}|[IVXLC]{1,6}\.\s)/u;
+/** A block that is one bracketed line: an illustration's or a blank page's placeholder. */
+const PLACEHOLDER = /^\[[^[\]]+\]$/;
 const indentOf = (t: string) => /^[ \u00a0]*/.exec(t)![0].length;
 
 /**
@@ -69,9 +71,13 @@ export function unwrap(s: NormState): void {
     return / $/.test(t) && t.trim().length >= 0.6 * measure;
   };
   // Across a page break or a blank line, a paragraph cut mid-sentence goes on in lower case.
+  // (an illustration's placeholder, "[Illustration: …]", set between the halves stays after
+  // the paragraph, where a transcription's own rules put it)
   const rejoin = (it: TextItem): boolean => {
-    const prev = blocks[blocks.length - 1];
-    if (cur || !(breakSince || blankSince) || !prev || prev.kind !== 'para' || prev.region !== it.region || !continues(prev.text, it.text)) return false;
+    let back = blocks.length - 1;
+    while (back > 0 && blocks[back].lines.length === 1 && PLACEHOLDER.test(blocks[back].text)) back--;
+    const prev = blocks[back];
+    if (cur || !(breakSince || blankSince) || !prev || (prev.kind !== 'para' && prev.kind !== 'quote') || prev.region !== it.region || !continues(prev.text, it.text)) return false;
     if (!breakSince && mode === 'lines') return false;
     cur = prev;
     s.changes.push({ kind: breakSince ? 'join-across-page' : 'join-across-blank', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence and goes on in lower case' });
