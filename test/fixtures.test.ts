@@ -208,3 +208,22 @@ describe('A Distributed Proofreaders transcription: page lines, block quotations
     expect(noteText(markdown, 1)).toBe('Letter of 12 January, in the town archive.');
   });
 });
+
+describe('A browser copy of a manual’s HTML page (Texinfo-style navigation, MathML, REPL listings)', () => {
+  const { markdown, report } = fixture('web-texinfo.txt');
+  it('drops the pager lines and the jump-link arrows at head and foot, recorded', () => {
+    expect(markdown).not.toMatch(/Next:|Prev:|⇡|⇣/);
+    expect(report.changes.filter((c) => c.kind === 'remove-cruft' && /neighbours/.test(c.why ?? ''))).toHaveLength(2);
+  });
+  it('parts a section number glued to its title, and takes the title from it', () => {
+    expect(markdown).toMatch(/^title: 2\.2 The Shape of Numbers$/m);
+    expect(markdown).toMatch(/^## 2\.2\.1 Values$/m);
+  });
+  it('keeps a formula flattened one symbol a line inside its sentence', () => {
+    expect(markdown).toContain('If you type a number 𝑥 2 + 1 the evaluator prints it back unchanged, as in');
+  });
+  it('sets a value printed alone, in a text with listings, as code — never a heading', () => {
+    expect(markdown).toMatch(/as in\n\n```\n42\n```\n\nand a sum/);
+    expect(markdown).not.toMatch(/^#+ 42$/m);
+  });
+});

@@ -207,3 +207,14 @@ describe('line breaking', () => {
     expect(ours).toBeLessThan(plain * 0.9);
   });
 });
+
+describe('pager lines', async () => {
+  const { isPager } = await import('../src/normalize/passes/cruft.ts');
+  it('are links to the page’s neighbours, not sentences that use the words', () => {
+    expect(isPager('Next: 1.2, Prev: Chapter 1, Up: Chapter 1   [Contents]')).toBe(true);
+    expect(isPager('« Previous | Contents | Next »')).toBe(true);
+    expect(isPager('File: foo.info,  Node: Top,  Next: Overview,  Up: (dir)')).toBe(true);
+    expect(isPager('Next, we turn to the contents of the index.')).toBe(false);
+    expect(isPager('The next step is up to you')).toBe(false);
+  });
+});

@@ -66,6 +66,19 @@ function menuRuns(texts: string[], from: number, to: number): [number, number][]
 }
 
 /**
+ * A section number set in a span of its own reaches the copy glued to its title
+ * ("1.1.1Expressions"): on a short line, a dotted number run into a capitalised word.
+ */
+const GLUED_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){1,4})(?=\p{Lu}\p{Ll})/u;
+function unglueSectionNumber(s: NormState, it: TextItem): void {
+  const t = it.text.trim();
+  const m = GLUED_NUMBER.exec(t);
+  if (!m || t.split(/\s+/).length > 12 || /[.!?]$/.test(t)) return;
+  it.text = `${m[1]} ${t.slice(m[1].length)}`;
+  s.changes.push({ kind: 'typography', lines: [it.no], from: t, to: it.text, why: 'a section number glued to its title' });
+}
+
+/**
  * A browser copy carries the site around the text: menus, account and language links
  * before it, navigation boxes, categories and the site's footer after it. They are told
  * from the text by their shape (runs of entries of a few words, no sentence in them) and
@@ -77,6 +90,7 @@ export function chrome(s: NormState): void {
   // a browser copy has no form feeds: pages cut by them come from a PDF, which has no site around it
   if ((s.formFeeds ?? 0) >= 2) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
+  for (const { it } of lines) unglueSectionNumber(s, it);
   const texts = lines.map((l) => l.it.text.trim());
   const own = ownStopWords(texts);
   const good = texts.map((t) => prose(t, own));

@@ -5,6 +5,18 @@ const FORM_OPENER = /^(any message or comments\??|leave a (reply|comment)|post a
 const CRUFT_LINE =
   /^(hit us up on social media|follow us( on .*)?|share( this( article| post)?)?( on .*)?:?|(facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|print)( share)?|tweet|subscribe( to .*)?|sign up for .*newsletter.*|related( articles| posts)?:?|tags?:.*|jump to (navigation|search)|from wikipedia, the free encyclopedia|retrieved from .*|this forum is moderated .*|who are you\??|your (post|name|email|message|comment)|to create paragraphs, just leave blank lines\.?|submit|send|email address|website|name)$/i;
 
+// A pager: the links to the page's neighbours, "Next: 1.2, Prev: Chapter 1, Up: Chapter 1 [Contents]",
+// "« Previous | Contents | Next »", an Info node line. Each label stands as a link does: before a
+// colon, inside brackets or between bars; a sentence that uses the words has none of those.
+const PAGER_LABEL = /(?:^|[\s,|[(«‹<])(next|prev(?:ious)?|up|home|contents|index|top)(?=\s*(?:[:»›>\]|,]|$))/gi;
+/** The arrows of a page's jump links (⇡ ⇣ ↑ ← …), alone on a line. */
+const ARROWS_ONLY = /^[\s\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f\u2b05-\u2b0d\u25b2-\u25c5^]+$/u;
+export function isPager(t: string): boolean {
+  if (t.split(/\s+/).length > 20 || /[.!?]$/.test(t)) return false;
+  const labels = new Set([...t.matchAll(PAGER_LABEL)].map((m) => m[1].toLowerCase().replace(/^prev(ious)?$/, 'prev')));
+  return labels.size >= 2 && (labels.has('next') || labels.has('prev') || labels.has('up'));
+}
+
 const LANGS: Record<string, string> = { english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', russian: 'ru', dutch: 'nl', portuguese: 'pt' };
 export const GUTENBERG_START = /^\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG/i;
 export const GUTENBERG_END = /^\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|^End of (the )?Project Gutenberg/i;
@@ -52,11 +64,15 @@ export function cruft(s: NormState): void {
     if (drop.has(x.i)) continue;
     const t = x.it.text.trim();
     if (/^(jump to (navigation|search)|from wikipedia, the free encyclopedia)$/i.test(t)) removeRange(x.i, x.i + 1, 'web navigation');
+    else if (isPager(t)) removeRange(x.i, x.i + 1, 'the page’s links to its neighbours (next, previous, up)');
     else if (/\[\s*edit\s*\]\s*$/i.test(t)) {
       const clean = x.it.text.replace(/\s*\[\s*edit\s*\]\s*$/i, '');
       s.changes.push({ kind: 'remove-cruft', lines: [x.it.no], from: '[edit]', why: 'wiki edit link' });
       x.it.text = clean;
     }
   }
+  // jump-link arrows before the text's first line or after its last
+  const live = texts.filter((x) => !drop.has(x.i));
+  for (const x of [...live.slice(0, 2), ...live.slice(-2)]) if (ARROWS_ONLY.test(x.it.text.trim())) removeRange(x.i, x.i + 1, 'a jump link’s arrow at the page’s head or foot');
   s.items = items.filter((_, i) => !drop.has(i));
 }

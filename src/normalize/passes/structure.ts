@@ -141,6 +141,17 @@ export function structure(s: NormState): void {
     } else if (isByline(next)) b.kind = 'heading';
     if (b.kind === 'heading') b.level ??= hasChapters ? 3 : 2;
   }
+  // A number alone is a heading only where such numbers go up through the text: chapters 1, 2,
+  // 3… (each part may start again at 1), the years of a chronicle; elsewhere (a value a listing
+  // printed, "486", a table's cell) it stays text.
+  const numberHeads = live().filter((b) => b.kind === 'heading' && /^\d+(?:[.,]\d+)*$/.test(bare(b.text)));
+  if (numberHeads.length && !numberHeads.every((b, k) => /^\d+$/.test(bare(b.text)) && (k === 0 || bare(b.text) === '1' || Number(bare(b.text)) > Number(bare(numberHeads[k - 1].text))))) {
+    for (const b of numberHeads) {
+      b.kind = 'para';
+      b.level = undefined;
+    }
+    s.doubts.push({ kind: 'heading', lines: numberHeads.flatMap((b) => b.lines.slice(0, 1)), message: `${numberHeads.length} lines that are a number alone (${numberHeads.slice(0, 3).map((b) => bare(b.text)).join(', ')}…) kept as text: they do not go up through the text as chapter numbers or years do` });
+  }
   // Numbered sections of a manual ("5.12.2 What a new maintainer should do"): a short line that
   // opens with a dotted section number, in a text that has two or more of them, is a heading at
   // its number's depth, however it is capitalised.

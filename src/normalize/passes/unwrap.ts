@@ -17,6 +17,16 @@ const startsUpper = (t: string) => /^\s*[\p{Lu}\p{N}“"‘([]/u.test(t);
 const OPENS_BLOCK = /^\s*(?:[•·▪◦‣●○■□–—-]\s|\(?[a-z]\)\s|\(?\d{1,3}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}|[IVXLC]{1,6}\.\s)/u;
 /** A block that is one bracketed line: an illustration's or a blank page's placeholder. */
 const PLACEHOLDER = /^\[[^[\]]+\]$/;
+/** A token an inline element (a formula's symbol, a superscript) put on a line of its own. */
+const fragment = (t: string) => t.trim().length > 0 && t.trim().length <= 4 && !/\s/.test(t.trim());
+/**
+ * In a browser copy, lines that are one paragraph broken at its inline elements (MathML
+ * flattened a symbol a line): the line before ends in a space or is such a token, and this
+ * one is a token or opens with a space.
+ */
+const inlineFlow = (before: string, line: string) => (/ $/.test(before) || fragment(before)) && (fragment(line) || /^ \S/.test(line));
+/** A value alone on its line: a number. */
+const VALUE = /^[-+]?\d[\d.,]*$/;
 const indentOf = (t: string) => /^[ \u00a0]*/.exec(t)![0].length;
 
 /**
@@ -137,7 +147,11 @@ export function unwrap(s: NormState): void {
       else open(it, 'code');
     } else if (mode === 'lines') {
       if (cur?.kind === 'code') close();
-      if (!rejoin(it)) open(it);
+      const prev = blocks[blocks.length - 1];
+      if (!breakSince && !blankSince && last && prev?.kind === 'para' && prev.lines[prev.lines.length - 1] === last.no && inlineFlow(last.text, it.text)) {
+        cur = prev;
+        append(it);
+      } else if (!rejoin(it)) open(it);
       close();
     } else if (mode === 'trailing-space') {
       if (cur && last && goesOn(last.text)) {
@@ -287,11 +301,13 @@ function pageMargins(items: Item[], measure: number): Map<number, number> {
  */
 function codeChunks(items: Item[], measure: number): Set<number> {
   const out = new Set<number>();
+  const values: number[][] = [];
   let run: number[] = [];
   const flush = () => {
     if (run.length) {
       const lines = run.map((k) => (items[k] as TextItem).text);
       if (looksLikeCode(lines, measure)) for (const k of run) out.add(k);
+      else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
     }
     run = [];
   };
@@ -300,6 +316,8 @@ function codeChunks(items: Item[], measure: number): Set<number> {
     else if (it.kind !== 'page') flush();
   });
   flush();
+  // In a text with listings, a number set apart on its own is what a listing printed ("486").
+  if (out.size) for (const r of values) for (const k of r) out.add(k);
   void isCodeLine;
   return out;
 }
