@@ -227,3 +227,11 @@ describe('A browser copy of a manual’s HTML page (Texinfo-style navigation, Ma
     expect(markdown).not.toMatch(/^#+ 42$/m);
   });
 });
+
+describe('The title', () => {
+  it('is a line with words: an ornament before it is not taken', () => {
+    const md = normalize('✦\n\nThe Long Walk\n\nIt was a long walk to the village, and the road was wet from the rain of the night before, so that every step was heavier than the last.\n').markdown;
+    expect(md).toMatch(/^title: The Long Walk$/m);
+    expect(md).toContain('✦');
+  });
+});

@@ -56,7 +56,8 @@ export function meta(s: NormState): void {
     }
   }
   // The title: the first heading-like line, unless it is a generic section name.
-  const first = blocks.find((b) => !gone.has(b) && b.kind !== 'code');
+  // (an ornament or an arrow before it is no title: a title has words)
+  const first = blocks.find((b) => !gone.has(b) && b.kind !== 'code' && /\p{L}\p{L}/u.test(bare(b.text)));
   if (first) {
     const t = bare(first.text);
     const sideTitle = s.sidecar.meta.title;
