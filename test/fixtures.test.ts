@@ -235,3 +235,18 @@ describe('The title', () => {
     expect(md).toContain('✦');
   });
 });
+
+describe('A Gutenberg book’s contents and list of illustrations, set as a table with page numbers', () => {
+  const { markdown } = fixture('gutenberg-contents.txt');
+  it('pairs each chapter label with its title, without the PAGE column or the page numbers', () => {
+    expect(markdown).toMatch(/^## CONTENTS\.\n\n- INTRODUCTION\n- CHAPTER I\. THE FIRST MILL\n- CHAPTER II\. THE TOLL BRIDGE\n- CHAPTER III\. THE FLOOD YEAR$/m);
+    expect(markdown).not.toMatch(/^-? ?PAGE$/m);
+  });
+  it('reads the list of illustrations as a list too, an entry run over two lines as one', () => {
+    expect(markdown).toMatch(/^## LIST OF ILLUSTRATIONS\.\n\n- THE OLD WEIR AT LOW WATER\n- THE MILLER’S HOUSE AND THE LANE BEHIND IT, SEEN FROM THE CHURCH TOWER\n- THE BRIDGE IN 1850$/m);
+  });
+  it('joins a chapter label and its title in capitals, stop and all; an italic INTRODUCTION is a heading', () => {
+    expect(markdown).toMatch(/^## CHAPTER I\. THE FIRST MILL\.$/m);
+    expect(markdown).toMatch(/^## INTRODUCTION\.$/m);
+  });
+});

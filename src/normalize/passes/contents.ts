@@ -1,5 +1,6 @@
 import type { Item, NormState } from '../types.ts';
 import { isCodeLine } from '../code.ts';
+import { CHAPTER_LABEL } from '../text.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -9,8 +10,12 @@ type TextItem = Extract<Item, { kind: 'text' }>;
 // the source's, not the edition's) — never joined into prose or read as notes; and reported.
 const LEADER = /(?:\.\s?){4,}\s*[\divxlc]*\s*$|…\s*\d+\s*$/i;
 const NUMBERS = /^\s*(?:(?:\d{1,4}(?:\.\d{1,3})*|[ivxlc]{1,7})\s*)+$/i;
+/** The head of the page-number column ("PAGE"). */
+const PAGE_COLUMN = /^\s*(?:pages?|pp?\.)\s*$/i;
 const TITLE_PAGE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?\s+)?(\S.{1,80}?)\s+(\d{1,4})\s*$/;
-const HEADING = /^\s*(?:table of )?contents|^\s*list of (?:tables|figures|illustrations|plates|maps)\s*$/i;
+const HEADING = /^\s*(?:table of )?contents|^\s*list of (?:tables|figures|illustrations|plates|maps)\s*\.?\s*$/i;
+
+const indent = (t: string) => /^\s*/.exec(t)![0].length;
 
 /** A heading's key: its words, without a section number in front or a page number behind. */
 export const headingKey = (t: string): string =>
@@ -29,7 +34,7 @@ export function contents(s: NormState): void {
   // where each short line's key last stands: a contents entry names a heading that comes later
   const last = new Map<string, number>();
   const seen = new Map<string, number>();
-  const titleLike = (t: string) => /^[\p{Lu}\p{N}“"‘]/u.test(t) && /\p{L}{2}/u.test(t) && !isCodeLine(t);
+  const titleLike = (t: string) => /^[_*]*[\p{Lu}\p{N}“"‘]/u.test(t) && /\p{L}{2}/u.test(t) && !isCodeLine(t);
   texts.forEach((t, k) => {
     if (t.length <= 90 && t.split(/\s+/).length <= 12 && titleLike(t)) {
       const key = headingKey(t);
@@ -49,7 +54,7 @@ export function contents(s: NormState): void {
     const t = texts[k];
     if (!t) return undefined;
     if (LEADER.test(t) && /\p{L}/u.test(t)) return 'entry';
-    if (NUMBERS.test(t) || HEADING.test(t)) return 'filler';
+    if (NUMBERS.test(t) || HEADING.test(t) || PAGE_COLUMN.test(t)) return 'filler';
     const key = headingKey(t);
     // a heading's name stands in the contents and at the heading (a running head or two
     // more at most); a line the text repeats more often is no heading's name
@@ -64,8 +69,10 @@ export function contents(s: NormState): void {
     let titles = 0;
     let misses = 0;
     let j = k;
+    // under the list's own heading, a title with a page number is an entry though it names no heading (a plate)
+    const headed = HEADING.test(texts[k]);
     for (; j < texts.length; j++) {
-      const e = entry(j);
+      const e = entry(j) ?? (headed && TITLE_PAGE.test(texts[j]) && /\p{L}{2}/u.test(texts[j]) ? 'entry' : undefined);
       if (e === 'entry') entries++;
       else if (e === 'filler-title') titles++;
       else if (!e) {
@@ -81,10 +88,22 @@ export function contents(s: NormState): void {
         const it = lines[x].it;
         const t = texts[x];
         // a page or section number alone is only the entry's place in the source
-        if (NUMBERS.test(t)) drop.add(lines[x].i);
+        if (NUMBERS.test(t) || PAGE_COLUMN.test(t)) drop.add(lines[x].i);
+        // an entry that runs over two lines: the second indented deeper, with the page number
+        else if (x < end && !/\d\s*$/.test(t) && TITLE_PAGE.test(texts[x + 1]) && indent(lines[x + 1].it.text) > indent(it.text) && !CHAPTER_LABEL.test(t) && !HEADING.test(t)) {
+          drop.add(lines[x].i);
+          texts[x + 1] = `${t} ${texts[x + 1]}`;
+          lines[x + 1].it.text = texts[x + 1];
+        }
+        // a chapter's label set on a line above its title is one entry with it
+        else if (CHAPTER_LABEL.test(t) && x < end && texts[x + 1] && !CHAPTER_LABEL.test(texts[x + 1]) && !NUMBERS.test(texts[x + 1])) {
+          drop.add(lines[x].i);
+          texts[x + 1] = `${t.replace(/\.$/, '')}. ${texts[x + 1]}`;
+          lines[x + 1].it.text = texts[x + 1];
+        }
         else if (t) {
           it.region = HEADING.test(t) ? undefined : 'contents';
-          it.text = HEADING.test(t) ? t : t.replace(LEADER, '').replace(/\s+\d{1,4}\s*$/, '').replace(/[.\s]+$/, '').trim();
+          it.text = HEADING.test(t) ? t : t.replace(LEADER, '').replace(/\s+\d{1,4}\s*$/, '').replace(/[.,\s]+$/, '').trim();
         }
       }
       s.changes.push({ kind: 'contents', lines: lines.slice(k, end + 1).map((l) => l.it.no), from: texts.slice(k, Math.min(end + 1, k + 6)).join(' | '), why: `the source’s contents (${entries + titles} entries naming the text’s headings or pages): kept as a list, without the source’s page numbers` });

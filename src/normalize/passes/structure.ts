@@ -20,6 +20,12 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   return true;
 }
 
+/** A title set in capitals under a chapter label, its stop and all ("GENESIS OF THE TENEMENT."). */
+function capitalsTitle(b: Block): boolean {
+  const t = bare(b.text);
+  return b.lines.length <= 2 && words(t) <= 12 && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*[.]$/u.test(t);
+}
+
 /** "1. text": a paragraph numbered as a list's item. */
 const NUMBERED = /^(\d{1,2})\.[ \u00a0]+(?=\S)/;
 /** "5.12.2 Title", "2.4. Title": a dotted section number before a capitalised word. */
@@ -50,7 +56,7 @@ export function structure(s: NormState): void {
       B[i].kind = 'heading';
       B[i].level = 2;
       const next = B[i + 1];
-      if (next && headingLike(next, false) && !CHAPTER_LABEL.test(bare(next.text))) {
+      if (next && (headingLike(next, false) || capitalsTitle(next)) && !CHAPTER_LABEL.test(bare(next.text))) {
         // the label's own text, note references and all (bare() is only for testing it)
         B[i].text = `${B[i].text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
         B[i].lines.push(...next.lines);
@@ -58,8 +64,10 @@ export function structure(s: NormState): void {
         s.changes.push({ kind: 'join-chapter-title', lines: B[i].lines, to: B[i].text });
         i++;
       }
-    } else if (GENERIC_HEADINGS.test(t) && B[i].lines.length === 1) {
+    } else if (GENERIC_HEADINGS.test(t.replace(/^([_*])(.+)\1$/, '$2')) && B[i].lines.length === 1) {
       B[i].kind = 'heading';
+      // a heading set in italics as a whole is a heading, not an emphasis
+      B[i].text = B[i].text.trim().replace(/^([_*])(.+)\1$/, '$2');
       B[i].level = 2;
     }
   }
