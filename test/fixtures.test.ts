@@ -250,3 +250,13 @@ describe('A Gutenberg book’s contents and list of illustrations, set as a tabl
     expect(markdown).toMatch(/^## INTRODUCTION\.$/m);
   });
 });
+
+describe('A wiki page’s head', () => {
+  it('loses its jump links and hatnotes, recorded; the article’s own first lines stay', () => {
+    const text = 'Ferry Town\nFrom Wikipedia, the free encyclopedia\nJump to navigation Jump to search\nThis article is about the town. For other uses, see Ferry Town (disambiguation).\nFerry Town is a small town on the east bank of the river, known for the ferry that has crossed there since the twelfth century and for its market.\nThe town grew around the landing, where carts waited for the boat and inns served the drivers while they waited.\n';
+    const { markdown, state } = normalize(text);
+    expect(markdown).not.toMatch(/Jump to|For other uses|free encyclopedia/);
+    expect(markdown).toContain('Ferry Town is a small town on the east bank');
+    expect(state.changes.filter((c) => c.kind === 'remove-cruft')).toHaveLength(3);
+  });
+});

@@ -17,6 +17,8 @@ export function isPager(t: string): boolean {
   return labels.size >= 2 && (labels.has('next') || labels.has('prev') || labels.has('up'));
 }
 
+const HATNOTE = /^(?:this (?:article|page) is about .{1,120}?\.\s*)?(?:[“"].{1,60}[”"] (?:redirects|redirect) here\.\s*)?for other uses, see .{1,200}$/i;
+
 const LANGS: Record<string, string> = { english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', russian: 'ru', dutch: 'nl', portuguese: 'pt' };
 export const GUTENBERG_START = /^\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG/i;
 export const GUTENBERG_END = /^\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|^End of (the )?Project Gutenberg/i;
@@ -60,10 +62,15 @@ export function cruft(s: NormState): void {
     if (!CRUFT_LINE.test(x.it.text.trim())) break;
     removeRange(x.i, x.i + 1, 'web page footer');
   }
+  // (a line's place among the text's lines)
+  const place = new Map(texts.map((x, k) => [x.i, k]));
+  const k0 = (x: { i: number }) => place.get(x.i) ?? Infinity;
   for (const x of texts) {
     if (drop.has(x.i)) continue;
     const t = x.it.text.trim();
-    if (/^(jump to (navigation|search)|from wikipedia, the free encyclopedia)$/i.test(t)) removeRange(x.i, x.i + 1, 'web navigation');
+    if (/^(?:(?:jump to (?:navigation|search|content)\s*)+|from wikipedia, the free encyclopedia)$/i.test(t)) removeRange(x.i, x.i + 1, 'web navigation');
+    // a wiki's hatnote: where readers looking for another page should go
+    else if (HATNOTE.test(t) && k0(x) < 12) removeRange(x.i, x.i + 1, 'a wiki’s note on other pages of the same name');
     else if (isPager(t)) removeRange(x.i, x.i + 1, 'the page’s links to its neighbours (next, previous, up)');
     else if (/\[\s*edit\s*\]\s*$/i.test(t)) {
       const clean = x.it.text.replace(/\s*\[\s*edit\s*\]\s*$/i, '');
