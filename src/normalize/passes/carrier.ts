@@ -26,7 +26,11 @@ export interface Carrier {
  */
 export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
   const texts = items.filter((x): x is TextItem => x.kind === 'text').map((x) => x.text);
-  const lens = texts.map((t) => t.trim().length).filter((n) => n >= 20);
+  // Lines a transcription marks as quotations or tables are often set in another type and
+  // measure (a smaller type holds more letters a line): the body's lines alone give the measure.
+  const body = items.filter((x): x is TextItem => x.kind === 'text' && !x.region);
+  const measured = (body.length >= 0.3 * texts.length ? body.map((x) => x.text) : texts).map((t) => t.trim().length);
+  const lens = measured.filter((n) => n >= 20);
   if (!lens.length) return { mode: 'lines', measure: 0, layout: false };
   const measure = percentile(lens, 0.9);
   const isNear = (n: number) => n >= 0.7 * measure && n <= 1.15 * measure;
@@ -34,7 +38,7 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
   let atMeasure = 0;
   let goOn = 0;
   items.forEach((x, i) => {
-    if (x.kind !== 'text' || x.text.trim().length < 20 || !isNear(x.text.trim().length)) return;
+    if (x.kind !== 'text' || x.region || x.text.trim().length < 20 || !isNear(x.text.trim().length)) return;
     atMeasure++;
     const next = items.slice(i + 1, i + 3).find((y) => y.kind !== 'page');
     if (next?.kind === 'text') goOn++;

@@ -209,6 +209,8 @@ function splitRunIn(s: NormState, B: Block[], i: number, level: number): boolean
 function quotes(s: NormState): void {
   const B = s.blocks;
   const paras = B.filter((b) => b.kind === 'para');
+  // A transcription that marks its quotations (/# … #/) has marked them all.
+  if (B.some((b) => b.region === 'quote')) return;
   if (s.mode !== 'lines' && s.measure > 0) {
     const limit = narrowLimit(s.measure);
     for (const b of paras) {
