@@ -31,6 +31,8 @@ export interface Opener {
   strong: boolean;
   /** "6 1530-1596. See …": a number before a number opens a body only inside a run in series. */
   continuesOnly?: boolean;
+  /** "22Sometimes …": a raised label copied glued to its text, which no numbered list writes. */
+  glued?: boolean;
 }
 
 const SP = '[ \\u00a0\\u2002\\u2003\\u2009]';
@@ -102,7 +104,8 @@ function readOpener(line: string): Opener | undefined {
     if (!label) continue;
     let rest = t.slice(m[0].length);
     if (form === 'alone') rest = '';
-    return { form, label, rest, indent, strong, continuesOnly: form === 'space' && /^\d/.test(rest) ? true : undefined };
+    const glued = form === 'space' && m[0] === raw ? true : undefined;
+    return { form, label, rest, indent, strong, continuesOnly: form === 'space' && /^\d/.test(rest) ? true : undefined, glued };
   }
   // pandoc-style notes lists without numbers: the back-link ends the body
   if (BACKLINK_TAIL.test(t) && t.replace(BACKLINK_TAIL, '').trim()) return { form: 'tail', rest: t.replace(BACKLINK_TAIL, ''), indent, strong: true, cites: (t.match(/↩/g) ?? []).length };
@@ -113,4 +116,4 @@ export const endsWithBacklink = (t: string): boolean => BACKLINK_TAIL.test(t);
 export const stripBacklink = (t: string): string => t.replace(BACKLINK_TAIL, '');
 
 /** Forms that also open numbered lists, bibliographies and section numbers: they need more evidence. */
-export const ambiguous = (o: Opener): boolean => ['paren', 'dot', 'space', 'alone'].includes(o.form);
+export const ambiguous = (o: Opener): boolean => !o.glued && ['paren', 'dot', 'space', 'alone'].includes(o.form);

@@ -6,7 +6,7 @@
 //   lists   a run of labelled paragraphs or lines in series: after a paragraph, at a
 //           chapter's end, in a notes list (e-texts, web copies)
 import { follows, nthLabel, parseLabel, type Label } from './labels.ts';
-import { openerOf, stripBacklink, endsWithBacklink, type Opener, type OpenerForm } from './openers.ts';
+import { openerOf, stripBacklink, endsWithBacklink, ambiguous, type Opener, type OpenerForm } from './openers.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { isCodeLine } from '../code.ts';
 
@@ -56,6 +56,11 @@ export interface Group {
   endsSection: boolean;
   /** Found by the page's shape alone (OCR lost its labels): its marks are matched by order. */
   read?: boolean;
+  /**
+   * Paragraphs under a notes heading that print no labels and no back-links (a list whose
+   * numbers were not copied): as many of them are notes as the text's marks 1, 2, 3… count.
+   */
+  counted?: boolean;
 }
 
 export const NOTES_HEADING = /^(?:[\p{L}’'.]+\s+){0,2}(?:notes|footnotes|endnotes|references|citations|sources|notes and references|references and notes)\s*[:.]?$/iu;
@@ -541,6 +546,22 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
           continue;
         }
       }
+      // paragraphs under a notes heading with no labels at all: their count is decided by the marks
+      if (st.lineMode && headingAt(k) !== undefined && units[k + 1] && !op[k + 1] && !HEADING_LIKE(L[units[k + 1].lines[0]].text)) {
+        const bodies: Candidate[] = [];
+        let n = k + 1;
+        for (; n < units.length && !op[n] && !HEADING_LIKE(L[units[n].lines[0]].text) && bodies.length < 500; n++) {
+          const o: Opener = { form: 'dot', rest: L[units[n].lines[0]].text.trim(), indent: 0, strong: false };
+          const b = bodyOf(o, units[n]);
+          b.label = nthLabel(bodies.length + 1);
+          bodies.push(b);
+        }
+        const g = newGroup('list', bodies, true, false, headingAt(k));
+        g.counted = true;
+        groups.push(g);
+        k = n;
+        continue;
+      }
       k++;
       continue;
     }
@@ -595,7 +616,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       if (on?.label && on.form === o.form) break;
       // continuation paragraphs between two bodies of the run (not for a bare "1 …" run
       // with no notes heading: that is more likely a numbered passage of the text)
-      if (['dot', 'space', 'paren'].includes(o.form) && heading === undefined) break;
+      if (ambiguous(o) && o.form !== 'alone' && heading === undefined) break;
       let m = n;
       while (m < units.length && m < n + 4 && !op[m] && !HEADING_LIKE(L[units[m].lines[0]].text)) m++;
       if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!)) {
@@ -612,8 +633,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       }
       break;
     }
-    const amb = ['dot', 'space', 'paren', 'alone'].includes(o.form);
-    const g = newGroup('list', bodies, amb, false, heading);
+    const g = newGroup('list', bodies, ambiguous(o), false, heading);
     g.endsSection = n >= units.length || HEADING_LIKE(L[units[n].lines[0]].text) || NOTES_HEADING.test(L[units[n].lines[0]].text.trim());
     groups.push(g);
     k = n;
