@@ -94,7 +94,11 @@ export function chrome(s: NormState): void {
   const texts = lines.map((l) => l.it.text.trim());
   const own = ownStopWords(texts);
   const good = texts.map((t) => prose(t, own));
-  const firstGood = good.indexOf(true);
+  let firstGood = good.indexOf(true);
+  if (firstGood < 0) return;
+  // a site's contents before the text may hold entries long enough to pass for prose
+  const toc = siteContents(texts, 0, texts.length).filter(([a]) => a <= firstGood);
+  if (toc.length) firstGood = good.indexOf(true, toc[toc.length - 1][1]);
   if (firstGood < 0) return;
   const drop = new Set<number>();
   const remove = (from: number, to: number, why: string, keep?: number) => {
@@ -110,13 +114,14 @@ export function chrome(s: NormState): void {
   // Before the text: the site's header — what precedes the page's title, and the runs of menu
   // entries after it (language links, page tools); the rest (subtitle, byline, a quotation) stays.
   const head = menuRuns(texts, 0, firstGood);
-  if (head.length) {
+  if (head.length || toc.length) {
     const title = titleIn(texts, firstGood, good);
-    const from = title ?? head[head.length - 1][1];
+    const from = title ?? (head.length ? head[head.length - 1][1] : 0);
     if (title !== undefined) s.changes.push({ kind: 'keep-title', lines: [lines[title].it.no], from: texts[title], why: 'the page’s title, kept from its header' });
     fields(s, texts, lines.map((l) => l.it.no), 0, firstGood);
     remove(0, from, `the site’s header before the page’s title`);
     for (const [a, b] of menuRuns(texts, from + 1, firstGood)) remove(a, b, 'a run of menu entries in the page’s header');
+    for (const [a, b] of toc) remove(Math.max(a, from + 1), b, 'the site’s contents (its chapters numbered in sequence) in the page’s header');
   }
 
   // After the text: past the last line of the notes lists (and of prose before them), the
@@ -160,6 +165,41 @@ function fields(s: NormState, texts: string[], nos: number[], from: number, to: 
   }
 }
 
+const ENTRY_LABEL = /^(?:(\d{1,3})\.?\s|(?:part|chapter|appendix|section|book|volume)\b)/i;
+
+/**
+ * A site's table of contents in the header (an online book's chapter list): a stretch of short
+ * lines without a sentence's end, five or more of them numbered 1., 2., 3. in sequence.
+ */
+function siteContents(texts: string[], from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  const entry = (t: string) => t.length <= 90 && wordsOf(t).length <= 14 && !/[.!?]$/.test(t);
+  let k = from;
+  while (k < to) {
+    if (!entry(texts[k])) {
+      k++;
+      continue;
+    }
+    let end = k;
+    let rising = 0;
+    let last = -1;
+    let lastEntry = k;
+    while (end < to && entry(texts[end])) {
+      const m = ENTRY_LABEL.exec(texts[end]);
+      if (m) lastEntry = end;
+      if (m?.[1] !== undefined) {
+        if (Number(m[1]) === last + 1) rising++;
+        last = Number(m[1]);
+      }
+      end++;
+    }
+    // (the stretch ends with its last labelled entry: a title and byline may follow it)
+    if (rising >= 5) out.push([k, lastEntry + 1]);
+    k = end;
+  }
+  return out;
+}
+
 /** The title in a page's header: a heading-like line the first paragraphs name, or that the header repeats. */
 function titleIn(texts: string[], firstGood: number, good: boolean[]): number | undefined {
   const opening = texts
@@ -175,7 +215,8 @@ function titleIn(texts: string[], firstGood: number, good: boolean[]): number | 
     if (!w.length || w.length > 12 || /[.!?:]$/.test(t) || !/^[\p{Lu}\p{N}“"‘]/u.test(t)) continue;
     let score = 0;
     if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
-    score += texts.slice(0, firstGood).filter((x) => x === t).length - 1;
+    // the header repeats it: alone, or after a label ("Chapter 6 - Title", "6. Title")
+    score += texts.slice(0, firstGood).filter((x) => x === t || (x.length > t.length && x.endsWith(t) && /[\s.:–—-]$/.test(x.slice(0, -t.length)) && ENTRY_LABEL.test(x))).length - 1;
     if (score >= 2 && (!best || score >= best.score)) best = { k, score };
   }
   return best?.k;

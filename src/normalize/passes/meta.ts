@@ -4,7 +4,9 @@ import { bare, CHAPTER_LABEL, GENERIC_HEADINGS, loose, words } from '../text.ts'
 import { carryNotes } from '../carrynotes.ts';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const BYLINE = /^by\s+([\p{Lu}][\p{L}.'’\- ]{1,60})$/iu;
+const BYLINE = /^(?:written )?by\s+([\p{Lu}][\p{L}.'’\- ]{1,60})$/iu;
+/** "Edited by …", "Translated by …": who else made the text, into the front matter beside its author. */
+const CREDIT = /^(edited|translated)\s+by\s+([\p{Lu}][\p{L}.'’\- ]{1,60})$/iu;
 const POSTED = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(\\d{1,2}\\s+${MONTH}\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}),?\\s+by\\s+(.{2,60})$`, 'i');
 const DATELINE = /^(?:(?:revised|written|originally written|first published|published|delivered|translated|transcribed)\b[^.]{0,80}\b\d{4}\b[^.]{0,40})$/i;
 const FROM_WORK = /^from\s+(.{3,100}?)\s*\((\d{4})\)\.?$/i;
@@ -37,6 +39,10 @@ export function meta(s: NormState): void {
     if (bylines.length <= 1 && (x = BYLINE.exec(t))) {
       m.author ??= x[1].trim();
       take(b, 'author', x[1].trim());
+    } else if ((x = CREDIT.exec(t))) {
+      const key = x[1].toLowerCase() === 'edited' ? 'editor' : 'translator';
+      m[key] ??= x[2].trim();
+      take(b, key, x[2].trim());
     } else if ((x = POSTED.exec(t))) {
       m.web_posted = x[1];
       m.web_posted_by = x[2].trim();
