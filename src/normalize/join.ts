@@ -27,6 +27,8 @@ export function joinLine(s: NormState, before: string, next: string, lines: [num
   const a = trimEndSpaces(before);
   const b = next.replace(/^[ \t\u00a0\u2002\u2003\u202f]+/, '');
   if (a === '') return b;
+  // a soft hyphen is a break the word allows, never a letter of it
+  if (a.endsWith('\u00ad') && before === a) return a.slice(0, -1) + b;
   const left = wordBeforeFinalHyphen(a);
   const w = left ? WORD_START.exec(b) : null;
   if (left && w && before === a) {

@@ -78,8 +78,31 @@ export function cruft(s: NormState): void {
       x.it.text = clean;
     }
   }
+  inlineTags(s, texts.filter((x) => !drop.has(x.i)).map((x) => x.it));
   // jump-link arrows before the text's first line or after its last
   const live = texts.filter((x) => !drop.has(x.i));
   for (const x of [...live.slice(0, 2), ...live.slice(-2)]) if (ARROWS_ONLY.test(x.it.text.trim())) removeRange(x.i, x.i + 1, 'a jump link’s arrow at the page’s head or foot');
   s.items = items.filter((_, i) => !drop.has(i));
+}
+
+// A wiki's inline tags ("the globe[citation needed]", "in 2014[when?]"): raised like the page's
+// note marks, they are copied glued to the word before them as the marks are — lower-case words
+// in brackets, a phrase or a question. An author's or editor's bracket stands apart ("[sic]",
+// "the [new] law") or is part of a word ("the[ir]").
+const INLINE_TAG = /(?<=[\p{L}\p{N}.,;:!?)”"’\]])\[(\p{Ll}[\p{Ll}’'-]*(?:[ \u00a0–—-]+[\p{Ll}’'-]+){0,4}\??)\](?=[\s.,;:!?)”"’[]|$)/gu;
+const GLUED_MARK = /[^\s[]\[\d{1,5}\]/g;
+
+function inlineTags(s: NormState, lines: Extract<Item, { kind: 'text' }>[]): void {
+  // evidence: the page copies its raised note marks glued, as [12]
+  let glued = 0;
+  for (const it of lines) if (it.text.includes('[')) glued += it.text.match(GLUED_MARK)?.length ?? 0;
+  if (glued < 3) return;
+  for (const it of lines) {
+    if (!it.text.includes('[')) continue;
+    it.text = it.text.replace(INLINE_TAG, (tag, words: string) => {
+      if (!/[ \u00a0?–—]/.test(words)) return tag;
+      s.changes.push({ kind: 'remove-cruft', lines: [it.no], from: tag, why: 'a wiki’s inline tag, raised and glued like the page’s note marks' });
+      return '';
+    });
+  }
 }

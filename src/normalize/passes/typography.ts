@@ -6,6 +6,8 @@ const has = (...cs: string[]) => (t: string) => cs.some((c) => t.includes(c));
 
 // Order matters: spaces first, then ellipses (which use dots and spaces), dashes, quotes.
 const RULES: Rule[] = [
+  // a soft hyphen marks where a word may break: the edition breaks its own lines
+  ['soft hyphens', /\u00ad/g, '', has('\u00ad')],
   ['spaces', /[\u00a0\u2002-\u200a\u202f\u205f\t]/g, ' ', (t) => /[\u00a0\u2002-\u200a\u202f\u205f\t]/.test(t)],
   ['ellipsis', /\s*(?:\. ?){2}\.(?! ?\.)/g, (m: string) => (/^\s/.test(m) ? ' …' : '…'), has('..', '. .')],
   ['ellipsis', /\.\.\.(?!\.)/g, '…', has('...')],
