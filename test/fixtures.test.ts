@@ -1,6 +1,6 @@
 // Invented texts of the other kinds the normaliser will meet: no rule may depend on one source.
 import { describe, expect, it } from 'vitest';
-import { body, fixture, noteText, parsedNotes } from './helpers.ts';
+import { blockWith, body, fixture, noteText, parsedNotes } from './helpers.ts';
 import { normalize } from '../src/normalize/chain.ts';
 import { parseBook } from '../src/model/parse.ts';
 
@@ -258,5 +258,78 @@ describe('A wiki page’s head', () => {
     expect(markdown).not.toMatch(/Jump to|For other uses|free encyclopedia/);
     expect(markdown).toContain('Ferry Town is a small town on the east bank');
     expect(state.changes.filter((c) => c.kind === 'remove-cruft')).toHaveLength(3);
+  });
+});
+
+describe('A Distributed Proofreaders transcription whose quotations are set in a smaller type (more letters a line)', () => {
+  const { markdown, report } = fixture('dp-wide-quotes.txt');
+  it('takes the measure from the body’s lines: the prose between two quotations stays prose', () => {
+    expect(blockWith(markdown, 'How completely the roads')).toMatch(/^How completely/);
+    expect(blockWith(markdown, 'This, of course, gave')).toMatch(/^This, of course/);
+    expect(report.changes.find((c) => c.kind === 'carrier')?.why).toMatch(/wrapped at about 4\d characters/);
+  });
+  it('keeps the marked quotations, one cut by a page joined', () => {
+    expect(blockWith(markdown, 'Mr. Abel and Mr. Baker')).toMatch(/^> .*Mr\. Evans, of the river towns, four hundred shares/);
+    expect(blockWith(markdown, 'shall state the name')).toMatch(/^> shall state/);
+  });
+  it('does not end a paragraph at a body line that ends a sentence', () => {
+    expect(blockWith(markdown, 'It was a heavy duty.')).toContain('It was a heavy duty. The clerks worked late. Each list, the contract said,');
+  });
+});
+
+describe('A browser copy whose notes list printed no numbers and no back-links', () => {
+  const { markdown, report } = fixture('web-unlabelled-notes.txt');
+  it('takes as many paragraphs under “Footnotes” as the text’s marks 1, 2, 3 count, in order', () => {
+    expect(parsedNotes(markdown).defs).toHaveLength(3);
+    expect(markdown).toContain('endorsement points[^1] than any other');
+    expect(markdown).toContain('a local tracker.[^2] The other senator');
+    expect(noteText(markdown, 1)).toBe('See the tracker’s methodology page for more on how the points work.');
+    expect(noteText(markdown, 3)).toBe('The paper endorsed the senator from the north on the same weekend.');
+    expect(markdown).not.toMatch(/^Footnotes$/m);
+  });
+  it('leaves the paragraph after them in the text, and says why it took three', () => {
+    expect(body(markdown)).toMatch(/^Jane Writer is a senior writer/m);
+    expect(report.changes.some((c) => c.kind === 'move-note-body' && /the first 3 of 4 taken/.test(c.why ?? ''))).toBe(true);
+  });
+});
+
+describe('A browser copy of a book’s chapter: the site’s contents, glued labels numbered from 22', () => {
+  const { markdown } = fixture('web-glued-labels.txt');
+  it('drops the site’s numbered contents and keeps the chapter’s title and byline', () => {
+    expect(markdown).toMatch(/^title: Keeping Watch over Harbours$/m);
+    expect(markdown).toMatch(/^author: Ann Example$/m);
+    expect(markdown).not.toMatch(/Counting Ships|Table of Contents|Appendix A/);
+  });
+  it('links the glued marks to the glued bodies “22Sometimes …”, whatever number the series starts at', () => {
+    expect(parsedNotes(markdown).defs).toHaveLength(3);
+    expect(markdown).toContain('warnings,[^1] and alarms');
+    expect(noteText(markdown, 1)).toBe('Sometimes known as “crying wolf,” as they are rarely heeded.');
+    expect(markdown).not.toMatch(/\b2[234][A-Z]/);
+  });
+});
+
+describe('A wiki copy’s inline tags', () => {
+  const { markdown, report } = fixture('web-wiki-tags.txt');
+  it('removes “[citation needed]”, “[when?]” glued like the note marks, and records them', () => {
+    expect(markdown).not.toMatch(/citation needed|when\?|according to whom/);
+    expect(markdown).toContain('from across the globe and it holds');
+    expect(report.changes.filter((c) => c.kind === 'remove-cruft' && /inline tag/.test(c.why ?? ''))).toHaveLength(3);
+  });
+  it('keeps an editor’s [sic] and links the notes', () => {
+    expect(markdown).toContain('record \\[sic\\] in full');
+    expect(parsedNotes(markdown).defs).toHaveLength(4);
+  });
+});
+
+describe('Soft hyphens', () => {
+  it('are taken out of the words, which stay whole', () => {
+    const { markdown } = fixture('web-soft-hyphens.txt');
+    expect(markdown).not.toContain('\u00ad');
+    expect(markdown).toContain('Die Steinwerkzeuge der Altsteinzeit');
+    expect(markdown).toContain('vom Altpaläolithikum bis zum Ende des Neolithikums');
+  });
+  it('at a line’s end join the word without a hyphen', () => {
+    const md = normalize('The invest\u00ad\nigation of the harbour took three long years and cost the town a great deal of money that it did not have.\n'.repeat(3)).markdown;
+    expect(md).toContain('The investigation of the harbour');
   });
 });
