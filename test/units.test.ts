@@ -68,6 +68,29 @@ describe('reference candidates', () => {
     expect(nums('1.3.2. /etc/mail/sendmail.cf')).toEqual([]);
     expect(nums('see section 3.2.1 and version 1.2.3 of it')).toEqual([]);
   });
+  it('reads a run of raised digits longer than a label as no mark (a font’s sample line)', () => {
+    expect(nums('Superior: ¹²³⁴⁵⁶⁷⁸⁹⁰')).toEqual([]);
+    expect(normalize('Superior figures: ¹²³⁴⁵⁶⁷⁸⁹⁰ and inferior ones.\n').markdown).toContain('¹²³⁴⁵⁶⁷⁸⁹⁰');
+  });
+});
+
+describe('listings between lines of prose (no blank line around them)', () => {
+  it('an R session set in the text is a code block, its printed [1] lines with it', () => {
+    const text = [
+      'The storage mode of an object is what the routine being called expects, so the modes need to be',
+      'distinguished in the code that calls it, as the following example shows in the console window.',
+      '> x <- 1:3',
+      '> typeof(x)',
+      '[1] "integer"',
+      '> mode(x)',
+      '[1] "numeric"',
+      'Objects are often coerced to different types during computations. There are also many other',
+      'functions available to perform explicit coercion, and the language offers several of them here.',
+    ].join('\n');
+    const md = normalize(`${text}\n`).markdown;
+    expect(md).toContain('```\n> x <- 1:3\n> typeof(x)\n[1] "integer"\n> mode(x)\n[1] "numeric"\n```');
+    expect(md).toMatch(/as the following example shows in the console window\.\n\n```/);
+  });
 });
 
 describe('note body openers', () => {

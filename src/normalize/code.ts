@@ -3,7 +3,7 @@
 // how few of its words are plain words.
 
 const SYMBOLS = new Set([...'{}[]()<>=;\\$#%@|/_*^~&+']);
-const CODE_START = /^(?:\\[A-Za-z@]+|[({]|#include|#!|\$ |% |\/\/|--|def |function |return\b|if \(|for \(|while \(|<\/?[a-z][\w-]*[\s>/]|[a-z_][\w.]*\s*=\s|[a-z_][\w-]*\s*\()/;
+const CODE_START = /^(?:\\[A-Za-z@]+|[({]|#include|#!|\$ |% |>{1,3} |\/\/|--|def |function |return\b|if \(|for \(|while \(|<\/?[a-z][\w-]*[\s>/]|[a-z_][\w.]*\s*=\s|[a-z_][\w-]*\s*\()/;
 const CODE_END = /[{};\\]$|^\)+$|\)\)$/;
 
 export function isCodeLine(line: string): boolean {

@@ -130,7 +130,9 @@ export function marksOf(text: string): Mark[] {
     } else if (SUPER.includes(ch)) {
       let j = i;
       while (j < n && SUPER.includes(text[j])) j++;
-      out.push({ form: 'super', label: parseLabel(String(superValue(text.slice(i, j))))!, start: i, end: j, distinctive: false, weak: false });
+      // (a run of more than six raised digits is a table of them, "¹²³⁴⁵⁶⁷⁸⁹⁰", not a label)
+      const label = parseLabel(String(superValue(text.slice(i, j))));
+      if (label && j - i <= 6) out.push({ form: 'super', label, start: i, end: j, distinctive: false, weak: false });
       i = j - 1;
     }
     TRIGGER.lastIndex = i + 1;

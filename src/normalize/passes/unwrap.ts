@@ -296,6 +296,38 @@ function pageMargins(items: Item[], measure: number): Map<number, number> {
 }
 
 /**
+ * A listing set between lines of prose with no blank line around it (plain pdftotext): a
+ * stretch of two or more lines that read as code, with what a listing prints between them
+ * ("[1] 4", "486"), after a line that ends a sentence or introduces it, before a line that
+ * starts one.
+ */
+function listingsInside(lines: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  const code = lines.map((l) => isCodeLine(l));
+  const output = (k: number) => PRINTED.test(lines[k].trim());
+  let k = 0;
+  while (k < lines.length) {
+    if (!code[k]) {
+      k++;
+      continue;
+    }
+    let end = k;
+    let n = 0;
+    while (end < lines.length && (code[end] || (output(end) && end + 1 < lines.length && (code[end + 1] || output(end + 1))) || (output(end) && end === lines.length - 1))) {
+      if (code[end]) n++;
+      end++;
+    }
+    const before = k === 0 || /[.:;!?)]$/.test(lines[k - 1].trim());
+    const after = end === lines.length || /^[\p{Lu}“"‘(]/u.test(lines[end].trim());
+    if (n >= 2 && before && after) out.push([k, end]);
+    k = end + 1;
+  }
+  return out;
+}
+/** What a listing prints: a number, a short value, an R vector "[1] 3 4". */
+const PRINTED = /^(?:\[\d{1,4}\]\s.*|[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)*|\S{1,3})$/;
+
+/**
  * The lines that belong to code listings: runs of lines (between blank lines) most of whose
  * lines read as code and none as a line of prose wrapped to the measure.
  */
@@ -308,6 +340,7 @@ function codeChunks(items: Item[], measure: number): Set<number> {
       const lines = run.map((k) => (items[k] as TextItem).text);
       if (looksLikeCode(lines, measure)) for (const k of run) out.add(k);
       else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
+      else for (const [a, b] of listingsInside(lines)) for (let x = a; x < b; x++) out.add(run[x]);
     }
     run = [];
   };
@@ -318,6 +351,5 @@ function codeChunks(items: Item[], measure: number): Set<number> {
   flush();
   // In a text with listings, a number set apart on its own is what a listing printed ("486").
   if (out.size) for (const r of values) for (const k of r) out.add(k);
-  void isCodeLine;
   return out;
 }
