@@ -241,3 +241,10 @@ describe('pager lines', async () => {
     expect(isPager('The next step is up to you')).toBe(false);
   });
 });
+
+describe('the contents finder on a listing of numbered lines of decimals', () => {
+  it('reads each line at once (its number pattern backtracked exponentially: 30 s for these lines of a manual)', () => {
+    const text = ['489 %%BoundingBox: -32 -32 32 32', '490 %%Creator: MetaPost', '491 %%CreationDate: 2004.06.16:1257', '492 %%Pages: 1', '493 %%EndProlog', '494 %%Page: 1 1', '', '0 5.66928 dtransform truncate idtransform setlinewidth pop [] 0 setdash', '1 setlinejoin 10 setmiterlimit', '497 newpath 28.34645 0 moveto', '498 28.34645 7.51828 25.35938 14.72774 20.04356 20.04356 curveto', '499 14.72774 25.35938 7.51828 28.34645 0 28.34645 curveto', '500 -7.51828 28.34645 -14.72774 25.35938 -20.04356 20.04356 curveto', '501 -25.35938 14.72774 -28.34645 7.51828 -28.34645 0 curveto', '502 -28.34645 -7.51828 -25.35938 -14.72774 -20.04356 -20.04356 curveto'].join('\n');
+    expect(normalize(`The example draws a circle:\n\n${text}\n`).markdown).toContain('28.34645 7.51828');
+  });
+});

@@ -9,7 +9,9 @@ type TextItem = Extract<Item, { kind: 'text' }>;
 // what it is — a list of its entries, their leaders and page numbers taken off (the pages are
 // the source's, not the edition's) — never joined into prose or read as notes; and reported.
 const LEADER = /(?:\.\s?){4,}\s*[\divxlc]*\s*$|…\s*\d+\s*$/i;
-const NUMBERS = /^\s*(?:(?:\d{1,4}(?:\.\d{1,3})*|[ivxlc]{1,7})\s*)+$/i;
+// (each number whole: a run of digits is never split into several numbers, which backtracked
+// exponentially on a listing's line of decimals, "498 28.34645 7.51828 … curveto": 28 s)
+const NUMBERS = /^\s*(?:(?:\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d))*|[ivxlc]{1,7}(?![ivxlc]))\s*)+$/i;
 /** The head of the page-number column ("PAGE"). */
 const PAGE_COLUMN = /^\s*(?:pages?|pp?\.)\s*$/i;
 const TITLE_PAGE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?\s+)?(\S.{1,80}?)\s+(\d{1,4})\s*$/;
