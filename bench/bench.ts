@@ -124,12 +124,15 @@ for (const k of [1, 10, 50]) {
   if (k === 1) first = ms;
   console.log(`  Foundations ×${String(k).padEnd(3)} ${(text.length / 1e6).toFixed(1).padStart(5)} MB ${ms.toFixed(0).padStart(7)} ms ${mbs(text.length, ms).toFixed(1).padStart(6)} MB/s  (${(ms / first / k).toFixed(2)}× linear)`);
 }
-// Memory: the 50× text through the command, its peak resident size.
-const big = join(scratch, 'big.txt');
-writeFileSync(big, Array.from({ length: 50 }, () => base).join('\n\n'));
-if (have('/usr/bin/time')) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, bin, 'normalize', big, '-o', join(scratch, 'big.md')], { encoding: 'utf8' });
+// Memory and scale: the 50× text (11 MB) and the 230× text (51 MB) through the command, with the
+// report, each one's time and peak resident size.
+for (const k of [50, 230]) {
+  const big = join(scratch, `big${k}.txt`);
+  writeFileSync(big, Array.from({ length: k }, () => base).join('\n\n'));
+  if (!have('/usr/bin/time')) break;
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, bin, 'normalize', big, '-o', join(scratch, 'big.md'), '--report', join(scratch, 'big.json')], { encoding: 'utf8' });
   const [secs, kb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  console.log(`  editions normalize of the 50× text (${(statSync(big).size / 1e6).toFixed(0)} MB): ${secs.toFixed(1)} s, peak memory ${(kb / 1024).toFixed(0)} MB`);
+  console.log(`  editions normalize of the ${k}× text (${(statSync(big).size / 1e6).toFixed(0)} MB): ${secs.toFixed(1)} s, peak memory ${(kb / 1024).toFixed(0)} MB`);
+  rmSync(big);
 }
 rmSync(scratch, { recursive: true, force: true });

@@ -66,10 +66,13 @@ async function main(argv: string[]): Promise<number> {
   const [cmd, ...rest] = pos;
   if (cmd === 'normalize' || cmd === 'normalise') {
     if (rest.length !== 1) usage('normalize takes one raw file');
-    const [{ normaliseFile }, { writeAtomic }, { doubtLines, summaryLine }] = await Promise.all([import('../run/build.ts'), import('../io/atomic.ts'), import('../report/report.ts')]);
+    const [{ normaliseFile }, { writeAtomic }, { doubtLines, summaryLine }, { collectGarbage, huge }] = await Promise.all([import('../run/build.ts'), import('../io/atomic.ts'), import('../report/report.ts'), import('../run/memory.ts')]);
     const r = await normaliseFile(rest[0]);
+    const tidy = huge(r.rawText) ? collectGarbage : () => {};
+    tidy();
     if (v.output) writeAtomic(v.output, r.markdown);
     else process.stdout.write(r.markdown);
+    tidy();
     if (v.report) writeAtomic(v.report, `${JSON.stringify(r.report, null, 2)}\n`);
     process.stderr.write(`${summaryLine(rest[0], r.report)}\n${doubtLines(r.report).join('\n')}\n`);
     return 0;

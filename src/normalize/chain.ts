@@ -46,12 +46,19 @@ export interface Normalized {
   state: NormState;
 }
 
-export function normalize(text: string, sidecar: Sidecar = { meta: {} }): Normalized {
+/**
+ * Raw text → Markdown model. `afterPass` is told when each pass is done (the command uses it
+ * to collect a huge text's garbage between passes, so memory stays near what is live).
+ */
+export function normalize(text: string, sidecar: Sidecar = { meta: {} }, afterPass?: (name: string) => void): Normalized {
   const s: NormState = {
     raw: [], items: [], blocks: [], bodies: [], notes: [], meta: {}, sidecar, mode: 'lines', measure: 0,
     lexicon: new Map(), changes: [], doubts: [], pageLabels: [],
   };
   lines(s, text);
-  for (const [, fn] of PASSES) fn(s);
+  for (const [name, fn] of PASSES) {
+    fn(s);
+    afterPass?.(name);
+  }
   return { markdown: emit(s), state: s };
 }

@@ -9,6 +9,7 @@ import { sniffKind, SOURCE_EXTENSIONS } from '../io/sniff.ts';
 import { normalizeRead } from '../normalize/structured.ts';
 import { makeReport, type BuildReport } from '../report/report.ts';
 import { UserError } from '../errors.ts';
+import { collectGarbage, huge } from './memory.ts';
 import type { FileSettings } from '../render/edition.ts';
 
 // The renderers load only when an edition is rendered: normalising never loads them.
@@ -59,7 +60,7 @@ export function normaliseTextFile(path: string): Normalised {
 function normaliseText(bytes: Uint8Array, path: string, kind: 'text' | 'markdown'): Normalised {
   const decoded = decodeText(bytes, path);
   if (kind === 'markdown') return { markdown: decoded.text, report: makeReport(path, decoded.encoding, decoded.notes), rawText: decoded.text };
-  const { markdown, state } = normalize(decoded.text, loadSidecar(path));
+  const { markdown, state } = normalize(decoded.text, loadSidecar(path), huge(decoded.text) ? collectGarbage : undefined);
   return { markdown, report: makeReport(path, decoded.encoding, decoded.notes, state), rawText: decoded.text };
 }
 
