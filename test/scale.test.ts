@@ -13,6 +13,11 @@ const STYLES: Record<string, { mark: (i: number) => string; body: (i: number) =>
   'glued digits and an n. list': { mark: (i) => String(i), body: (i) => `${i}. The body of note ${i}, which cites a book.`, heading: 'Notes' },
   'superscript digits and a superscript list': { mark: (i) => sup(i), body: (i) => `${sup(i)} The body of note ${i}, which cites a book.`, heading: 'Notes' },
   '[n] marks and a ^ list (Wikipedia)': { mark: (i) => `[${i}]`, body: (i) => `^ The body of note ${i}, which cites a book.`, heading: 'References' },
+  '[n] marks and a ↑ list (MediaWiki)': { mark: (i) => `[${i}]`, body: (i) => `↑ The body of note ${i}, which cites a book.`, heading: 'Notes and references' },
+  'glued digits and a list ending in ↩︎ (pandoc)': { mark: (i) => String(i), body: (i) => `The body of note ${i}, which cites a book.↩︎`, heading: 'Footnotes' },
+  '[n] marks and [Footnote n: …] blocks (Distributed Proofreaders)': { mark: (i) => `[${i}]`, body: (i) => `[Footnote ${i}: The body of note ${i}, which cites a book.]`, heading: 'FOOTNOTES:' },
+  '{n} marks and a {n} list (Gutenberg)': { mark: (i) => ` {${i}}`, body: (i) => `{${i}}  The body of note ${i}, which cites a book.`, heading: 'Footnotes.' },
+  '(n) marks and an (n) list': { mark: (i) => `(${i})`, body: (i) => `(${i}) The body of note ${i}, which cites a book.`, heading: 'Notes' },
 };
 
 describe(`${N} notes`, () => {

@@ -37,7 +37,7 @@ const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const superValue = (s: string) => Number([...s].map((c) => SUPER.indexOf(c)).join(''));
 const BRACKET = /\[(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§]|[a-z]{1,12}[ \u00a0]\d{1,5})\]/y;
 const BRACE = /\{(\d{1,6}[a-z]?)\}/y;
-const PAREN = /\((\d{1,5})\)/y;
+const PAREN = /\((\d{1,6})\)/y;
 const TRIGGER = /[\d[{(*\u2217†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
 
 /** The number at i ends a dotted number: "5.12." before it (a whole token), or "2." opening the line. */

@@ -45,7 +45,7 @@ const RES: [OpenerForm, RegExp, boolean][] = [
   // "[W]hen": an editor's bracketed capital goes on in the word, no label does
   ['bracket', new RegExp(`^\\[${LABEL}\\](?!\\p{Ll})${SP}*`, 'u'), false],
   ['brace', /^\{(\d{1,6}[a-z]?)\}[ \u00a0]*/, false],
-  ['paren', new RegExp(`^\\((\\d{1,4}|[a-z]|[A-Z])\\)${SP}+(?=\\S)`), false],
+  ['paren', new RegExp(`^\\((\\d{1,6}|[a-z]|[A-Z])\\)${SP}+(?=\\S)`), false],
   ['dot', new RegExp(`^(\\d{1,6})\\.${SP}+(?=[^\\s\\d])`), false],
   ['sym', new RegExp(`^(\\*{1,3}|\u2217{1,3}|[†‡§‖¶])${SP}*(?=[^\\s*\u2217])`), false],
   ['super', /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})[ \u00a0]*(?=\S)/, false],
