@@ -176,8 +176,10 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     const seen = new Set<number>([h.p]);
     for (const o of heads) {
       if (seen.has(o.p) || o.at !== h.at) continue;
-      const sim = similar(h.key, o.key);
-      const same = h.quoted || o.quoted ? h.key === o.key : sim >= (h.key.length >= 10 ? 0.75 : 0.95) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key));
+      const least = h.key.length >= 10 ? 0.75 : 0.95;
+      // (keys of very different lengths cannot share enough letter pairs: not compared)
+      const reach = (2 * Math.min(h.key.length, o.key.length) - 2) / (h.key.length + o.key.length - 2);
+      const same = h.quoted || o.quoted ? h.key === o.key : (reach >= least && similar(h.key, o.key) >= least) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key));
       if (!same) continue;
       seen.add(o.p);
       like.push(o);

@@ -2,6 +2,7 @@
 // lines of each page (a raised, smaller run joins the line it stands on: a note's mark).
 // The only part of the PDF reader that touches pdf.js; what follows works on these lines.
 import { UserError } from '../../errors.ts';
+import { inColumns } from './columns.ts';
 
 export interface Run {
   text: string;
@@ -25,6 +26,8 @@ export interface PdfLine {
   /** The size most of the line's characters are set in. */
   size: number;
   runs: Run[];
+  /** On a page of two columns: 0 the left, 1 the right (moved under the left); none across both. */
+  column?: number;
 }
 
 export interface PdfPage {
@@ -97,7 +100,7 @@ export async function extractText(bytes: Uint8Array, path: string): Promise<PdfT
       if (size <= 0) continue;
       runs.push({ text: it.str, x: e, y: f, w: it.width, size, font: it.fontName, ...styleOf(it.fontName) });
     }
-    pages.push({ width, height, lines: linesOf(runs, p - 1) });
+    pages.push({ width, height, lines: inColumns(linesOf(runs, p - 1), width, height, lineOf).lines });
     page.cleanup();
   }
   const meta = await doc.getMetadata().catch(() => undefined);
@@ -138,7 +141,7 @@ export function linesOf(runs: Run[], page: number): PdfLine[] {
   return out;
 }
 
-function lineOf(runs: Run[], page: number): PdfLine {
+export function lineOf(runs: Run[], page: number): PdfLine {
   const weight = new Map<number, number>();
   for (const r of runs) weight.set(Math.round(r.size * 10) / 10, (weight.get(Math.round(r.size * 10) / 10) ?? 0) + r.text.length);
   const size = [...weight].sort((a, b) => b[1] - a[1])[0][0];

@@ -27,6 +27,7 @@ interface L extends PdfLine {
 }
 
 const MARK = /^(?:\d{1,4}|[*†‡§¶]{1,3}|[a-z])$/;
+const FOLIO = /^(?:\d{1,4}|[ivxlcdm]{1,7})$/i;
 const LIGATURES = /[\uFB00-\uFB06]/g;
 // a soft hyphen or U+2010 at a line's end is the typesetter's break: a plain hyphen for the joiner to judge
 const clean = (t: string) => t.replace(LIGATURES, (c) => c.normalize('NFKC')).replace(/[\u00ad\u2010](?=\s*$)/, '-').replace(/\u00ad/g, '');
@@ -121,7 +122,9 @@ export function layOut(pages: PdfPage[]): Laid {
   for (const ls of byPage) {
     let open = false;
     for (const l of ls) {
-      if (noteLike(l)) open = true;
+      // (a number alone below the notes is the folio, set small on some pages)
+      if (FOLIO.test(plain(l))) open = false;
+      else if (noteLike(l)) open = true;
       else if (l.size > 0.92 * body) open = false;
       if (open) inNote.add(l.no);
     }
@@ -187,6 +190,7 @@ export function layOut(pages: PdfPage[]): Laid {
     while (seenNote && start > 0 && small(rest[start - 1]) && !labelAt(rest[start - 1]) && rest[start - 1].y - rest[start].y < 2 * rest[start].size && rest[start - 1].y < 0.6 * height) start--;
     const zone: L[] = [];
     for (let k = start; k < rest.length && small(rest[k]); k++) zone.push(rest[k]);
+    while (zone.length > 1 && FOLIO.test(plain(zone[zone.length - 1]))) zone.pop();
     for (const l of zone) foot.add(l.no);
     seenNote ||= zone.length > 0;
     return zone;
@@ -477,7 +481,8 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
     if (!text.trim()) continue;
     let starts = !cur || cur.kind !== kind || (kind === 'heading' && cur.level !== level);
     if (!starts && prev && kind !== 'code') {
-      const samePage = prev.page === l.page;
+      // (the top of the next column goes on from the foot of the last, as the next page does)
+      const samePage = prev.page === l.page && prev.column === l.column;
       const gap = samePage ? prev.y - l.y : leading;
       const m = margin[l.page % 2];
       // a first line set in: further in than the margin and than the lines on either side (not a hanging or indented block)
@@ -486,7 +491,7 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
       // …and not a list item's second line, set under the item's text after its label (a hanging indent)
       const head = cur!.lines[0];
       const hanging = BULLET.test(plain(head)) && l.x0 > head.x0 + 0.2 * body && l.x0 < head.x0 + 3 * body;
-      const indented = l.x0 > m + 0.6 * body && l.x0 < m + 5 * body && kind !== 'quote' && backLeft && !hanging && (l.x0 > prev.x0 + 0.5 * body || prev.page !== l.page);
+      const indented = l.x0 > m + 0.6 * body && l.x0 < m + 5 * body && kind !== 'quote' && backLeft && !hanging && (l.x0 > prev.x0 + 0.5 * body || !samePage);
       // a short line ends a paragraph; a quotation's lines are measured against its own measure
       const edge = kind === 'quote' ? Math.max(l.x1, ...cur!.lines.map((x) => x.x1)) : right[prev.page % 2];
       const prevShort = prev.x1 < edge - 2.5 * body;
