@@ -171,6 +171,14 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   // a line that opens with another page's column is that head with its gap closed up
   const samePrefix = (a: string, b: string) => a.length >= 8 && b.length >= 8 && a.slice(0, 8) === b.slice(0, 8);
   const repeated = new Set<number>();
+  // a book's heads repeat: each pair of keys is compared once
+  const sims = new Map<string, number>();
+  const alike = (a: string, b: string) => {
+    const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let v = sims.get(k);
+    if (v === undefined) sims.set(k, (v = similar(a, b)));
+    return v;
+  };
   for (const h of heads) {
     const like: typeof heads = [];
     const seen = new Set<number>([h.p]);
@@ -179,7 +187,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
       const least = h.key.length >= 10 ? 0.75 : 0.95;
       // (keys of very different lengths cannot share enough letter pairs: not compared)
       const reach = (2 * Math.min(h.key.length, o.key.length) - 2) / (h.key.length + o.key.length - 2);
-      const same = h.quoted || o.quoted ? h.key === o.key : (reach >= least && similar(h.key, o.key) >= least) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key));
+      const same = h.quoted || o.quoted ? h.key === o.key : (reach >= least && alike(h.key, o.key) >= least) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key));
       if (!same) continue;
       seen.add(o.p);
       like.push(o);

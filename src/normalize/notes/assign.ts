@@ -81,11 +81,11 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     if (g.counted) {
       // as many bodies as marks 1, 2, 3… rise through the text before the heading, one each
       const got = chain(g.bodies.map((body, k) => ({ body, cands: cands[k].filter((m) => !m.distinctive || m.form === 'bracket') })));
-      let n = 0;
-      while (n < got.length && got[n].mark && (n === 0 || markKey(got[n].mark!) > markKey(got[n - 1].mark!))) n++;
-      ok = n >= 2;
-      why = `under a notes heading, its paragraphs unlabelled: the first ${n} of ${g.bodies.length} taken, as many as the marks 1–${n} before it`;
-      if (ok) g.bodies = g.bodies.slice(0, n);
+      let taken = 0;
+      while (taken < got.length && got[taken].mark && (taken === 0 || markKey(got[taken].mark!) > markKey(got[taken - 1].mark!))) taken++;
+      ok = taken >= 2;
+      why = `under a notes heading, its paragraphs unlabelled: the first ${taken} of ${n} taken, as many as the marks 1–${taken} before it`;
+      if (ok) g.bodies = g.bodies.slice(0, taken);
     } else if (g.read) {
       ok = support > 0;
       why = `at the foot of its page, read by its place (OCR lost its labels): ${support} of ${n} bodies have a possible mark on the page`;
