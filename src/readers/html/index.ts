@@ -37,6 +37,7 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
     changes.push({ kind: 'remove-navigation', lines: [lineOf(el)].filter(Boolean), from: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80) });
     el.remove();
   }
+  dropUnprinted(root, changes);
   dropContents(root, changes);
   const notes = takeNotes(root);
   changes.push(...notes.changes);
@@ -68,6 +69,31 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
   blocks = levelled(dropEtextFrame(blocks, changes));
   if (pageTitle) meta.title = pageTitle;
   return { blocks, bodies: notes.bodies, meta: {}, hints: meta, changes, doubts, carrier: 'HTML' };
+}
+
+// what a page's own print style leaves out (its classes say so): taglines, edit links, toolbars
+const UNPRINTED = '.noprint, .no-print, .d-print-none, .hidden-print, .print-hidden, .not-printable';
+
+/**
+ * What the page says is not part of the printed text — elements of its non-printing classes
+ * (a wiki's tagline "From Wikipedia, the free encyclopedia", its navigation boxes) and the links
+ * to edit a section with the brackets around them ("[edit]") — never reaches the text. Anything
+ * that cites a note stays.
+ */
+function dropUnprinted(root: Element, changes: Change[]): void {
+  const gone: Element[] = [];
+  for (const el of Array.from(root.querySelectorAll(UNPRINTED))) if (!el.querySelector('sup a[href^="#"], a[href^="#cite_note"]')) gone.push(el);
+  for (const a of Array.from(root.querySelectorAll('a[href*="action=edit"]'))) {
+    // the link and what only brackets it: "[", "edit", "]"
+    let el: Element = a;
+    while (el.parentElement && !/^H[1-6]$/.test(el.parentElement.tagName) && /^[\s[\]|]*$/.test((el.parentElement.textContent ?? '').replace(el.textContent ?? '', ''))) el = el.parentElement;
+    gone.push(el);
+  }
+  for (const el of gone) {
+    if (!el.isConnected) continue;
+    changes.push({ kind: 'remove-page-chrome', lines: [lineOf(el)].filter(Boolean), from: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80), why: 'the page leaves it out of print (an edit link, a tagline, a navigation box)' });
+    el.remove();
+  }
 }
 
 /**
