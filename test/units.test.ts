@@ -248,3 +248,19 @@ describe('the contents finder on a listing of numbered lines of decimals', () =>
     expect(normalize(`The example draws a circle:\n\n${text}\n`).markdown).toContain('28.34645 7.51828');
   });
 });
+
+describe('a saved page’s encoding', () => {
+  const page = (charset: string, body: Uint8Array) => new Uint8Array([...new TextEncoder().encode(`<html><head><meta http-equiv="Content-Type" content="text/html;charset=${charset}"></head><body><p>`), ...body, ...new TextEncoder().encode('</p></body></html>')]);
+  it('is UTF-8 when a page declares Latin-1 but its bytes are UTF-8 (saved again, its old declaration kept)', async () => {
+    const { decodeHtml } = await import('../src/readers/html/decode.ts');
+    const d = decodeHtml(page('iso-8859-1', new TextEncoder().encode('A lot 50 × 60, “twenty stables”')));
+    expect(d.text).toContain('A lot 50 × 60, “twenty stables”');
+    expect(d.notes.join(' ')).toMatch(/declared (?:iso-8859-1|windows-1252), but its bytes are UTF-8/i);
+  });
+  it('is the declared Latin-1 when the bytes are not UTF-8', async () => {
+    const { decodeHtml } = await import('../src/readers/html/decode.ts');
+    const d = decodeHtml(page('iso-8859-1', new Uint8Array([0x4c, 0x6f, 0x74, 0x20, 0xd7, 0x20, 0x60, 0xe9])));
+    expect(d.text).toContain('Lot × `é');
+    expect(d.notes).toEqual([]);
+  });
+});

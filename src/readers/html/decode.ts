@@ -5,8 +5,14 @@ import { getEncoding } from 'encoding-sniffer';
 import type { Decoded } from '../../io/decode.ts';
 
 export function decodeHtml(bytes: Uint8Array): Decoded {
-  const declared = getEncoding(bytes, { defaultEncoding: 'utf-8' });
+  let declared = getEncoding(bytes, { defaultEncoding: 'utf-8' });
   const notes: string[] = [];
+  // a page saved again as UTF-8 often keeps its old single-byte declaration: bytes that are
+  // valid UTF-8 with characters beyond ASCII in it are UTF-8 (a Latin-1 text almost never is)
+  if (declared.toLowerCase() !== 'utf-8' && SINGLE_BYTE.test(declared) && multibyteUtf8(bytes)) {
+    notes.push(`declared ${declared}, but its bytes are UTF-8: read as UTF-8`);
+    declared = 'utf-8';
+  }
   let text: string;
   let encoding = declared;
   try {
@@ -18,4 +24,22 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { text: text.replace(/\r\n?/g, '\n'), encoding: `${encoding.toUpperCase()} (HTML)`, notes };
+}
+
+const SINGLE_BYTE = /^(?:iso-8859-\d+|windows-125\d|us-ascii|latin\d?|macintosh)$/i;
+
+/** Valid UTF-8 holding at least one character beyond ASCII. */
+function multibyteUtf8(bytes: Uint8Array): boolean {
+  let multi = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b < 0x80) continue;
+    // the continuation bytes a lead byte asks for (C0, C1 and F5–FF lead nothing)
+    const n = b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (n < 0 || i + n >= bytes.length) return false;
+    for (let k = 1; k <= n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return false;
+    i += n;
+    multi = true;
+  }
+  return multi;
 }
