@@ -18,6 +18,8 @@ const STYLES: Record<string, { mark: (i: number) => string; body: (i: number) =>
   '[n] marks and [Footnote n: …] blocks (Distributed Proofreaders)': { mark: (i) => `[${i}]`, body: (i) => `[Footnote ${i}: The body of note ${i}, which cites a book.]`, heading: 'FOOTNOTES:' },
   '{n} marks and a {n} list (Gutenberg)': { mark: (i) => ` {${i}}`, body: (i) => `{${i}}  The body of note ${i}, which cites a book.`, heading: 'Footnotes.' },
   '(n) marks and an (n) list': { mark: (i) => `(${i})`, body: (i) => `(${i}) The body of note ${i}, which cites a book.`, heading: 'Notes' },
+  '[n] marks and an “n text” list (typeset notes)': { mark: (i) => `[${i}]`, body: (i) => `${i} The body of note ${i}, which cites a book.`, heading: 'Notes' },
+  '[n] marks and “Footnote n:” lines with the body below (ppgen)': { mark: (i) => `[${i}]`, body: (i) => `Footnote ${i}:\n\n  The body of note ${i}, which cites a book.\n`, heading: 'FOOTNOTES' },
 };
 
 describe(`${N} notes`, () => {
