@@ -287,6 +287,11 @@ describe('A browser copy whose notes list printed no numbers and no back-links',
     expect(noteText(markdown, 3)).toBe('The paper endorsed the senator from the north on the same weekend.');
     expect(markdown).not.toMatch(/^Footnotes$/m);
   });
+  it('takes the title from the line the byline follows (not the site’s name the text mentions), and drops the share links', () => {
+    expect(markdown).toMatch(/^title: The Endorsement Race Is Getting Interesting$/m);
+    expect(markdown).toMatch(/^author: Jane Writer$/m);
+    expect(body(markdown)).not.toMatch(/^(?:Facebook|Twitter|Email|Search|Menu)$/m);
+  });
   it('leaves the paragraph after them in the text, and says why it took three', () => {
     expect(body(markdown)).toMatch(/^Jane Writer is a senior writer/m);
     expect(report.changes.some((c) => c.kind === 'move-note-body' && /the first 3 of 4 taken/.test(c.why ?? ''))).toBe(true);

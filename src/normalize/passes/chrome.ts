@@ -215,6 +215,8 @@ function titleIn(texts: string[], firstGood: number, good: boolean[]): number | 
     if (!w.length || w.length > 12 || /[.!?:]$/.test(t) || !/^[\p{Lu}\p{N}“"‘]/u.test(t)) continue;
     let score = 0;
     if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
+    // a byline follows it
+    if (texts.slice(k + 1, k + 3).some((x) => /^(?:written )?by\s+\p{Lu}/iu.test(x) && x.split(/\s+/).length <= 8)) score += 2;
     // the header repeats it: alone, or after a label ("Chapter 6 - Title", "6. Title")
     score += texts.slice(0, firstGood).filter((x) => x === t || (x.length > t.length && x.endsWith(t) && /[\s.:–—-]$/.test(x.slice(0, -t.length)) && ENTRY_LABEL.test(x))).length - 1;
     if (score >= 2 && (!best || score >= best.score)) best = { k, score };

@@ -5,6 +5,9 @@ const FORM_OPENER = /^(any message or comments\??|leave a (reply|comment)|post a
 const CRUFT_LINE =
   /^(hit us up on social media|follow us( on .*)?|share( this( article| post)?)?( on .*)?:?|(facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|print)( share)?|tweet|subscribe( to .*)?|sign up for .*newsletter.*|related( articles| posts)?:?|tags?:.*|jump to (navigation|search)|from wikipedia, the free encyclopedia|retrieved from .*|this forum is moderated .*|who are you\??|your (post|name|email|message|comment)|to create paragraphs, just leave blank lines\.?|submit|send|email address|website|name)$/i;
 
+/** A link to share the page or follow its site: a network's name, alone or with “share”. */
+const SHARE_LINE = /^(?:share (?:on|via) )?(?:facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|e-mail|print|pinterest|mastodon|bluesky|threads|copy link)(?: share)?$/i;
+
 // A pager: the links to the page's neighbours, "Next: 1.2, Prev: Chapter 1, Up: Chapter 1 [Contents]",
 // "« Previous | Contents | Next »", an Info node line. Each label stands as a link does: before a
 // colon, inside brackets or between bars; a sentence that uses the words has none of those.
@@ -62,13 +65,20 @@ export function cruft(s: NormState): void {
     if (!CRUFT_LINE.test(x.it.text.trim())) break;
     removeRange(x.i, x.i + 1, 'web page footer');
   }
+  // Share and follow links in a run of their own anywhere (“Facebook ⏎ Twitter ⏎ Email” under a title)
+  for (let k = 0; k < texts.length; k++) {
+    let e = k;
+    while (e < texts.length && !drop.has(texts[e].i) && SHARE_LINE.test(texts[e].it.text.trim())) e++;
+    if (e - k >= 2) removeRange(texts[k].i, texts[e - 1].i + 1, 'the page’s share and follow links');
+    k = e;
+  }
   // (a line's place among the text's lines)
   const place = new Map(texts.map((x, k) => [x.i, k]));
   const k0 = (x: { i: number }) => place.get(x.i) ?? Infinity;
   for (const x of texts) {
     if (drop.has(x.i)) continue;
     const t = x.it.text.trim();
-    if (/^(?:(?:jump to (?:navigation|search|content)\s*)+|from wikipedia, the free encyclopedia)$/i.test(t)) removeRange(x.i, x.i + 1, 'web navigation');
+    if (/^(?:(?:(?:jump|skip) to (?:the )?(?:main )?(?:navigation|search|content)\s*)+|from wikipedia, the free encyclopedia)$/i.test(t)) removeRange(x.i, x.i + 1, 'web navigation');
     // a wiki's hatnote: where readers looking for another page should go
     else if (HATNOTE.test(t) && k0(x) < 12) removeRange(x.i, x.i + 1, 'a wiki’s note on other pages of the same name');
     else if (isPager(t)) removeRange(x.i, x.i + 1, 'the page’s links to its neighbours (next, previous, up)');
