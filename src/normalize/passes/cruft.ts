@@ -6,7 +6,8 @@ const CRUFT_LINE =
   /^(hit us up on social media|follow us( on .*)?|share( this( article| post)?)?( on .*)?:?|(facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|print)( share)?|tweet|subscribe( to .*)?|sign up for .*newsletter.*|related( articles| posts)?:?|tags?:.*|jump to (navigation|search)|from wikipedia, the free encyclopedia|retrieved from .*|this forum is moderated .*|who are you\??|your (post|name|email|message|comment)|to create paragraphs, just leave blank lines\.?|submit|send|email address|website|name)$/i;
 
 /** A link to share the page or follow its site: a network's name, alone or with “share”. */
-const SHARE_LINE = /^(?:share (?:on|via) )?(?:facebook|twitter|x|telegram|whatsapp|instagram|linkedin|reddit|email|e-mail|print|pinterest|mastodon|bluesky|threads|copy link)(?: share)?$/i;
+// (not "X" or "Print": a manual's tables have lines of one letter or one word)
+const SHARE_LINE = /^(?:share (?:on|via) )?(?:facebook|twitter|telegram|whatsapp|instagram|linkedin|reddit|email|e-mail|pinterest|mastodon|bluesky|copy link)(?: share)?$/i;
 
 // A pager: the links to the page's neighbours, "Next: 1.2, Prev: Chapter 1, Up: Chapter 1 [Contents]",
 // "« Previous | Contents | Next »", an Info node line. Each label stands as a link does: before a
