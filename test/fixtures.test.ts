@@ -338,3 +338,26 @@ describe('Soft hyphens', () => {
     expect(md).toContain('The investigation of the harbour');
   });
 });
+
+describe('A PDF extraction whose pages repeat one note at their feet', () => {
+  it('links each page’s note: a line under a number alone at the foot is a body, however often the book repeats it', () => {
+    const langs = ['Belarusian', 'Bulgarian', 'Macedonian', 'Russian', 'Serbian', 'Ukrainian'];
+    const page = (lang: string, k: number) =>
+      [
+        `The ${lang} module sets its numerals in the traditional way, which the package supports`,
+        `for numbers up to a million${', as the manual explains'.repeat(k % 2)} at length in its later part, with examples.`,
+        `It uses a traditional alphanumeric system.1 The command takes a counter as its argument`,
+        `and prints the number in the letters of the ${lang} alphabet, as readers of old books expect.`,
+        '',
+        '1',
+        '',
+        'See https://example.org/wiki/Alphabetic_numerals.',
+        '',
+        String(k + 20),
+        '\f',
+      ].join('\n');
+    const md = normalize(langs.map(page).join('')).markdown;
+    expect(md.match(/^\[\^\d+\]: See https:\/\/example\.org\/wiki\/Alphabetic\\_numerals\.$/gm)).toHaveLength(6);
+    expect(md.match(/alphanumeric system\.\[\^\d+\] The command/g)).toHaveLength(6);
+  });
+});

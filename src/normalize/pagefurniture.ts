@@ -160,10 +160,14 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     const parts = at === 'top' ? t.trim().split(/\s{3,}/) : [t];
     return [{ t, col: false }, ...(parts.length >= 2 ? [parts[0], parts[parts.length - 1]].map((x) => ({ t: x, col: true })) : [])];
   };
+  // a line under a number set alone at a page's foot (not its folio) is that note's body, however
+  // often the book repeats the note ("See https://…" cited in every language's section)
+  const underLabel = (es: (typeof edges)[number], e: (typeof edges)[number][number]) =>
+    e.at === 'bottom' && es.some((b) => b.at === 'bottom' && b.k === e.k + 1 && /^\s*\d{1,3}\s*$/.test(b.text) && !folios.has(b.i));
   const heads = edges.flatMap((es, p) =>
     es
       // (a listing's line at a page's edge, however alike from page to page, is no head)
-      .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text) && !isCodeLine(e.text))
+      .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text) && !isCodeLine(e.text) && !underLabel(es, e))
       // (a line with quotation marks is the text's, unless pages repeat it word for word: quoted: true)
       .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_OPENS.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), part: c.t, col: c.col, quoted: NOTE_LIKE.test(c.t) }))),
   ).filter((e) => e.key.length >= 4);
