@@ -264,3 +264,15 @@ describe('a saved page’s encoding', () => {
     expect(d.notes).toEqual([]);
   });
 });
+
+describe('glued numbers that are data, not marks', () => {
+  it('names of one or two letters numbered on one line ("X1", "Y2", "X3") are doubtful marks; a stop’s glued number is not', async () => {
+    const { streamOf } = await import('../src/normalize/notes/stream.ts');
+    const { MarkIndex } = await import('../src/normalize/notes/markindex.ts');
+    const lines = ['c("X1", "Y2", "X3", "Y4", "X5", "Y6")', 'the x and y of the text, written alone; repeated to match the sequence.3'];
+    const idx = new MarkIndex(streamOf(lines.map((text, i) => ({ kind: 'text' as const, no: i + 1, text })), false));
+    expect(idx.byLine[0].length).toBeGreaterThanOrEqual(3);
+    expect(idx.byLine[0].every((m) => m.doubtful)).toBe(true);
+    expect(idx.byLine[1].map((m) => [m.label.text, !!m.doubtful])).toEqual([['3', false]]);
+  });
+});

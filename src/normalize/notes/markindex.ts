@@ -46,10 +46,13 @@ export class MarkIndex {
     const alone = new Set<string>();
     for (const l of st.lines) for (const w of l.text.toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu) ?? []) alone.add(w);
     st.lines.forEach((l, i) => {
+      // "X1", "Y2", "X3": names of one or two letters numbered in a row on one line are data
+      const named = this.byLine[i].filter((m) => m.form === 'glued' && /(?:^|[^\p{L}])\p{L}{1,2}$/u.test(before(l.text, m.start)));
+      const listed = named.length >= 3;
       for (const m of this.byLine[i]) {
         if (m.form !== 'glued') continue;
         const word = /\p{L}+$/u.exec(before(l.text, m.start))?.[0].toLowerCase();
-        if ((seen.get(tokenOf(l.text, m)) ?? 0) >= 3 || (word && !alone.has(word))) m.doubtful = true;
+        if ((seen.get(tokenOf(l.text, m)) ?? 0) >= 3 || (word && !alone.has(word)) || (listed && named.includes(m))) m.doubtful = true;
       }
     });
     for (const ms of this.byLine) for (const m of ms) {
