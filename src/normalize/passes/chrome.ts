@@ -121,7 +121,7 @@ export function chrome(s: NormState): void {
     fields(s, texts, lines.map((l) => l.it.no), 0, firstGood);
     remove(0, from, `the site’s header before the page’s title`);
     for (const [a, b] of menuRuns(texts, from + 1, firstGood)) remove(a, b, 'a run of menu entries in the page’s header');
-    for (const [a, b] of toc) remove(Math.max(a, from + 1), b, 'the site’s contents (its chapters numbered in sequence) in the page’s header');
+    for (const [a, b] of toc) remove(title === undefined ? a : Math.max(a, from + 1), b, 'the site’s contents (its chapters numbered in sequence) in the page’s header');
   }
 
   // After the text: past the last line of the notes lists (and of prose before them), the
