@@ -80,7 +80,7 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     let why: string;
     if (g.counted) {
       // as many bodies as marks 1, 2, 3… rise through the text before the heading, one each
-      const got = chain(g.bodies.map((body, k) => ({ body, cands: cands[k].filter((m) => !m.distinctive || m.form === 'bracket') })));
+      const got = chain(g.bodies.map((body, k) => ({ body, cands: cands[k] })));
       let taken = 0;
       while (taken < got.length && got[taken].mark && (taken === 0 || markKey(got[taken].mark!) > markKey(got[taken - 1].mark!))) taken++;
       ok = taken >= 2;

@@ -551,6 +551,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
         const bodies: Candidate[] = [];
         let n = k + 1;
         for (; n < units.length && !op[n] && !HEADING_LIKE(L[units[n].lines[0]].text) && bodies.length < 500; n++) {
+          // (no label to read: the whole first line is the body's text)
           const o: Opener = { form: 'dot', rest: L[units[n].lines[0]].text.trim(), indent: 0, strong: false };
           const b = bodyOf(o, units[n]);
           b.label = nthLabel(bodies.length + 1);

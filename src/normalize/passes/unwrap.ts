@@ -304,7 +304,9 @@ function pageMargins(items: Item[], measure: number): Map<number, number> {
 function listingsInside(lines: string[]): [number, number][] {
   const out: [number, number][] = [];
   const code = lines.map((l) => isCodeLine(l));
-  const output = (k: number) => PRINTED.test(lines[k].trim());
+  const printed = lines.map((l) => PRINTED.test(l.trim()));
+  // what a listing prints belongs to it when the listing (or more of its output) goes on after it
+  const inListing = (k: number) => code[k] || (printed[k] && (k + 1 === lines.length || code[k + 1] || printed[k + 1]));
   let k = 0;
   while (k < lines.length) {
     if (!code[k]) {
@@ -313,7 +315,7 @@ function listingsInside(lines: string[]): [number, number][] {
     }
     let end = k;
     let n = 0;
-    while (end < lines.length && (code[end] || (output(end) && end + 1 < lines.length && (code[end + 1] || output(end + 1))) || (output(end) && end === lines.length - 1))) {
+    while (end < lines.length && inListing(end)) {
       if (code[end]) n++;
       end++;
     }

@@ -30,16 +30,11 @@ const SINGLE_BYTE = /^(?:iso-8859-\d+|windows-125\d|us-ascii|latin\d?|macintosh)
 
 /** Valid UTF-8 holding at least one character beyond ASCII. */
 function multibyteUtf8(bytes: Uint8Array): boolean {
-  let multi = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b < 0x80) continue;
-    // the continuation bytes a lead byte asks for (C0, C1 and F5–FF lead nothing)
-    const n = b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (n < 0 || i + n >= bytes.length) return false;
-    for (let k = 1; k <= n; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return false;
-    i += n;
-    multi = true;
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
-  return multi;
 }

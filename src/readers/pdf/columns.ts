@@ -40,10 +40,11 @@ export function inColumns(lines: PdfLine[], width: number, height: number, lineO
       right.push(lineOf(b, l.page));
     }
   }
-  for (const l of left) l.column = 0;
-  for (const l of right) l.column = 1;
   const total = left.length + right.length + across.length;
   if (left.length < 0.2 * total || right.length < 0.2 * total || across.length > 0.4 * total) return { lines };
+  // (marked only now: a page found to have one column keeps its lines as they were)
+  for (const l of left) l.column = 0;
+  for (const l of right) l.column = 1;
   const byY = (a: PdfLine, b: PdfLine) => b.y - a.y;
   left.sort(byY);
   right.sort(byY);
