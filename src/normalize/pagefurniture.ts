@@ -64,32 +64,50 @@ export function ownSectionNumbers(lines: string[]): boolean {
 }
 
 /** Letters, and # for each number, lower-cased: running heads compared without their numbers and punctuation. */
-const keyOf = (t: string) => t.toLowerCase().replace(/\d+/g, '#').replace(/[^\p{L}#]+/gu, '');
+// (asked of every line of a book: ASCII lines, most of them, take the regex without Unicode classes)
+const keyOf = (t: string): string => {
+  const low = t.toLowerCase().replace(/\d+/g, '#');
+  return /^[\x00-\x7f]*$/.test(low) ? low.replace(/[^a-z#]+/g, '') : low.replace(/[^\p{L}#]+/gu, '');
+};
 
-// a key's letter pairs, counted once per key: the heads of a long book are compared many times
-const gramCache = new Map<string, Map<string, number>>();
-function bigrams(s: string): Map<string, number> {
+// a key's letter pairs as sorted codes, made once per key: the heads of a long book are compared
+// many times, and two sorted arrays intersect in one merge, with no hashing
+const gramCache = new Map<string, Float64Array>();
+function bigrams(s: string): Float64Array {
   const hit = gramCache.get(s);
   if (hit) return hit;
   if (gramCache.size > 50_000) gramCache.clear();
-  const m = new Map<string, number>();
-  gramCache.set(s, m);
-  for (let i = 0; i < s.length - 1; i++) {
-    const b = s.slice(i, i + 2);
-    m.set(b, (m.get(b) ?? 0) + 1);
-  }
-  return m;
+  const codes = new Float64Array(Math.max(0, s.length - 1));
+  for (let i = 0; i < s.length - 1; i++) codes[i] = s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+  codes.sort();
+  gramCache.set(s, codes);
+  return codes;
 }
 
-/** Dice similarity of two keys' letter pairs: OCR variants of one head score high. */
-function similar(a: string, b: string): number {
-  if (a === b) return 1;
-  if (a.length < 2 || b.length < 2) return 0;
+/**
+ * Whether two keys' letter pairs (counted with their repeats) are alike by Dice's measure to
+ * `least` or more: OCR variants of one head score high. The merge stops as soon as the pairs
+ * left cannot reach it (most pairs of a book's edge lines are nothing alike).
+ */
+function alike(a: string, b: string, least: number): boolean {
+  if (a === b) return true;
+  if (a.length < 2 || b.length < 2) return false;
   const A = bigrams(a);
   const B = bigrams(b);
+  const need = (least * (A.length + B.length)) / 2;
   let both = 0;
-  for (const [k, n] of A) both += Math.min(n, B.get(k) ?? 0);
-  return (2 * both) / (a.length - 1 + (b.length - 1));
+  for (let i = 0, j = 0; i < A.length && j < B.length; ) {
+    if (A[i] === B[j]) {
+      both++;
+      i++;
+      j++;
+    } else {
+      if (A[i] < B[j]) i++;
+      else j++;
+      if (both + Math.min(A.length - i, B.length - j) < need) return false;
+    }
+  }
+  return both >= need;
 }
 
 /**
@@ -175,28 +193,32 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   // a line that opens with another page's column is that head with its gap closed up
   const samePrefix = (a: string, b: string) => a.length >= 8 && b.length >= 8 && a.slice(0, 8) === b.slice(0, 8);
   const repeated = new Set<number>();
-  // a book's heads repeat: each pair of keys is compared once
-  const sims = new Map<string, number>();
-  const alike = (a: string, b: string) => {
-    const k = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    let v = sims.get(k);
-    if (v === undefined) sims.set(k, (v = similar(a, b)));
-    return v;
-  };
-  for (const h of heads) {
-    const like: typeof heads = [];
-    const seen = new Set<number>([h.p]);
+  // what a head is like depends on its key, side and kind alone: the heads like it, the first of
+  // each page in page order, are found once per kind of head (a running head repeats on every page)
+  const likeOf = new Map<string, typeof heads>();
+  const likeHeads = (h: (typeof heads)[number]) => {
+    const sig = `${h.at}\u0000${h.quoted}\u0000${h.col}\u0000${h.key}`;
+    let found = likeOf.get(sig);
+    if (found) return found;
+    found = [];
+    const pagesSeen = new Set<number>();
+    const least = h.key.length >= 10 ? 0.75 : 0.95;
     for (const o of heads) {
-      if (seen.has(o.p) || o.at !== h.at) continue;
-      const least = h.key.length >= 10 ? 0.75 : 0.95;
+      if (pagesSeen.has(o.p) || o.at !== h.at) continue;
       // (keys of very different lengths cannot share enough letter pairs: not compared)
       const reach = (2 * Math.min(h.key.length, o.key.length) - 2) / (h.key.length + o.key.length - 2);
-      const same = h.quoted || o.quoted ? h.key === o.key : (reach >= least && alike(h.key, o.key) >= least) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key));
+      const same = h.quoted || o.quoted ? h.key === o.key : (reach >= least && alike(h.key, o.key, least)) || (h.col && o.col && samePrefix(h.key, o.key)) || (o.col && o.key.length >= 12 && h.key.startsWith(o.key));
       if (!same) continue;
-      seen.add(o.p);
-      like.push(o);
-      if (like.length >= 6) break;
+      pagesSeen.add(o.p);
+      found.push(o);
+      // six other pages are enough, whichever page asks
+      if (found.length >= 7) break;
     }
+    likeOf.set(sig, found);
+    return found;
+  };
+  for (const h of heads) {
+    const like = likeHeads(h).filter((o) => o.p !== h.p).slice(0, 6);
     if (like.length < 2) continue;
     // a head keeps its chapter's number from page to page; a section title does not
     if (ownSectionNumbers([h, ...like].map((x) => x.part)) && !folios.has(h.i)) continue;
@@ -204,7 +226,12 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   }
   // how often each short line's words stand in the text (a section's title and its running heads)
   const titles = new Map<string, number>();
-  for (const ls of pages) for (const l of ls) if (l.text.length <= 90) titles.set(keyOf(l.text), (titles.get(keyOf(l.text)) ?? 0) + 1);
+  for (const ls of pages)
+    for (const l of ls)
+      if (l.text.length <= 90) {
+        const key = keyOf(l.text);
+        titles.set(key, (titles.get(key) ?? 0) + 1);
+      }
   // Furniture stands at the edge: only furniture between it and the page's first or last line.
   edges.forEach((es) => {
     for (const at of ['top', 'bottom'] as const) {

@@ -57,10 +57,12 @@ export function contents(s: NormState): void {
     if (!t) return undefined;
     if (LEADER.test(t) && /\p{L}/u.test(t)) return 'entry';
     if (NUMBERS.test(t) || HEADING.test(t) || PAGE_COLUMN.test(t)) return 'filler';
+    // (a paragraph is no entry: its key, costly on a long line, is never made)
+    if (t.split(/\s+/, 13).length > 12 || !titleLike(t)) return undefined;
     const key = headingKey(t);
     // a heading's name stands in the contents and at the heading (a running head or two
     // more at most); a line the text repeats more often is no heading's name
-    if (titleLike(t) && key.length >= 3 && t.split(/\s+/).length <= 12 && (seen.get(key) ?? 0) <= 4 && (last.get(key) ?? -1) > k + 3) return TITLE_PAGE.test(t) || /^\s*\d/.test(t) ? 'entry' : 'filler-title';
+    if (key.length >= 3 && (seen.get(key) ?? 0) <= 4 && (last.get(key) ?? -1) > k + 3) return TITLE_PAGE.test(t) || /^\s*\d/.test(t) ? 'entry' : 'filler-title';
     return undefined;
   };
   const drop = new Set<number>();
