@@ -72,3 +72,17 @@ describe('a pack of 50 pieces and a book of 2,000 pages', () => {
     }
   }, 600_000);
 });
+
+describe('200,000 lines', () => {
+  // (a list of that many items overflowed the stack as it was written out; a paragraph of that
+  // many lines was joined by copying the whole paragraph at every line)
+  it.each([
+    ['one word a line', (i: number) => `word${i}`],
+    ['one long paragraph', (i: number) => `and the ${i}th line of it runs on`],
+  ])('%s: every line kept', (_name, line) => {
+    const n = 200_000;
+    const { markdown } = normalize(`A Title\n\nThe text opens here.\n\n${Array.from({ length: n }, (_, i) => line(i + 1)).join('\n')}\n\nThe end.\n`);
+    const kept = new Set([...markdown.matchAll(/\d+/g)].map((m) => Number(m[0])));
+    expect(Array.from({ length: n }, (_, i) => i + 1).filter((k) => !kept.has(k))).toEqual([]);
+  }, 120_000);
+});

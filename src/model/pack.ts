@@ -3,6 +3,7 @@
 // prefixed so that nothing clashes across pieces.
 import type { Block, Book, BookMeta, Part } from './book.ts';
 import { parseBook } from './parse.ts';
+import { maxOf, minOf } from '../collections.ts';
 
 export interface PieceInput {
   /** The piece's Markdown model. */
@@ -27,7 +28,7 @@ function levelHeadings(bs: Block[], by: number): Block[] {
 
 const topLevel = (book: Book) => {
   const ls = book.chapters.flatMap((c) => c.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { level: number }).level));
-  return ls.length ? Math.min(...ls) : 2;
+  return minOf(ls, 2);
 };
 
 /** Markdown models → one Book: the introduction's chapters, then each piece as a part. */
@@ -40,7 +41,7 @@ export function bindPack(input: PackInput): Book {
     for (const ch of piece.chapters) book.chapters.push({ ...ch, blocks: levelHeadings(ch.blocks, shift), part });
     for (const [key, note] of piece.notes) book.notes.set(key, { ...note, chapter: note.chapter + offset });
     for (const p of piece.pages) book.pages.push({ ...p, chapter: p.chapter + offset });
-    noteBase = Math.max(noteBase, ...piece.notes.keys());
+    noteBase = Math.max(noteBase, maxOf(piece.notes.keys()));
   };
   if (input.introduction) {
     const intro = parseBook(input.introduction, { title: 'Introduction', language: input.meta.language }, { prefix: 'intro-' });

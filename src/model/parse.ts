@@ -4,6 +4,7 @@ import { parse as parseYaml } from 'yaml';
 import type { StateInline, Token } from 'markdown-it';
 import type { Block, Book, BookMeta, Chapter, Inline, Note } from './book.ts';
 import { plain } from './book.ts';
+import { minOf } from '../collections.ts';
 
 /**
  * `<!--page 39-->`: where page 39 of the original edition begins. Read by this one rule
@@ -285,7 +286,7 @@ export function parseBook(text: string, defaults: Partial<BookMeta> = {}, o: Par
 
 function splitChapters(main: Block[], bookTitle: string, prefix: string): Chapter[] {
   const levels = main.filter((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading').map((h) => h.level);
-  const top = levels.length ? Math.min(...levels) : 0;
+  const top = minOf(levels, 0);
   const chapters: Chapter[] = [];
   let cur: Chapter | undefined;
   const start = (title: string) => {

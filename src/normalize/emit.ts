@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { Block, Metadata, Note, NormState } from './types.ts';
 import { HARD_BREAK, NOTE_TOKEN_RE, PAGE_TOKEN_RE } from './types.ts';
 import { placeMarks } from './passes/pagemarks.ts';
+import { pushAll } from '../collections.ts';
 
 /** Escapes what Markdown would read as markup, so the text comes out as text. */
 export function escapeInline(t: string): string {
@@ -79,7 +80,7 @@ export function emit(s: NormState): string {
     else parts.push(md);
     prevItem = b.kind === 'item';
   }
-  out.push(...parts);
+  pushAll(out, parts);
   if (s.notes.length) out.push(s.notes.map((n: Note) => `[^${n.id}]: ${n.text.split('\n\n').map((p) => escapeStart(escapeInline(p))).join('\n\n    ')}`).join('\n'));
   return `${out[0]}\n${out.slice(1).join('\n\n')}\n`;
 }

@@ -21,14 +21,15 @@ export const endsOpen = (t: string): boolean => {
  * Joins the next physical line onto the text so far, the way a reader would: a line-end
  * hyphen is removed where it was a break and kept where the word is a compound (the
  * decision and its evidence are recorded), a dash joins without a space, anything else
- * with one space.
+ * with one space. Given as two parts: what no later join looks at again (all up to a joining
+ * space) and what it may (the last word and what follows it).
  */
-export function joinLine(s: NormState, before: string, next: string, lines: [number, number]): string {
+function joinAt(s: NormState, before: string, next: string, lines: [number, number]): [string, string] {
   const a = trimEndSpaces(before);
   const b = next.replace(/^[ \t\u00a0\u2002\u2003\u202f]+/, '');
-  if (a === '') return b;
+  if (a === '') return ['', b];
   // a soft hyphen is a break the word allows, never a letter of it
-  if (a.endsWith('\u00ad') && before === a) return a.slice(0, -1) + b;
+  if (a.endsWith('\u00ad') && before === a) return ['', a.slice(0, -1) + b];
   const left = wordBeforeFinalHyphen(a);
   const w = left ? WORD_START.exec(b) : null;
   if (left && w && before === a) {
@@ -39,8 +40,53 @@ export function joinLine(s: NormState, before: string, next: string, lines: [num
     const to = d.keep ? `${left}-${w[1]}` : left + w[1];
     s.changes.push({ kind: d.keep ? 'hyphen-kept' : 'dehyphenate', lines, from, to, why: d.why });
     if (!d.sure) s.doubts.push({ kind: 'hyphen', lines, message: `${from} → ${to}: ${d.why}` });
-    return joined;
+    return ['', joined];
   }
-  if ((a.endsWith('—') || a.endsWith('–')) && before === a) return a + b;
-  return `${a} ${b}`;
+  if ((a.endsWith('—') || a.endsWith('–')) && before === a) return ['', a + b];
+  return [`${a} `, b];
+}
+
+/**
+ * A paragraph joined line by line. Joining onto one growing string would read the whole
+ * string at every line (a string built by + is copied flat when read): quadratic in a long
+ * paragraph (20,000 lines took 5 s). Here each join looks at the last part only, the parts
+ * before it are joined once, when the text is asked for; the result is joinLine's.
+ */
+export class JoinedText {
+  private done: string[] = [];
+  private doneLength = 0;
+  private tail: string;
+  private whole: string | undefined;
+
+  constructor(first: string) {
+    this.tail = first;
+  }
+
+  get length(): number {
+    return this.doneLength + this.tail.length;
+  }
+
+  /** Joins the next line on; `spacer` is set at the end of the text first (a line's own trailing space). */
+  add(s: NormState, next: string, lines: [number, number], spacer = ''): void {
+    const [left, right] = joinAt(s, this.tail + spacer, next, lines);
+    this.whole = undefined;
+    // (nothing after the space yet: the space stays where the next join sees it)
+    if (right === '') {
+      this.tail = left;
+      return;
+    }
+    if (left) {
+      this.done.push(left);
+      this.doneLength += left.length;
+    }
+    this.tail = right;
+  }
+
+  text(): string {
+    if (this.whole === undefined) {
+      this.whole = [...this.done, this.tail].join('');
+      this.done = [this.whole.slice(0, this.doneLength)];
+    }
+    return this.whole;
+  }
 }

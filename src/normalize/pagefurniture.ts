@@ -1,5 +1,6 @@
 import { CHAPTER_LABEL } from './text.ts';
 import { isCodeLine } from './code.ts';
+import { maxOf, pushTo } from '../collections.ts';
 // The furniture at the edges of a paged text's pages: folios (alone, or inside a running
 // head: "1.4 Input File Structure 7", "CHAP. XIII.] DÖLLINGER 189", "No 70") and running
 // heads and feet that come back page after page, with their numbers and OCR noise. Decided
@@ -131,7 +132,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   // ("Chapter 4" on a line of its own is the chapter's heading, not a head with folio 4)
   const cands = edges.flatMap((es, p) => es.filter((e) => !CHAPTER_LABEL.test(e.text.trim())).flatMap((e) => folioCandidates(e.text).filter((c) => restIsHead(c.rest)).map((c) => ({ ...c, p, e }))));
   const byPage = new Map<number, typeof cands>();
-  for (const c of cands) byPage.set(c.p, [...(byPage.get(c.p) ?? []), c]);
+  for (const c of cands) pushTo(byPage, c.p, c);
   // a number alone needs one neighbour to agree; a number inside a line of words, two
   const agreed = cands.filter((c) => {
     let n = 0;
@@ -147,7 +148,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   // (roman front-matter folios are a numbering of their own, voted apart: offsets far from the arabic ones)
   const offsetOf = (c: { value: number; p: number; roman?: boolean }) => c.value - c.p + (c.roman ? 100_000 : 0);
   for (const c of agreed) votes.set(offsetOf(c), (votes.get(offsetOf(c)) ?? new Set()).add(c.p));
-  const top = Math.max(0, ...[...votes.entries()].filter(([d]) => d < 50_000).map(([, v]) => v.size));
+  const top = Math.max(0, maxOf([...votes.entries()].filter(([d]) => d < 50_000).map(([, v]) => v.size)));
   const strongOffset = (c: (typeof cands)[number]) => [...votes].some(([d, v]) => Math.abs(d - offsetOf(c)) <= 2 && v.size >= (c.roman ? 2 : Math.max(3, 0.3 * top)));
   const kept = agreed.filter(strongOffset);
   // Where a page has two (a folio at its head, a note's label at its foot), the edge its parity uses wins.

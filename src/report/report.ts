@@ -1,5 +1,6 @@
 import type { NormState } from '../normalize/types.ts';
 import { NOTE_TOKEN_RE } from '../normalize/types.ts';
+import { pushTo } from '../collections.ts';
 
 export interface BuildReport {
   source: string;
@@ -49,7 +50,7 @@ export function summaryLine(name: string, r: BuildReport): string {
 /** The doubts grouped by kind, for the terminal: an editor's checklist. */
 export function doubtLines(r: BuildReport, max = 3): string[] {
   const byKind = new Map<string, typeof r.doubts>();
-  for (const d of r.doubts) byKind.set(d.kind, [...(byKind.get(d.kind) ?? []), d]);
+  for (const d of r.doubts) pushTo(byKind, d.kind, d);
   const out: string[] = [];
   for (const [kind, ds] of byKind) {
     out.push(`  ${ds.length} × ${kind}`);

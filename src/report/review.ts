@@ -3,6 +3,7 @@
 // so an editor can check a cleaned edition in a browser in minutes.
 import type { BuildReport } from './report.ts';
 import { esc } from '../render/xml.ts';
+import { minOf } from '../collections.ts';
 
 type Group = 'doubt' | 'removed' | 'joined' | 'relinked' | 'rewritten';
 
@@ -41,7 +42,7 @@ export function reviewPage(name: string, rawText: string, report: BuildReport): 
       what: [c.from !== undefined ? `<del>${esc(c.from)}</del>` : '', c.to !== undefined ? `<ins>${esc(c.to)}</ins>` : '', c.why ? `<span class="why">${esc(c.why)}</span>` : ''].filter(Boolean).join(' '),
     })),
   ];
-  const first = (e: Entry) => (e.lines.length ? Math.min(...e.lines) : 0);
+  const first = (e: Entry) => (minOf(e.lines, 0));
   const ordered = [...entries].sort((a, b) => Number(b.group === 'doubt') - Number(a.group === 'doubt') || first(a) - first(b));
   const counts = new Map<Group, number>();
   for (const e of entries) counts.set(e.group, (counts.get(e.group) ?? 0) + 1);
@@ -82,7 +83,7 @@ ${groups.map((g) => `#hide-${g}:checked ~ nav label[for="hide-${g}"] { opacity: 
 ${groups.map((g) => `<input type="checkbox" class="toggle" id="hide-${g}">`).join('\n')}
 <nav>${groups.filter((g) => counts.get(g)).map((g) => `<label for="hide-${g}" class="${g}">${g === 'doubt' ? 'doubts' : g} (${counts.get(g)})</label>`).join(' ')}</nav>
 <main>
-${ordered.map((e) => `<article class="${e.group}"><div>${rawExcerpt(raw, e.lines)}</div><div><div class="kind">${e.group === 'doubt' ? 'doubt: ' : ''}${esc(e.kind)}${e.lines.length ? ` · line ${Math.min(...e.lines)}` : ''}</div>${e.what}</div></article>`).join('\n')}
+${ordered.map((e) => `<article class="${e.group}"><div>${rawExcerpt(raw, e.lines)}</div><div><div class="kind">${e.group === 'doubt' ? 'doubt: ' : ''}${esc(e.kind)}${e.lines.length ? ` · line ${minOf(e.lines)}` : ''}</div>${e.what}</div></article>`).join('\n')}
 </main>
 </body>
 </html>

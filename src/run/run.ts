@@ -17,6 +17,7 @@ import { renderAll, startPool, type Pool } from './pool.ts';
 import type { RenderJob } from '../render/edition.ts';
 import { UserError } from '../errors.ts';
 import type { Reporter, Row } from './progress.ts';
+import { pushTo } from '../collections.ts';
 
 export interface RunOptions {
   outDir: string;
@@ -204,7 +205,7 @@ async function renderEditions(
   }
   const outcomes = await renderAll(jobs, (name, stage) => rep.update(name, { status: stage }), pool);
   const byEdition = new Map<string, typeof outcomes>();
-  outcomes.forEach((oc, i) => byEdition.set(jobs[i].edition.name, [...(byEdition.get(jobs[i].edition.name) ?? []), oc]));
+  outcomes.forEach((oc, i) => pushTo(byEdition, jobs[i].edition.name, oc));
   byEdition.forEach((ocs, name) => {
     const out = outcome.get(name)!;
     const failure = ocs.find((oc) => !oc.ok);

@@ -2,6 +2,7 @@
 import { parseLabel, type Label } from './labels.ts';
 import { marksOf, type Mark } from './marks.ts';
 import type { Stream } from './stream.ts';
+import { pushAll } from '../../collections.ts';
 
 export interface PlacedMark extends Mark {
   /** Index of its line in the stream. */
@@ -95,7 +96,7 @@ export class MarkIndex {
         }
         this.splitCache.set(key, found);
       }
-      out.push(...found);
+      pushAll(out, found);
     }
     return out;
   }

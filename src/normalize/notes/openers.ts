@@ -79,7 +79,7 @@ function readOpener(line: string): Opener | undefined {
     return o?.label ? { ...o, rest: `_${o.rest}` } : undefined;
   }
   const lead = /^[ \u00a0\t]*/.exec(line)![0];
-  const t = line.slice(lead.length).replace(/[ \u00a0\t\r]+$/, '');
+  const t = line.slice(lead.length).replace(/(?<![ \u00a0\t\r])[ \u00a0\t\r]+$/, '');
   if (!t) return undefined;
   const indent = lead.replace(/\t/g, '        ').length;
   let m: RegExpExecArray | null;

@@ -9,6 +9,7 @@ import { follows, nthLabel, parseLabel, type Label } from './labels.ts';
 import { openerOf, stripBacklink, endsWithBacklink, ambiguous, type Opener, type OpenerForm } from './openers.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { isCodeLine } from '../code.ts';
+import { pushAll } from '../../collections.ts';
 
 export type ZoneKind = 'block' | 'foot' | 'list';
 
@@ -26,7 +27,7 @@ export interface Piece {
 /** The piece of line i from offset `from` (to `to`). */
 export const pieceOf = (st: Stream, i: number, from = 0, to?: number): Piece => ({ no: st.lines[i].no, text: st.lines[i].text.slice(from, to), line: i, from });
 /** Where an opener's rest starts in its line. */
-export const restFrom = (line: string, o: Opener): number => line.replace(/[ \u00a0\t\r]+$/, '').length - o.rest.length;
+export const restFrom = (line: string, o: Opener): number => line.replace(/(?<![ \u00a0\t\r])[ \u00a0\t\r]+$/, '').length - o.rest.length;
 
 export interface Candidate {
   opener: Opener;
@@ -112,7 +113,7 @@ export function findBlocks(st: Stream, claimed: Set<number>): Group[] {
       if (!o.label && last) {
         // continued from the page before: one more paragraph of the last body
         last.pieces.push({ no: L[i].no, text: '', para: true }, ...pieces);
-        last.lines.push(...lines);
+        pushAll(last.lines, lines);
         if (cand.tail) last.tail = cand.tail;
         continue;
       }

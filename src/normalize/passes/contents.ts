@@ -113,6 +113,9 @@ export function contents(s: NormState): void {
       s.changes.push({ kind: 'contents', lines: lines.slice(k, end + 1).map((l) => l.it.no), from: texts.slice(k, Math.min(end + 1, k + 6)).join(' | '), why: `the source’s contents (${entries + titles} entries naming the text’s headings or pages): kept as a list, without the source’s page numbers` });
       k = end;
     }
+    // a run that is not a contents is no contents from any later start in it either (the same
+    // lines, fewer of them), unless that start is the list's own heading: not tried again
+    else if (!texts.slice(k + 1, end + 1).some((t) => HEADING.test(t))) k = end;
   }
   s.items = s.items.filter((_, i) => !drop.has(i));
 }

@@ -1,6 +1,6 @@
 import type { Item, NoteBody, NormState } from '../types.ts';
 import { DROPPED_REF, noteToken } from '../types.ts';
-import { joinLine } from '../join.ts';
+import { JoinedText } from '../join.ts';
 import { streamOf, type Stream } from '../notes/stream.ts';
 import { MarkIndex, type PlacedMark } from '../notes/markindex.ts';
 import { findBlocks, findFeet, findLists, findReadFeet, type Candidate, type Group } from '../notes/zones.ts';
@@ -185,18 +185,23 @@ function missing(s: NormState, m: PlacedMark, no: number, line: string, addEdit:
 /** A body's text: its lines joined and dehyphenated, paragraphs kept, back-links and closing marks gone. */
 function bodyText(s: NormState, b: Candidate): string {
   const paras: string[] = [];
-  let cur = '';
+  let cur: JoinedText | undefined;
   let prevNo = 0;
+  const end = () => {
+    const t = cur?.text().trim();
+    if (t) paras.push(t);
+    cur = undefined;
+  };
   for (const p of b.pieces) {
     if (p.para) {
-      if (cur.trim()) paras.push(cur.trim());
-      cur = '';
+      end();
       continue;
     }
-    cur = cur ? joinLine(s, cur, p.text, [prevNo, p.no]) : p.text.trim();
+    if (cur?.length) cur.add(s, p.text, [prevNo, p.no]);
+    else cur = new JoinedText(p.text.trim());
     prevNo = p.no;
   }
-  if (cur.trim()) paras.push(cur.trim());
+  end();
   return paras
     .map((t) => stripBacklink(t).replace(/\s*(?:↑|\^)\s*$/u, '').replace(/\*$/, '').trim())
     .filter(Boolean)

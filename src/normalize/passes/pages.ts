@@ -3,6 +3,7 @@ import { numberPages } from '../pagelabels.ts';
 import { INLINE } from './inlinepages.ts';
 import { detectCarrier } from './carrier.ts';
 import { NOTE_LIKE, ownSectionNumbers, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
+import { pushTo } from '../../collections.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`, `Page 3 of 9`.
 const MARKER_RES = [
@@ -120,7 +121,7 @@ export function pages(s: NormState): void {
   raw.forEach((l, i) => {
     if (role[i] === 'text' && shortHead(l.text) && /\p{L}{2}/u.test(l.text) && !NOTE_LIKE.test(l.text)) {
       const key = l.text.trim().replace(/\d+/g, '#');
-      counts.set(key, [...(counts.get(key) ?? []), i]);
+      pushTo(counts, key, i);
     }
   });
   for (const idxs of counts.values()) {
@@ -192,11 +193,13 @@ export function pages(s: NormState): void {
     const segOfNo = (no: number) => segOf[noToIdx.get(no) ?? 0];
     const firstText = items.find((x) => x.kind === 'text');
     if (firstText) startLabel = stated.get(segOfNo(firstText.no)) ?? startLabel;
-    items.forEach((it, k) => {
-      if (it.kind !== 'page') return;
-      const next = items.slice(k + 1).find((x) => x.kind === 'text');
-      if (next) it.label = stated.get(segOfNo(next.no)) ?? it.label;
-    });
+    // (from the end: each break takes the number of the first text line after it)
+    let next: Item | undefined;
+    for (let k = items.length - 1; k >= 0; k--) {
+      const it = items[k];
+      if (it.kind === 'text') next = it;
+      else if (it.kind === 'page' && next) it.label = stated.get(segOfNo(next.no)) ?? it.label;
+    }
   }
   s.items = items;
   s.startLabel = startLabel;

@@ -2,6 +2,7 @@ import type { Block, NormState } from '../types.ts';
 import { countLetters } from '../letters.ts';
 import { carryNotes } from '../carrynotes.ts';
 import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
+import { maxOf, pushAll } from '../../collections.ts';
 
 const RUN_IN = /^(\d{1,2})\)\s+/;
 
@@ -59,7 +60,7 @@ export function structure(s: NormState): void {
       if (next && (headingLike(next, false) || capitalsTitle(next)) && !CHAPTER_LABEL.test(bare(next.text))) {
         // the label's own text, note references and all (bare() is only for testing it)
         B[i].text = `${B[i].text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
-        B[i].lines.push(...next.lines);
+        pushAll(B[i].lines, next.lines);
         drop.add(next);
         s.changes.push({ kind: 'join-chapter-title', lines: B[i].lines, to: B[i].text });
         i++;
@@ -215,7 +216,7 @@ function quotes(s: NormState): void {
     const limit = narrowLimit(s.measure);
     for (const b of paras) {
       const inner = b.widths.slice(0, -1);
-      if (inner.length >= 2 && Math.max(...inner) <= limit) b.kind = 'quote';
+      if (inner.length >= 2 && maxOf(inner) <= limit) b.kind = 'quote';
       else if (inner.length === 1 && inner[0] <= limit && OPEN_QUOTE.test(b.text)) {
         b.kind = 'quote';
         s.doubts.push({ kind: 'quotation', lines: b.lines, message: `two-line paragraph set as a quotation (narrow first line, opens with a quote mark): “${bare(b.text).slice(0, 60)}…”` });

@@ -1,6 +1,6 @@
 import type { Block, Item, NormState } from '../types.ts';
 import { HARD_BREAK } from '../types.ts';
-import { endsOpen, joinLine } from '../join.ts';
+import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode } from '../code.ts';
 
@@ -56,20 +56,31 @@ export function unwrap(s: NormState): void {
     cur = undefined;
   };
   const open = (it: TextItem, kind: Block['kind'] = 'para') => {
-    const text = kind === 'code' ? it.text.replace(/\s+$/, '') : it.text.replace(/^[ \u00a0]+/, '').replace(/[ \u00a0\u2002\u2003]+$/, '');
+    const text = kind === 'code' ? it.text.replace(/(?<!\s)\s+$/, '') : it.text.replace(/^[ \u00a0]+/, '').replace(/(?<![ \u00a0\u2002\u2003])[ \u00a0\u2002\u2003]+$/, '');
     cur = { kind, text, lines: [it.no], widths: [it.text.trim().length], page, region: it.region };
     if (kind === 'code') cur.indent = indentOf(it.text);
     if (pendingMark !== undefined) cur.pageMarks = [{ label: pendingMark, at: 0, letters: 0 }];
     pendingMark = undefined;
     blocks.push(cur);
   };
+  // a block's text as it is joined, line by line; set on the block when read, and at the end
+  const joined = new Map<Block, JoinedText>();
+  const textOf = (b: Block): string => {
+    const j = joined.get(b);
+    if (j) b.text = j.text();
+    return b.text;
+  };
   const append = (it: TextItem) => {
     const b = cur!;
-    const at = b.text.length;
-    const before = pendingMark === undefined ? 0 : countLetters(b.text);
-    if (b.kind === 'code') b.text += `\n${it.text.replace(/\s+$/, '')}`;
-    else b.text = joinLine(s, b.text + (/ $/.test(last?.text ?? '') ? ' ' : ''), it.text, [last!.no, it.no]);
-    if (pendingMark !== undefined) (b.pageMarks ??= []).push({ label: pendingMark, at: Math.min(at + 1, b.text.length), letters: before });
+    let j = joined.get(b);
+    const at = j ? j.length : b.text.length;
+    const before = pendingMark === undefined ? 0 : countLetters(textOf(b));
+    if (b.kind === 'code') b.text += `\n${it.text.replace(/(?<!\s)\s+$/, '')}`;
+    else {
+      if (!j) joined.set(b, (j = new JoinedText(b.text)));
+      j.add(s, it.text, [last!.no, it.no], / $/.test(last?.text ?? '') ? ' ' : '');
+    }
+    if (pendingMark !== undefined) (b.pageMarks ??= []).push({ label: pendingMark, at: Math.min(at + 1, j ? j.length : b.text.length), letters: before });
     pendingMark = undefined;
     b.lines.push(it.no);
     b.widths.push(it.text.trim().length);
@@ -85,9 +96,9 @@ export function unwrap(s: NormState): void {
   // the paragraph, where a transcription's own rules put it)
   const rejoin = (it: TextItem): boolean => {
     let back = blocks.length - 1;
-    while (back > 0 && blocks[back].lines.length === 1 && PLACEHOLDER.test(blocks[back].text)) back--;
+    while (back > 0 && blocks[back].lines.length === 1 && PLACEHOLDER.test(textOf(blocks[back]))) back--;
     const prev = blocks[back];
-    if (cur || !(breakSince || blankSince) || !prev || (prev.kind !== 'para' && prev.kind !== 'quote') || prev.region !== it.region || !continues(prev.text, it.text)) return false;
+    if (cur || !(breakSince || blankSince) || !prev || (prev.kind !== 'para' && prev.kind !== 'quote') || prev.region !== it.region || !continues(textOf(prev), it.text)) return false;
     if (!breakSince && mode === 'lines') return false;
     cur = prev;
     s.changes.push({ kind: breakSince ? 'join-across-page' : 'join-across-blank', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence and goes on in lower case' });
@@ -169,6 +180,7 @@ export function unwrap(s: NormState): void {
     breakSince = false;
     blankSince = false;
   }
+  for (const b of joined.keys()) textOf(b);
   if (mode !== 'lines' && measure > 0) keepVerseLines(s, blocks, measure);
   s.blocks = blocks;
 }

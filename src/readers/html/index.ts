@@ -12,6 +12,7 @@ import { blocksOf } from './blocks.ts';
 import { dropContents } from './contents.ts';
 import { dropEtextFrame } from './etext.ts';
 import { lineOf } from './inline.ts';
+import { minOf, pushAll } from '../../collections.ts';
 
 export interface HtmlOptions {
   /** Choose the page's main content (a web page); an EPUB chapter is all content. */
@@ -40,7 +41,7 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
   dropUnprinted(root, changes);
   dropContents(root, changes);
   const notes = takeNotes(root);
-  changes.push(...notes.changes);
+  pushAll(changes, notes.changes);
   const doubts = [...notes.doubts];
   const meta: Metadata = {};
   const lang = document.documentElement?.getAttribute('lang') ?? document.documentElement?.getAttribute('xml:lang');
@@ -123,7 +124,7 @@ function restoreCited(whole: Block[], chosen: Block[], changes: Change[]): Block
 /** Heading levels from the page's own: the first heading may be the title; the rest start at level 2. */
 function levelled(blocks: Block[]): Block[] {
   const hs = blocks.filter((b) => b.kind === 'heading');
-  const top = Math.min(...hs.slice(1).map((b) => b.level ?? 2));
+  const top = minOf(hs.slice(1).map((b) => b.level ?? 2));
   for (const b of hs.slice(1)) b.level = Math.min(6, Math.max(2, (b.level ?? 2) - top + 2));
   return blocks;
 }

@@ -6,6 +6,7 @@ import type { Change, Doubt, NoteBody } from '../../normalize/types.ts';
 import { noteToken } from '../../normalize/types.ts';
 import { BLOCK_TAGS } from './blocks.ts';
 import { inlineText, lineOf } from './inline.ts';
+import { minOf } from '../../collections.ts';
 
 // [12], (3), {7}, 35a, 12, [n 3], [A], a, iv, *, †† — a mark, not a word or a heading's number
 const MARK = /^[[({]?\s*(?:[a-z]{1,3} )?(?:\d{1,6}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§¶]{1,3})\s*[\])}]?\.?$/i;
@@ -122,7 +123,7 @@ function addOrphans(targets: Element[], ids: Map<string, Element>, order: Map<No
     const m = /^(.*?)(\d+)$/.exec(key(t));
     if (m) stems.set(m[1], (stems.get(m[1]) ?? 0) + 1);
   }
-  const firstRef = Math.min(...refs.map((r) => order.get(r.a) ?? 0));
+  const firstRef = minOf(refs.map((r) => order.get(r.a) ?? 0));
   const have = new Set(targets);
   for (const [stem, n] of stems) {
     if (n < 3) continue;

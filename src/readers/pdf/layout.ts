@@ -11,6 +11,7 @@ import { pageFurniture } from '../../normalize/pagefurniture.ts';
 import { decideHyphen } from '../../normalize/hyphenation.ts';
 import { buildLexicon } from '../../normalize/lexicon.ts';
 import type { PdfLine, PdfPage, Run } from './extract.ts';
+import { maxOf, minOf, pushAll, pushTo } from '../../collections.ts';
 
 export interface Laid {
   blocks: Block[];
@@ -74,7 +75,7 @@ function textOf(l: PdfLine, token: (r: Run) => string | undefined): string {
     if (prev && !/\s$/.test(out) && !/^\s/.test(t) && r.x - (prev.x + prev.w) > 0.18 * l.size && !tok) out += ' ';
     if (tok !== undefined) {
       close();
-      out = out.replace(/\s+$/, '') + tok;
+      out = out.replace(/(?<!\s)\s+$/, '') + tok;
       prev = r;
       continue;
     }
@@ -323,12 +324,12 @@ function edgeFurniture(byPage: L[][], body: number): L[] {
     const groups = new Map<string, L[]>();
     for (const l of cands) {
       const k = `${Math.round(l.y / 4)}:${keyOf(plain(l))}`;
-      groups.set(k, [...(groups.get(k) ?? []), l]);
+      pushTo(groups, k, l);
     }
-    for (const g of groups.values()) if (g.length >= 3 && keyOf(plain(g[0])).length <= 80) out.push(...g);
+    for (const g of groups.values()) if (g.length >= 3 && keyOf(plain(g[0])).length <= 80) pushAll(out, g);
     // a line at one place on most pages, set apart, is furniture whatever it says (a head naming each section)
     const atY = new Map<number, L[]>();
-    for (const l of cands) atY.set(Math.round(l.y), [...(atY.get(Math.round(l.y)) ?? []), l]);
+    for (const l of cands) pushTo(atY, Math.round(l.y), l);
     for (const g of atY.values()) if (g.length >= Math.max(3, 0.4 * byPage.length) && g.every((l) => plain(l).length <= 120)) out.push(...g.filter((l) => !out.includes(l)));
   }
   return out;
@@ -444,7 +445,7 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
     const lns = cur.lines;
     if (cur.kind === 'code') {
       // each run at its column: a monospaced character's width from the runs themselves
-      const m = Math.min(...lns.map((l) => l.x0));
+      const m = minOf(lns.map((l) => l.x0));
       const widths = lns.flatMap((l) => l.runs.filter((r) => r.text.length).map((r) => r.w / r.text.length)).sort((a, b) => a - b);
       const cw = widths[Math.floor(widths.length / 2)] || body * 0.6;
       const text = lns
@@ -454,7 +455,7 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
             const col = Math.round((r.x - m) / cw);
             line += (line.length < col ? ' '.repeat(col - line.length) : '') + clean(r.text);
           }
-          return line.replace(/\s+$/, '');
+          return line.replace(/(?<!\s)\s+$/, '');
         })
         .join('\n');
       blocks.push({ kind: 'code', text, lines: lns.map((l) => l.no), widths: [], page: lns[0].page, indent: 0 });
@@ -463,7 +464,7 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
       const item = cur.kind === 'para' && BULLET.exec(text.replace(/^[\uE002\uE003]+/, ''));
       // a block set in from both sides (a narrower measure) is a quotation
       const m = margin[lns[0].page % 2];
-      const narrow = lns.every((l) => l.x0 > margin[l.page % 2] + 1.5 * body) && Math.max(...lns.map((l) => l.x1)) < right[lns[0].page % 2] - 1.2 * body && lns[0].x0 > m;
+      const narrow = lns.every((l) => l.x0 > margin[l.page % 2] + 1.5 * body) && maxOf(lns.map((l) => l.x1)) < right[lns[0].page % 2] - 1.2 * body && lns[0].x0 > m;
       const kind: BlockKind = item ? 'item' : cur.kind === 'para' && narrow ? 'quote' : cur.kind;
       const label = item ? item[0].trim() : undefined;
       blocks.push({ kind, text: label && !/^[•·▪◦‣–-]$/.test(label) ? text : item ? text.replace(BULLET, '') : text, lines: lns.map((l) => l.no), widths: lns.map((l) => Math.round(l.x1 - l.x0)), page: lns[0].page, ...(cur.level ? { level: cur.level } : {}) });
@@ -493,7 +494,7 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
       const hanging = BULLET.test(plain(head)) && l.x0 > head.x0 + 0.2 * body && l.x0 < head.x0 + 3 * body;
       const indented = l.x0 > m + 0.6 * body && l.x0 < m + 5 * body && kind !== 'quote' && backLeft && !hanging && (l.x0 > prev.x0 + 0.5 * body || !samePage);
       // a short line ends a paragraph; a quotation's lines are measured against its own measure
-      const edge = kind === 'quote' ? Math.max(l.x1, ...cur!.lines.map((x) => x.x1)) : right[prev.page % 2];
+      const edge = kind === 'quote' ? Math.max(l.x1, maxOf(cur!.lines.map((x) => x.x1))) : right[prev.page % 2];
       const prevShort = prev.x1 < edge - 2.5 * body;
       const bullet = BULLET.test(plain(l)) && (prevShort || gap > 1.3 * leading);
       starts = gap > 1.45 * leading || gap < -leading || indented || (prevShort && kind !== 'heading') || bullet;

@@ -10,6 +10,7 @@ import { navDocument, navTree, ncxDocument, opfDocument, uuidV5, type ManifestIt
 import { cachedCoverPng } from './cover.ts';
 import { charactersOf, subsetFonts } from './fontsubset.ts';
 import { zipArchive } from './zip.ts';
+import { minOf } from '../../collections.ts';
 
 export interface EpubOptions {
   templateDir: string;
@@ -82,7 +83,7 @@ export async function renderEpub(book: Book, o: EpubOptions): Promise<Buffer> {
   const uid = uuidV5(o.identitySource);
   const lang = book.meta.language;
   const levels = book.chapters.flatMap((c) => c.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { level: number }).level));
-  const top = levels.length ? Math.min(...levels) : 1;
+  const top = minOf(levels, 1);
   const css = readFileSync(join(o.templateDir, 'epub.css'), 'utf8');
   const licence = readFileSync(join(o.fontsDir, 'OFL.txt'), 'utf8');
 

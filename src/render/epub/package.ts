@@ -6,6 +6,7 @@ import type { Book, Block, Chapter } from '../../model/book.ts';
 import { plain } from '../../model/book.ts';
 import { esc } from '../xml.ts';
 import { chapterFile } from './xhtml.ts';
+import { maxOf } from '../../collections.ts';
 
 export interface ManifestItem {
   id: string;
@@ -115,7 +116,7 @@ export function ncxDocument(book: Book, uid: string, tree: NavEntry[]): string {
   <meta name="dtb:uid" content="urn:uuid:${uid}"/>
   <meta name="dtb:depth" content="${depth(tree)}"/>
   <meta name="dtb:totalPageCount" content="${book.pages.length}"/>
-  <meta name="dtb:maxPageNumber" content="${Math.max(0, ...book.pages.map((p) => Number(p.label)).filter(Number.isFinite))}"/>
+  <meta name="dtb:maxPageNumber" content="${Math.max(0, maxOf(book.pages.map((p) => Number(p.label)).filter(Number.isFinite)))}"/>
 </head>
 <docTitle><text>${esc(book.meta.title)}</text></docTitle>
 <navMap>

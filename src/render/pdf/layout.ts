@@ -6,6 +6,7 @@ import { blockText, plain } from '../../model/book.ts';
 import type { Measurer } from './measure.ts';
 import { itemsOf, setLines, type Line, type ParStyle } from './paragraph.ts';
 import type { PrintSettings } from './settings.ts';
+import { minOf, pushAll } from '../../collections.ts';
 
 export interface VLine {
   kind: 'line';
@@ -67,7 +68,7 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
   const out: VItem[] = [];
   const lang = book.meta.language;
   const levels = book.chapters.flatMap((c) => c.blocks.filter((b) => b.kind === 'heading').map((b) => (b as { level: number }).level));
-  const top = levels.length ? Math.min(...levels) : 1;
+  const top = minOf(levels, 1);
   let par = 0;
   const size = g.size;
   const L = g.leading;
@@ -177,7 +178,7 @@ function noteLines(book: Book, s: PrintSettings, m: Measurer, g: Geometry): Map<
       const content: Inline[] = b.kind === 'para' || b.kind === 'heading' ? b.content : [{ kind: 'text', text: blockText(b) }];
       const withLabel: Inline[] = bi === 0 ? [{ kind: 'text', text: `${note.n} ` }, ...content] : content;
       const st: ParStyle = { face: 'regular', size, measure: g.measure, indent: bi === 0 ? 0 : size, language: book.meta.language, justify: true };
-      lines.push(...setLines(itemsOf(withLabel, st, m), st, m));
+      pushAll(lines, setLines(itemsOf(withLabel, st, m), st, m));
     });
     out.set(key, lines);
   }

@@ -1,0 +1,36 @@
+/**
+ * Adds a value to the list a map holds under a key, in place (a copy of the list on every
+ * add made grouping quadratic: 20,000 repeated lines took seconds).
+ */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Appends every value to the list, in place (`push(...values)` overflows the stack past about 100,000 values). */
+export function pushAll<V>(list: V[], values: readonly V[]): void {
+  for (const v of values) list.push(v);
+}
+
+/** The greatest of the values (`Math.max(...values)` overflows the stack past about 100,000 values); `empty` for none. */
+export function maxOf(values: Iterable<number>, empty = Number.NEGATIVE_INFINITY): number {
+  let m = empty;
+  let any = false;
+  for (const v of values) {
+    m = any ? Math.max(m, v) : v;
+    any = true;
+  }
+  return m;
+}
+
+/** The least of the values; `empty` for none. */
+export function minOf(values: Iterable<number>, empty = Number.POSITIVE_INFINITY): number {
+  let m = empty;
+  let any = false;
+  for (const v of values) {
+    m = any ? Math.min(m, v) : v;
+    any = true;
+  }
+  return m;
+}
