@@ -2,19 +2,26 @@
 // its shape: the share of symbols programs use, brackets and operators at its edges, and
 // how few of its words are plain words.
 
-const SYMBOLS = new Set([...'{}[]()<>=;\\$#%@|/_*^~&+']);
+// the symbols code is dense with, as a table over ASCII (asked of every character of a text)
+const SYMBOLS = new Uint8Array(128);
+for (const c of '{}[]()<>=;\\$#%@|/_*^~&+') SYMBOLS[c.charCodeAt(0)] = 1;
 const CODE_START = /^(?:\\[A-Za-z@]+|[({]|#include|#!|\$ |% |>{1,3} |\/\/|--|def |function |return\b|if \(|for \(|while \(|<\/?[a-z][\w-]*[\s>/]|[a-z_][\w.]*\s*=\s|[a-z_][\w-]*\s*\()/;
 const CODE_END = /[{};\\]$|^\)+$|\)\)$/;
 
 export function isCodeLine(line: string): boolean {
   const s = line.trim();
   if (!s) return false;
+  let sym = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && SYMBOLS[c]) sym++;
+  }
+  // no symbol and no code's opening: never code, whatever its words (most lines of prose)
+  if (sym === 0 && !CODE_START.test(s) && !/^=\s\S/.test(s)) return false;
   const words = s.split(/\s+/);
   const plain = words.filter((w) => /^[“"‘(]?[\p{L}][\p{Ll}’']+[”"’)]?[.,;:!?]?$/u.test(w)).length;
   // six plain words or more, most of the line: prose, whatever commands it names
   if (plain >= 6 && plain / words.length >= 0.6) return false;
-  let sym = 0;
-  for (const c of s) if (SYMBOLS.has(c)) sym++;
   const density = sym / s.length;
   if (CODE_START.test(s) && (sym >= 2 || CODE_END.test(s))) return true;
   // "bit1 = 1", "= 3.14159": an assignment, or its right side split off, with no plain word
@@ -30,12 +37,12 @@ const neutral = (s: string) => /^[\d.,\s-]{1,12}$/.test(s.trim()) || s.trim().le
  * A run of lines (no blank line among them) is a listing when most of its lines read as
  * code and none is a line of prose wrapped to the measure.
  */
-export function looksLikeCode(lines: string[], measure: number): boolean {
-  const judged = lines.filter((l) => !neutral(l));
+export function looksLikeCode(lines: string[], measure: number, isCode: readonly boolean[] = lines.map(isCodeLine)): boolean {
+  const judged = lines.flatMap((l, k) => (neutral(l) ? [] : [{ l, code: isCode[k] }]));
   if (!judged.length) return false;
-  const code = judged.filter(isCodeLine).length;
-  const prose = judged.filter((l) => measure > 0 && l.trim().length >= 0.8 * measure && !isCodeLine(l)).length;
+  const code = judged.filter((j) => j.code).length;
+  const prose = judged.filter((j) => measure > 0 && j.l.trim().length >= 0.8 * measure && !j.code).length;
   if (prose > 0.2 * judged.length) return false;
-  if (judged.length === 1) return code === 1 && /^[\\({$<#]/.test(judged[0].trim()) && /[)}>;]\s*$|\s\S+\s/.test(judged[0].trim());
+  if (judged.length === 1) return code === 1 && /^[\\({$<#]/.test(judged[0].l.trim()) && /[)}>;]\s*$|\s\S+\s/.test(judged[0].l.trim());
   return code >= 0.6 * judged.length;
 }

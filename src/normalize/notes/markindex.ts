@@ -3,6 +3,7 @@ import { parseLabel, type Label } from './labels.ts';
 import { marksOf, type Mark } from './marks.ts';
 import type { Stream } from './stream.ts';
 import { pushAll } from '../../collections.ts';
+import { wordsStandingAlone } from '../letters.ts';
 
 export interface PlacedMark extends Mark {
   /** Index of its line in the stream. */
@@ -44,8 +45,8 @@ export class MarkIndex {
       for (const m of this.byLine[i]) if (m.form === 'glued') seen.set(tokenOf(l.text, m), (seen.get(tokenOf(l.text, m)) ?? 0) + 1);
     });
     // "bz2", "x86": letters the text never writes without the number are part of one token
-    const alone = new Set<string>();
-    for (const l of st.lines) for (const w of l.text.toLowerCase().match(/(?<![\p{L}\p{N}])\p{L}+(?![\p{L}\p{N}])/gu) ?? []) alone.add(w);
+    // (asked only when some mark is glued to letters)
+    const alone = this.byLine.some((ms) => ms.some((m) => m.form === 'glued')) ? wordsStandingAlone(st.lines.map((l) => l.text)) : new Set<string>();
     st.lines.forEach((l, i) => {
       // "X1", "Y2", "X3": names of one or two letters numbered in a row on one line are data
       const named = this.byLine[i].filter((m) => m.form === 'glued' && /(?:^|[^\p{L}])\p{L}{1,2}$/u.test(before(l.text, m.start)));

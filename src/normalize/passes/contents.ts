@@ -37,9 +37,10 @@ export function contents(s: NormState): void {
   const last = new Map<string, number>();
   const seen = new Map<string, number>();
   const titleLike = (t: string) => /^[_*]*[\p{Lu}\p{N}“"‘]/u.test(t) && /\p{L}{2}/u.test(t) && !isCodeLine(t);
+  const keys: (string | undefined)[] = [];
   texts.forEach((t, k) => {
-    if (t.length <= 90 && t.split(/\s+/).length <= 12 && titleLike(t)) {
-      const key = headingKey(t);
+    if (t.length <= 90 && t.split(/\s+/, 13).length <= 12 && titleLike(t)) {
+      const key = (keys[k] = headingKey(t));
       if (key.length >= 3) {
         last.set(key, k);
         seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -58,8 +59,8 @@ export function contents(s: NormState): void {
     if (LEADER.test(t) && /\p{L}/u.test(t)) return 'entry';
     if (NUMBERS.test(t) || HEADING.test(t) || PAGE_COLUMN.test(t)) return 'filler';
     // (a paragraph is no entry: its key, costly on a long line, is never made)
-    if (t.split(/\s+/, 13).length > 12 || !titleLike(t)) return undefined;
-    const key = headingKey(t);
+    const key = keys[k] ?? (t.split(/\s+/, 13).length > 12 || !titleLike(t) ? undefined : headingKey(t));
+    if (key === undefined) return undefined;
     // a heading's name stands in the contents and at the heading (a running head or two
     // more at most); a line the text repeats more often is no heading's name
     if (key.length >= 3 && (seen.get(key) ?? 0) <= 4 && (last.get(key) ?? -1) > k + 3) return TITLE_PAGE.test(t) || /^\s*\d/.test(t) ? 'entry' : 'filler-title';

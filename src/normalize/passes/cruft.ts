@@ -16,7 +16,8 @@ const PAGER_LABEL = /(?:^|[\s,|[(«‹<])(next|prev(?:ious)?|up|home|contents|in
 /** The arrows of a page's jump links (⇡ ⇣ ↑ ← …), alone on a line. */
 const ARROWS_ONLY = /^[\s\u2190-\u21ff\u27f0-\u27ff\u2900-\u297f\u2b05-\u2b0d\u25b2-\u25c5^]+$/u;
 export function isPager(t: string): boolean {
-  if (t.split(/\s+/, 21).length > 20 || /[.!?]$/.test(t)) return false;
+  // (a pager names the next, previous or upper page: a line that cannot is not read further)
+  if (!/next|prev|up/i.test(t) || t.split(/\s+/, 21).length > 20 || /[.!?]$/.test(t)) return false;
   const labels = new Set([...t.matchAll(PAGER_LABEL)].map((m) => m[1].toLowerCase().replace(/^prev(ious)?$/, 'prev')));
   return labels.size >= 2 && (labels.has('next') || labels.has('prev') || labels.has('up'));
 }

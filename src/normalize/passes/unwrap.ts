@@ -313,9 +313,8 @@ function pageMargins(items: Item[], measure: number): Map<number, number> {
  * ("[1] 4", "486"), after a line that ends a sentence or introduces it, before a line that
  * starts one.
  */
-function listingsInside(lines: string[]): [number, number][] {
+function listingsInside(lines: string[], code: readonly boolean[]): [number, number][] {
   const out: [number, number][] = [];
-  const code = lines.map((l) => isCodeLine(l));
   const printed = lines.map((l) => PRINTED.test(l.trim()));
   // what a listing prints belongs to it when the listing (or more of its output) goes on after it
   const inListing = (k: number) => code[k] || (printed[k] && (k + 1 === lines.length || code[k + 1] || printed[k + 1]));
@@ -352,9 +351,11 @@ function codeChunks(items: Item[], measure: number): Set<number> {
   const flush = () => {
     if (run.length) {
       const lines = run.map((k) => (items[k] as TextItem).text);
-      if (looksLikeCode(lines, measure)) for (const k of run) out.add(k);
+      // (each line judged once: the run and the listings inside it ask the same)
+      const code = lines.map(isCodeLine);
+      if (looksLikeCode(lines, measure, code)) for (const k of run) out.add(k);
       else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
-      else for (const [a, b] of listingsInside(lines)) for (let x = a; x < b; x++) out.add(run[x]);
+      else for (const [a, b] of listingsInside(lines, code)) for (let x = a; x < b; x++) out.add(run[x]);
     }
     run = [];
   };
