@@ -10,7 +10,7 @@ import { join } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const lib = join(root, 'lib');
 const require = createRequire(import.meta.url);
-const BUNDLED = ['yaml', 'franc-min', 'iso-639-3', 'hyphen'];
+const BUNDLED = ['yaml', 'franc-min', 'iso-639-3', 'hyphen', 'epub-gen-memory', 'markdown-it', 'markdown-it-footnote', 'jszip', 'htmlparser2'];
 
 export async function compile() {
   // Built beside lib/ and moved into place, so that a command started meanwhile never sees half
