@@ -106,6 +106,25 @@ describe('our own PDF read back', () => {
   }, 120_000);
 });
 
+describe('notes of a page', () => {
+  it('a note whose label links back before its anchor is a note; a page anchor in a paragraph is not', async () => {
+    // the markup of Project Gutenberg HTML books made with a back-linked label ahead of the note's anchor
+    const para = (i: number) => `<p><a name="ft0${i}"></a>A sentence of the page that makes a point of its own, number ${i}, and cites a source<a class="fn" href="#fn0${i}">&nbsp;${i}&nbsp;</a> before it goes on.</p>`;
+    const note = (i: number) => `<p class="fn"><span><a class="fn" href="#ft0${i}">&nbsp;${i}&nbsp;</a></span><a name="fn0${i}"></a>\nThe source of point ${i}.</p>`;
+    const page = '<p>An index line: Mendelssohn, <a href="#page12">12</a>.</p><p>Text <span class="pagenum">[12]</span><a name="page12"></a> of the page goes on here.</p>';
+    const html = `<!DOCTYPE html><html><head><title>Notes</title></head><body><h1>Notes</h1>${[1, 2, 3].map(para).join('')}${page}<h2>Footnotes</h2>${[1, 2, 3].map(note).join('')}</body></html>`;
+    const d = mkdtempSync(join(tmpdir(), 'editions-backlabel-'));
+    writeFileSync(join(d, 'book.html'), html);
+    const md = (await normaliseFile(join(d, 'book.html'))).markdown;
+    for (const i of [1, 2, 3]) {
+      expect(md).toContain(`cites a source[^${i}] before`);
+      expect(md).toContain(`[^${i}]: The source of point ${i}.`);
+    }
+    expect(md).not.toContain('[^4]');
+    expect(md).toMatch(/Mendelssohn, 12\./);
+  });
+});
+
 describe('the kind is told from the bytes', () => {
   it('an HTML page saved as .txt is read as HTML; markup-like text in a .txt stays text', async () => {
     const d = mkdtempSync(join(tmpdir(), 'editions-sniff-'));

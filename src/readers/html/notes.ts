@@ -77,7 +77,15 @@ export function takeNotes(root: Element): HtmlNotes {
     if ((order.get(target) ?? 0) < (order.get(a) ?? 0) || isHeading(target) || target.closest('h1,h2,h3,h4,h5,h6')) continue;
     refs.push({ a, target });
   }
-  dropNavigation(refs);
+  // a note's label that links back to its reference ("<a href="#ref1">1</a>" before the anchor)
+  const backLabel = (el: Element): boolean => {
+    if (!MARK.test((el.textContent ?? '').trim())) return false;
+    const a = tagOf(el) === 'a' ? el : el.querySelector('a[href]');
+    const frag = a ? fragmentOf(a.getAttribute('href') ?? '') : undefined;
+    const to = frag ? ids.get(frag) : undefined;
+    return !!to && (order.get(to) ?? 0) < (order.get(el) ?? 0);
+  };
+  dropNavigation(refs, backLabel);
   const targets = [...new Set(refs.map((r) => r.target))].sort((x, y) => order.get(x)! - order.get(y)!);
   addOrphans(targets, ids, order, refs);
   const targetSet = new Set(targets);
@@ -142,7 +150,7 @@ function addOrphans(targets: Element[], ids: Map<string, Element>, order: Map<No
  * most of the text ("Part I … 12"), and links into the middle of a paragraph (a page anchor):
  * a note's body begins with its anchor.
  */
-function dropNavigation(refs: { a: Element; target: Element }[]) {
+function dropNavigation(refs: { a: Element; target: Element }[], backLabel: (el: Element) => boolean) {
   const blockOf = (n: Element) => {
     let b: Element = n;
     while (!isBlockEl(b) && b.parentElement) b = b.parentElement;
@@ -162,13 +170,16 @@ function dropNavigation(refs: { a: Element; target: Element }[]) {
     const tb = isBlockEl(r.target) ? r.target : blockOf(r.target);
     // a body holds no heading: a link to a chapter's anchor is navigation
     if (tb.querySelector('h1,h2,h3,h4,h5,h6')) return false;
-    return tb === r.target || opens(tb, r.target);
+    return tb === r.target || opens(tb, r.target, backLabel);
   });
   refs.splice(0, refs.length, ...keep);
 }
 
-/** Nothing but white space, comments and empty elements stands before `t` in block `b`. */
-function opens(b: Element, t: Element): boolean {
+/**
+ * Nothing but white space, comments, empty elements and the note's own label linking back to
+ * its reference stands before `t` in block `b`.
+ */
+function opens(b: Element, t: Element, backLabel: (el: Element) => boolean): boolean {
   let seen = false;
   const walk = (n: Node): boolean => {
     if (n === t) {
@@ -177,6 +188,7 @@ function opens(b: Element, t: Element): boolean {
     }
     if (n.nodeType === 3) return !(n.nodeValue ?? '').trim();
     if (n.nodeType !== 1) return true;
+    if (!contains(n, t) && backLabel(n as Element)) return true;
     for (const c of Array.from(n.childNodes)) {
       if (!walk(c)) return false;
       if (seen) return true;
