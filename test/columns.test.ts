@@ -77,7 +77,7 @@ async function twoColumnPdf(interleaved: boolean): Promise<{ pdf: Buffer; senten
     pages.push(cols);
   }
   // justified as a book is: the spaces of every line but a paragraph's last stretched to the measure
-  const last = new Set(lines.filter((l, i) => i + 1 === lines.length || lines[i + 1].indent > 0));
+  const last = new Set(lines.filter((_l, i) => i + 1 === lines.length || lines[i + 1].indent > 0));
   const drawLine = (col: Col, i: number, y: number) => {
     const l = col.lines[i];
     doc.font('Times-Roman').fontSize(10);
