@@ -29,6 +29,21 @@ describe('Project Gutenberg plain text', () => {
   });
 });
 
+describe('Gutenberg notes whose label stands alone, the note a letter of many short paragraphs', () => {
+  const { markdown } = fixture('gutenberg-letters-in-notes.txt');
+  // a note's whole definition, its later paragraphs indented under it
+  const whole = (n: number) => new RegExp(`^\\[\\^${n}\\]: ((?:.*)(?:\\n(?: {4}.*|))*)`, 'm').exec(markdown)?.[1].trim() ?? '';
+  it('takes every paragraph up to the next label into the note, heading-like lines too', () => {
+    expect(parsedNotes(markdown).defs).toHaveLength(4);
+    expect(markdown).toContain('survive in the firm’s books.[^1]');
+    expect(whole(2)).toMatch(/^HAMBURGH, \*June 12, 1801\.\*\n\n {4}DEAR SIRS,—[\s\S]*Yours faithfully,\n\n {4}J\. L\. D\.\n\n {4}You have no idea how many proposals I have received from London\.$/);
+    expect(whole(3)).toMatch(/^AT THE GENERAL QUARTERS[\s\S]*Your obedient servant,\n\n {4}J\. L\. D\.$/);
+    expect(whole(4)).toBe('The spelling is the writer’s own throughout.');
+    // nothing of the letters is left in the text
+    expect(body(markdown).replace(/^\[\^\d+\]:[\s\S]*/m, '')).not.toMatch(/HAMBURGH|DEAR SIR|Yours faithfully|\\\[2\\\]/);
+  });
+});
+
 describe('Gutenberg text with page markers, alone on a line and inside the text', () => {
   const { markdown, paged, report } = fixture('gutenberg-pages.txt');
   it('takes every [Pg n] out of the words and keeps it as an original page, where it stood', () => {

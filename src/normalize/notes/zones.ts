@@ -619,8 +619,11 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       // continuation paragraphs between two bodies of the run (not for a bare "1 …" run
       // with no notes heading: that is more likely a numbered passage of the text)
       if (ambiguous(o) && o.form !== 'alone' && heading === undefined) break;
+      // (a label set alone on its line has its whole text after it: a letter, a table, a poem
+      // quoted in the note, with lines of its own that look like headings, up to the next label)
+      const bare = !bodies[bodies.length - 1].pieces.some((p) => p.text.trim());
       let m = n;
-      while (m < units.length && m < n + 4 && !op[m] && !HEADING_LIKE(L[units[m].lines[0]].text)) m++;
+      while (m < units.length && m < n + (bare ? 200 : 4) && !op[m] && (bare ? !NOTES_HEADING.test(L[units[m].lines[0]].text.trim()) : !HEADING_LIKE(L[units[m].lines[0]].text))) m++;
       if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!)) {
         for (let x = n; x < m; x++) addPara(bodies[bodies.length - 1], units[x]);
         n = m;
