@@ -40,8 +40,11 @@ function bodySizeOf(lines: L[]): number {
   return [...w].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
-/** A run set smaller and raised above its line's baseline: a note's mark. */
-const isRaised = (r: Run, l: PdfLine) => r.size <= 0.86 * l.size && r.y - l.y > 0.12 * l.size;
+/**
+ * A run set smaller and raised above its line's baseline: a note's mark. (In a line of small
+ * type, a listing's or a table's, the mark is hardly smaller than the line: it is raised well up.)
+ */
+const isRaised = (r: Run, l: PdfLine) => (r.size <= 0.86 * l.size && r.y - l.y > 0.12 * l.size) || (r.size <= 0.95 * l.size && r.y - l.y > 0.3 * l.size);
 
 /** The marks of a line: raised runs whose text is a label (one run may hold "1," or "12"). */
 function marksOf(l: PdfLine): { run: Run; label: string }[] {
@@ -190,7 +193,12 @@ export function layOut(pages: PdfPage[]): Laid {
     // small lines just above the first labelled note continue the last page's note
     while (seenNote && start > 0 && small(rest[start - 1]) && !labelAt(rest[start - 1]) && rest[start - 1].y - rest[start].y < 2 * rest[start].size && rest[start - 1].y < 0.6 * height) start--;
     const zone: L[] = [];
-    for (let k = start; k < rest.length && small(rest[k]); k++) zone.push(rest[k]);
+    for (let k = start; k < rest.length && small(rest[k]); k++) {
+      // a wide gap ends the notes: below it, small type is a float's (an example's caption)
+      const above = zone[zone.length - 1];
+      if (above && above.page === rest[k].page && above.y - rest[k].y > 2.5 * Math.max(above.size, rest[k].size)) break;
+      zone.push(rest[k]);
+    }
     while (zone.length > 1 && FOLIO.test(plain(zone[zone.length - 1]))) zone.pop();
     for (const l of zone) foot.add(l.no);
     seenNote ||= zone.length > 0;
@@ -360,7 +368,8 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A listing's numbered line: after its first run (the number), only monospaced text. */
 function numberedCode(l: PdfLine): boolean {
   const runs = l.runs.filter((r) => r.text.trim());
-  return runs.length >= 2 && runs.slice(1).every((r) => r.mono);
+  // (a line number stands on the line; a note's label is raised: a note may be all a URL in type)
+  return runs.length >= 2 && runs.slice(1).every((r) => r.mono) && !isRaised(runs[0], l);
 }
 
 /** The label a foot line opens with: a raised mark, or a number or symbol set before the text. */

@@ -1,0 +1,73 @@
+// Page feet of a typeset PDF, made here with pdfkit: a note whose text is all a URL set in
+// typewriter type (no listing's numbered line), a mark raised in a line of small type (an
+// option set in typewriter, hardly smaller than its mark), and a float's caption set small
+// below the notes after a wide gap (no part of the last note).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normaliseFile } from '../src/run/build.ts';
+
+const PROSE = 'The harbour at Dunbar kept its boats through the winter, and the town kept a record of them that the council read each spring before the fishing began again.';
+
+async function feetPdf(): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((r) => doc.on('end', () => r()));
+  /** Sets text with its baseline at y (pdfkit places a text by its top); returns where it ends. */
+  const put = (text: string, font: string, size: number, x: number, y: number) => {
+    doc.font(font).fontSize(size);
+    const ascent = ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
+    doc.text(text, x, y - ascent, { lineBreak: false });
+    return x + doc.widthOfString(text);
+  };
+  const left = 72;
+  let note = 0;
+  for (let p = 1; p <= 4; p++) {
+    doc.addPage();
+    let y = 80;
+    for (let k = 0; k < 18; k++, y += 13) put(`${PROSE.slice(0, 96)} line ${p}.${k}`, 'Times-Roman', 10, left, y);
+    // a sentence ending in a mark raised 3.5 points, set in 6 points
+    const a = ++note;
+    put(String(a), 'Times-Roman', 6, put('Its records are kept online, at the council’s own site', 'Times-Roman', 10, left, y) + 0.5, y - 3.5);
+    y += 13;
+    // an option set in small type, its name in typewriter, its mark hardly smaller than the line
+    const b = ++note;
+    let x = put('‣ ', 'Times-Roman', 8.6, left + 12, y);
+    x = put('keepwinterboats', 'Courier', 8.6, x, y);
+    put(String(b), 'Times-Roman', 8, put(' = true or false', 'Times-Roman', 8.6, x, y) + 0.5, y - 3.9);
+    y += 13;
+    for (let k = 0; k < 6; k++, y += 13) put(`${PROSE.slice(0, 90)} after ${p}.${k}`, 'Times-Roman', 10, left, y);
+    // the notes at the foot, labels raised; the first all a URL in typewriter type
+    let fy = 700;
+    put(`https://dunbar.example.org/records/${a}`, 'Courier', 8, put(String(a), 'Times-Roman', 6, left + 10, fy - 3), fy);
+    fy += 10;
+    put(`Up to the year ${1800 + b} the option was called keepboats.`, 'Times-Roman', 8, put(String(b), 'Times-Roman', 6, left + 10, fy - 3) + 1, fy);
+    // a float's caption well below them, set small
+    put('Boats drawn up on the shore for the winter.', 'Times-Roman', 9, put(`Example ${p}: `, 'Times-Bold', 9, left + 14, fy + 40), fy + 40);
+    put(String(p), 'Times-Roman', 10, 290, 800);
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+describe('page feet of a typeset PDF', () => {
+  it('links a URL note, a mark in small type, and leaves a caption below the notes out of them', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'editions-feet-'));
+    writeFileSync(join(d, 'feet.pdf'), await feetPdf());
+    const md = (await normaliseFile(join(d, 'feet.pdf'))).markdown;
+    const defs = [...md.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(defs.map(([n]) => n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const [n, text] of defs) {
+      if (n % 2) expect(text).toBe(`https://dunbar.example.org/records/${n}`);
+      else expect(text).toBe(`Up to the year ${1800 + n} the option was called keepboats.`);
+      expect(md).toContain(n % 2 ? `own site[^${n}]` : `keepwinterboats = true or false[^${n}]`);
+    }
+    // the captions stay in the text, none in a note
+    expect(md.match(/Boats drawn up on the shore/g)).toHaveLength(4);
+    expect(defs.some(([, t]) => /Boats drawn/.test(t))).toBe(false);
+  });
+});
