@@ -1,7 +1,8 @@
 // Page feet of a typeset PDF, made here with pdfkit: a note whose text is all a URL set in
 // typewriter type (no listing's numbered line), a mark raised in a line of small type (an
 // option set in typewriter, hardly smaller than its mark), and a float's caption set small
-// below the notes after a wide gap (no part of the last note).
+// below the notes after a wide gap (no part of the last note), though a note after a gap
+// that opens with its label is a note.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,8 @@ async function feetPdf(): Promise<Buffer> {
     // the notes at the foot, labels raised; the first all a URL in typewriter type
     let fy = 700;
     put(`https://dunbar.example.org/records/${a}`, 'Courier', 8, put(String(a), 'Times-Roman', 6, left + 10, fy - 3), fy);
-    fy += 10;
+    // (on one page the next note stands after a wide gap, as after a display in a note: its label keeps it a note)
+    fy += p === 2 ? 30 : 10;
     put(`Up to the year ${1800 + b} the option was called keepboats.`, 'Times-Roman', 8, put(String(b), 'Times-Roman', 6, left + 10, fy - 3) + 1, fy);
     // a float's caption well below them, set small
     put('Boats drawn up on the shore for the winter.', 'Times-Roman', 9, put(`Example ${p}: `, 'Times-Bold', 9, left + 14, fy + 40), fy + 40);

@@ -194,9 +194,10 @@ export function layOut(pages: PdfPage[]): Laid {
     while (seenNote && start > 0 && small(rest[start - 1]) && !labelAt(rest[start - 1]) && rest[start - 1].y - rest[start].y < 2 * rest[start].size && rest[start - 1].y < 0.6 * height) start--;
     const zone: L[] = [];
     for (let k = start; k < rest.length && small(rest[k]); k++) {
-      // a wide gap ends the notes: below it, small type is a float's (an example's caption)
+      // a wide gap ends the notes, unless a note's label opens the line below it (a note may
+      // hold a display): small type below it is a float's (an example's caption)
       const above = zone[zone.length - 1];
-      if (above && above.page === rest[k].page && above.y - rest[k].y > 2.5 * Math.max(above.size, rest[k].size)) break;
+      if (above && above.page === rest[k].page && above.y - rest[k].y > 2.5 * Math.max(above.size, rest[k].size) ) break;
       zone.push(rest[k]);
     }
     while (zone.length > 1 && FOLIO.test(plain(zone[zone.length - 1]))) zone.pop();
