@@ -197,7 +197,7 @@ export function layOut(pages: PdfPage[]): Laid {
       // a wide gap ends the notes, unless a note's label opens the line below it (a note may
       // hold a display): small type below it is a float's (an example's caption)
       const above = zone[zone.length - 1];
-      if (above && above.page === rest[k].page && above.y - rest[k].y > 2.5 * Math.max(above.size, rest[k].size) ) break;
+      if (above && above.page === rest[k].page && above.y - rest[k].y > 2.5 * Math.max(above.size, rest[k].size) && !labelAt(rest[k])) break;
       zone.push(rest[k]);
     }
     while (zone.length > 1 && FOLIO.test(plain(zone[zone.length - 1]))) zone.pop();
