@@ -2,7 +2,7 @@
 // typewriter type (no listing's numbered line), a mark raised in a line of small type (an
 // option set in typewriter, hardly smaller than its mark), and a float's caption set small
 // below the notes after a wide gap (no part of the last note), though a note after a gap
-// that opens with its label is a note.
+// that opens with its label is a note. And a contents page whose page numbers were drawn apart.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,4 +72,31 @@ describe('page feet of a typeset PDF', () => {
     expect(md.match(/Boats drawn up on the shore/g)).toHaveLength(4);
     expect(defs.some(([, t]) => /Boats drawn/.test(t))).toBe(false);
   });
+
+  it('reads a contents page whose page numbers are drawn apart from their entries as one list, without the numbers', async () => {
+    const { default: PDFDocument } = await import('pdfkit');
+    const doc = new PDFDocument({ size: 'A4', margin: 0 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((r) => doc.on('end', () => r()));
+    const titles = ['Introduction', 'Evolution', 'Stripping', 'Bitmap images', 'Logging', 'Directions'];
+    doc.font('Times-Bold').fontSize(20).text('Table of contents', 56, 60, { lineBreak: false });
+    // the entries first, then (as a second pass, at the same heights) their page numbers
+    titles.forEach((t, k) => doc.font('Times-Roman').fontSize(12).text(`${k + 1}  ${t}`, 56, 110 + 30 * k, { lineBreak: false }));
+    titles.forEach((_t, k) => doc.font('Times-Roman').fontSize(12).text(String(3 + 8 * k), 500, 110 + 30 * k, { lineBreak: false }));
+    for (const t of titles) {
+      doc.addPage();
+      doc.font('Times-Bold').fontSize(16).text(t, 56, 60, { lineBreak: false });
+      for (let k = 0; k < 12; k++) doc.font('Times-Roman').fontSize(10).text(`${PROSE.slice(0, 96)} ${k}`, 56, 100 + 13 * k, { lineBreak: false });
+    }
+    doc.end();
+    await done;
+    const d = mkdtempSync(join(tmpdir(), 'editions-contents-'));
+    writeFileSync(join(d, 'contents.pdf'), Buffer.concat(chunks));
+    const md = (await normaliseFile(join(d, 'contents.pdf'))).markdown;
+    expect(md).toContain(titles.map((t, k) => `- ${k + 1} ${t}`).join('\n'));
+    // no page number of the source's is left standing alone
+    expect(md).not.toMatch(/^(?:3|11|19|27|35|43)$/m);
+  });
 });
+

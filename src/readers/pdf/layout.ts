@@ -258,13 +258,20 @@ export function layOut(pages: PdfPage[]): Laid {
   // 5. the source's own contents pages: most lines end in a page number, and the numbers rise
   const contents = new Set<number>();
   const contentsBlocks: Block[] = [];
+  const NUMBER = /^\d{1,4}$/;
   for (const ls of byPage) {
     const rest = ls.filter((l) => !furniture.has(l.no) && !foot.has(l.no));
-    const nums = rest.map((l) => /(?:\.\s*|\s)(\d{1,4})$/.exec(plain(l))?.[1]).filter((x): x is string => !!x).map(Number);
+    // page numbers drawn apart from their entries, at their height: each read as its entry's end
+    const apart = rest.filter((l) => NUMBER.test(plain(l)) && rest.some((o) => Math.abs(o.y - l.y) < 1 && !NUMBER.test(plain(o))));
+    const entryLines = apart.length >= 4 ? rest.filter((l) => !apart.includes(l)) : rest;
+    const ending = new Map<number, string>();
+    if (apart.length >= 4) for (const n of apart) ending.set(entryLines.find((o) => Math.abs(o.y - n.y) < 1)!.no, plain(n));
+    const textOfEntry = (l: L) => (ending.has(l.no) ? `${plain(l)} ${ending.get(l.no)}` : plain(l));
+    const nums = entryLines.map((l) => /(?:\.\s*|\s)(\d{1,4})$/.exec(textOfEntry(l))?.[1]).filter((x): x is string => !!x).map(Number);
     const rising = nums.every((n, k) => k === 0 || n >= nums[k - 1]);
-    if (rest.length >= 4 && nums.length >= 0.6 * rest.length && rising) {
+    if (entryLines.length >= 4 && nums.length >= 0.6 * entryLines.length && rising) {
       for (const l of rest) contents.add(l.no);
-      contentsBlocks.push(...entriesOf(rest));
+      contentsBlocks.push(...entriesOf(entryLines, textOfEntry));
       changes.push({ kind: 'contents', lines: rest.map((l) => l.no), why: `a contents page (${nums.length} of its ${rest.length} lines end in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
     }
   }
@@ -298,23 +305,23 @@ const LEADER = /(?:\s*\.){3,}\s*|\s*…\s*/g;
 const CONTENTS_HEADING = /^(?:table of )?contents$|^list of (?:tables|figures|illustrations|plates|maps)$/i;
 
 /** A contents page's entries: a line that does not end in its page number runs on to the next. */
-function entriesOf(lines: L[]): Block[] {
+function entriesOf(lines: L[], textOf: (l: L) => string = plain): Block[] {
   const out: Block[] = [];
   let acc: L[] = [];
   for (const l of lines) {
-    const t = plain(l);
+    const t = textOf(l);
     if (!acc.length && CONTENTS_HEADING.test(t)) {
       out.push({ kind: 'heading', level: 2, text: t, lines: [l.no], widths: [], page: l.page });
       continue;
     }
     acc.push(l);
     if (/\d{1,4}$/.test(t) || acc.length >= 3) {
-      const text = acc.map(plain).join(' ').replace(/\s*\d{1,4}$/, '').replace(LEADER, ' ').replace(/\s+/g, ' ').trim();
+      const text = acc.map(textOf).join(' ').replace(/\s*\d{1,4}$/, '').replace(LEADER, ' ').replace(/\s+/g, ' ').trim();
       if (text) out.push({ kind: 'item', text, lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
       acc = [];
     }
   }
-  if (acc.length) out.push({ kind: 'item', text: acc.map(plain).join(' '), lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
+  if (acc.length) out.push({ kind: 'item', text: acc.map(textOf).join(' '), lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
   return out;
 }
 
