@@ -7,6 +7,8 @@ import { posix } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { Metadata } from '../normalize/types.ts';
 import { readHtml } from './html/index.ts';
+import { xhtmlAsHtml } from './html/lines.ts';
+import { isPlaceholder } from '../normalize/passes/cruft.ts';
 import type { ReadOriginal } from './index.ts';
 
 const DC = ['title', 'creator', 'language', 'date', 'publisher', 'rights', 'description', 'identifier'] as const;
@@ -25,7 +27,8 @@ function packageMeta(opf: Document): Metadata {
   };
   for (const k of DC) {
     const v = first(k);
-    if (!v) continue;
+    // a making tool's placeholder ("UnknownTitle", "Unknown Author") says nothing: the text may
+    if (!v || isPlaceholder(v)) continue;
     if (k === 'creator') m.author = v;
     else if (k === 'identifier') m.source = v;
     else if (k === 'date') m.date = v.slice(0, 10);
@@ -45,7 +48,7 @@ function documentType(body: Element): string {
 
 /** One spine document's body, with its ids and internal links qualified by its file name; undefined for apparatus. */
 function qualified(xhtml: string, file: string, inZip: (p: string) => boolean): string | undefined {
-  const { document } = parseHTML(xhtml);
+  const { document } = parseHTML(xhtmlAsHtml(xhtml));
   const body = document.body ?? document.documentElement;
   if (APPARATUS.test(documentType(body))) return undefined;
   for (const el of Array.from(body.querySelectorAll('[id]'))) el.setAttribute('id', `${file}#${el.getAttribute('id')}`);

@@ -25,6 +25,17 @@ export function isPager(t: string): boolean {
 const HATNOTE = /^(?:this (?:article|page) is about .{1,120}?\.\s*)?(?:[“"].{1,60}[”"] (?:redirects|redirect) here\.\s*)?for other uses, see .{1,200}$/i;
 
 const LANGS: Record<string, string> = { english: 'en', french: 'fr', german: 'de', spanish: 'es', italian: 'it', russian: 'ru', dutch: 'nl', portuguese: 'pt' };
+
+/** A making tool's placeholder for a value it did not have ("UnknownTitle", "Unknown Author"): no value. */
+export const isPlaceholder = (v: string): boolean => /^(?:unknown|untitled|no ?title)[ _-]?(?:title|author|creator)?$/i.test(v.trim());
+
+/** A Project Gutenberg header's catalogue field ("Title: …", "Language: English"), as front matter. */
+export function catalogueField(line: string): [string, string] | undefined {
+  const f = /^(Title|Author|Translator|Language):\s*(.+)$/.exec(line.trim());
+  if (!f || isPlaceholder(f[2])) return undefined;
+  const key = f[1].toLowerCase();
+  return [key, key === 'language' ? (LANGS[f[2].toLowerCase()] ?? f[2]) : f[2]];
+}
 export const GUTENBERG_START = /^\*{3}\s*START OF (THE|THIS) PROJECT GUTENBERG/i;
 export const GUTENBERG_END = /^\*{3}\s*END OF (THE|THIS) PROJECT GUTENBERG|^End of (the )?Project Gutenberg/i;
 
@@ -45,11 +56,8 @@ export function cruft(s: NormState): void {
   if (start) {
     // The header's catalogue fields are the text's own metadata.
     for (const x of texts.filter((t) => t.i < start.i)) {
-      const f = /^(Title|Author|Translator|Language):\s*(.+)$/.exec(x.it.text.trim());
-      if (!f) continue;
-      const key = f[1].toLowerCase();
-      const value = key === 'language' ? (LANGS[f[2].toLowerCase()] ?? f[2]) : f[2];
-      s.meta[key] ??= value;
+      const f = catalogueField(x.it.text);
+      if (f) s.meta[f[0]] ??= f[1];
     }
     removeRange(0, start.i + 1, 'Project Gutenberg header');
   }
