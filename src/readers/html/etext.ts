@@ -1,9 +1,21 @@
 // An e-text's frame inside the page: Project Gutenberg's header before its START line and its
 // licence after its END line, by the same lines the text chain knows (passes/cruft.ts).
-import type { Block, Change } from '../../normalize/types.ts';
-import { GUTENBERG_END, GUTENBERG_START } from '../../normalize/passes/cruft.ts';
+import type { Block, Change, Metadata } from '../../normalize/types.ts';
+import { catalogueField, GUTENBERG_END, GUTENBERG_START } from '../../normalize/passes/cruft.ts';
 
 const lineAt = (text: string, re: RegExp) => text.split('\n').findIndex((l) => re.test(l.trim()));
+
+/** The catalogue fields (Title, Author, Translator, Language) of an e-text's header, before its START line. */
+export function etextCatalogue(blocks: Block[]): Metadata {
+  const meta: Metadata = {};
+  const start = blocks.findIndex((b) => lineAt(b.text, GUTENBERG_START) >= 0);
+  for (const h of blocks.slice(0, start + 1))
+    for (const line of h.text.replace(/[\uE002\uE003]/g, '').split('\n')) {
+      const f = catalogueField(line);
+      if (f) meta[f[0]] ??= f[1];
+    }
+  return meta;
+}
 
 export function dropEtextFrame(blocks: Block[], changes: Change[]): Block[] {
   let out = blocks;

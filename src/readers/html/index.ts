@@ -10,7 +10,7 @@ import { tagLines } from './lines.ts';
 import { takeNotes } from './notes.ts';
 import { blocksOf } from './blocks.ts';
 import { dropContents } from './contents.ts';
-import { dropEtextFrame } from './etext.ts';
+import { dropEtextFrame, etextCatalogue } from './etext.ts';
 import { lineOf } from './inline.ts';
 import { minOf, pushAll } from '../../collections.ts';
 
@@ -50,6 +50,7 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
   if (author && !/^https?:/.test(author)) meta.author = author;
   const pageTitle = document.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim();
   let blocks = blocksOf(root);
+  const catalogue = etextCatalogue(blocks);
   if (opts.mainContent) {
     const whole = blocks;
     const firstH1 = root.querySelector('h1');
@@ -69,6 +70,8 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
   }
   blocks = levelled(dropEtextFrame(blocks, changes));
   if (pageTitle) meta.title = pageTitle;
+  // an e-text's own catalogue fields name it better than the page's title ("The Project Gutenberg eBook of …")
+  Object.assign(meta, catalogue);
   return { blocks, bodies: notes.bodies, meta: {}, hints: meta, changes, doubts, carrier: 'HTML' };
 }
 

@@ -20,6 +20,11 @@ export function inlineText(node: Node, stop?: (el: Element) => boolean): string 
     if (n.nodeType !== 1) return;
     const el = n as Element;
     const tag = el.localName.toLowerCase();
+    if (tag === 'img') {
+      const letter = dropCap(el);
+      if (letter) out.push(letter);
+      return;
+    }
     if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true' || isPageNumber(el)) return;
     if (stop?.(el)) return;
     if (tag === 'br') {
@@ -40,6 +45,20 @@ export function inlineText(node: Node, stop?: (el: Element) => boolean): string 
   return out.join('').replace(/ {2,}/g, ' ');
 }
 
+/**
+ * The letter an ornamental initial stands for: an image whose description names one capital
+ * ("W", "Ornamental letter 'W'", "Decorative initial T") with the word's lower-case rest glued
+ * after it ("<img alt='W'>hen the scout landed").
+ */
+function dropCap(img: Element): string | undefined {
+  const letters = (img.getAttribute('alt') ?? img.getAttribute('title') ?? '').match(/(?<![\p{L}\p{N}])\p{Lu}(?![\p{L}\p{N}])/gu);
+  if (letters?.length !== 1) return undefined;
+  let next = img.nextSibling;
+  while (next && next.nodeType === 1 && !(next.textContent ?? '').length) next = next.nextSibling;
+  const after = next?.nodeType === 3 ? (next.nodeValue ?? '') : next?.nodeType === 1 ? ((next as Element).textContent ?? '') : '';
+  return /^\p{Ll}/u.test(after) ? letters[0] : undefined;
+}
+
 const PAGE_LABEL = /^[[{(]?\s*(?:pg\.?|page|p\.)?\s*[\dxivlc]{1,5}\s*[\]})]?$/i;
 
 /**
@@ -49,7 +68,7 @@ const PAGE_LABEL = /^[[{(]?\s*(?:pg\.?|page|p\.)?\s*[\dxivlc]{1,5}\s*[\]})]?$/i;
 export function isPageNumber(el: Element): boolean {
   const t = (el.textContent ?? '').trim();
   if (!t || t.length > 14 || !PAGE_LABEL.test(t)) return false;
-  const named = /\b(?:page|pg|pagenum|pageno|folio)[_-]?\d*\b/i.test(`${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('title') ?? ''}`);
+  const named = /\b(?:(?:page|pg)[_-]?(?:num(?:ber)?|no)?|folio)[_-]?\d*\b/i.test(`${el.getAttribute('id') ?? ''} ${el.getAttribute('class') ?? ''} ${el.getAttribute('title') ?? ''}`);
   return named || /^\[(?:pg\.?|page|p\.)\s*\d+\]$/i.test(t);
 }
 
