@@ -81,6 +81,22 @@ describe('PDF extraction with form feeds, folios and alternating running heads',
   });
 });
 
+describe('a number that opens a line in the middle of a sentence is no page foot', () => {
+  it('keeps “Nos. 1, 2, and⏎3 move up and down…” in its paragraph, and the page’s real note linked', () => {
+    const page = (n: number, lines: string[]) => [...lines, `${n} / 9`].join('\n');
+    const text = [
+      page(1, ['The apparatus is best shown by two pulleys with weights attached,', 'suspended from a cord held by the hands of three persons, 1, 2, and 3.', 'No. 2 holds the middle of the cord, one half of which passes round', 'a pulley up to the hand of No. 1; the other half similarly round the', 'other pulley up to the hand of No. 3. The hands of Nos. 1, 2, and', '3 move up and down quite independently, but as both weights are', 'controlled in part by No. 2, they become correlated, as the tables', 'of the last lesson showed for stature.']),
+      page(2, ['The second lesson deals with the measurement of variation, and the', 'third with the way it is handed down from one generation to the', 'next, as the first lesson had promised in its closing words.1', '', '1 Galton, Natural Inheritance, 1889, p. 102.']),
+      page(3, ['The fourth lesson returns to the pulleys and the weights, and the', 'fifth to the tables of the second, now drawn on squared paper.']),
+    ].join('\n\f');
+    const { markdown } = normalize(text);
+    expect(markdown).toContain('The hands of Nos. 1, 2, and 3 move up and down quite independently');
+    expect(parsedNotes(markdown).defs).toHaveLength(1);
+    expect(markdown).toContain('in its closing words.[^1]');
+    expect(noteText(markdown, 1)).toBe('Galton, Natural Inheritance, 1889, p.\u00a0102.');
+  });
+});
+
 describe('PDF extraction whose page feet list their labels out of order (ConTeXt through pdftotext)', () => {
   const { markdown } = fixture('pdf-scrambled-feet.txt');
   it('gives the bodies the page’s labels in order, cutting the stretch whose label came late', () => {

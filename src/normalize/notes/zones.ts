@@ -200,6 +200,10 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
         }
         if (listed) continue;
       }
+      // a number opening a line in the middle of a sentence ("… Nos. 1, 2, and⏎3 move up and
+      // down …"): the line before runs on into it and it goes on in lower-case words (a note
+      // opens with a capital, an abbreviation or a URL)
+      if ((o.form === 'space' || o.form === 'dot') && j > 0 && /[\p{L},]$/u.test(st.lines[idx[j - 1]].text.trimEnd()) && /^\p{Ll}{2,} \p{Ll}/u.test(o.rest)) continue;
       const bodies = footFrom(st, idx.slice(j), o);
       if (!bodies) continue;
       // a number alone between lines of code is a listing's output ("$ echo ${s:7:2}⏎78⏎$ echo …")
