@@ -152,6 +152,17 @@ describe('an e-text made into HTML and EPUB by its publisher\'s tools', () => {
   });
 });
 
+describe('a page that opens several <html> tags (old IE conditional comments)', () => {
+  it('is read from its real body, not refused as empty', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'editions-iehtml-'));
+    const tags = ['ie6', 'ie7', 'ie8', 'ie9'].map((c) => `<!--[if IE]><!--><html lang="en" class="${c}"> <!--<![endif]-->`).join('\n');
+    writeFileSync(join(d, 'page.html'), `<!DOCTYPE html>\n${tags}\n<html lang="en">\n<head><title>Berlin renames its streets</title></head>\n<body><article><h1>Berlin renames its streets</h1><p>The German capital has launched a five-year project to mark its part in European colonialism, and three streets will carry new names.</p><p>The renaming has been a major issue for the organisations of the city, which have argued for it for many years.</p></article></body></html>`);
+    const md = (await normaliseFile(join(d, 'page.html'))).markdown;
+    expect(md).toContain('The German capital has launched a five-year project');
+    expect(md).toContain('The renaming has been a major issue');
+  });
+});
+
 describe('the kind is told from the bytes', () => {
   it('an HTML page saved as .txt is read as HTML; markup-like text in a .txt stays text', async () => {
     const d = mkdtempSync(join(tmpdir(), 'editions-sniff-'));

@@ -7,7 +7,7 @@ import { posix } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { Metadata } from '../normalize/types.ts';
 import { readHtml } from './html/index.ts';
-import { xhtmlAsHtml } from './html/lines.ts';
+import { bodyElement, xhtmlAsHtml } from './html/lines.ts';
 import { isPlaceholder } from '../normalize/passes/cruft.ts';
 import type { ReadOriginal } from './index.ts';
 
@@ -49,7 +49,7 @@ function documentType(body: Element): string {
 /** One spine document's body, with its ids and internal links qualified by its file name; undefined for apparatus. */
 function qualified(xhtml: string, file: string, inZip: (p: string) => boolean): string | undefined {
   const { document } = parseHTML(xhtmlAsHtml(xhtml));
-  const body = document.body ?? document.documentElement;
+  const body = bodyElement(document as unknown as Document);
   if (APPARATUS.test(documentType(body))) return undefined;
   for (const el of Array.from(body.querySelectorAll('[id]'))) el.setAttribute('id', `${file}#${el.getAttribute('id')}`);
   for (const el of Array.from(body.querySelectorAll('a[name]'))) el.setAttribute('name', `${file}#${el.getAttribute('name')}`);

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Block, Change, Metadata } from '../../normalize/types.ts';
 import type { ReadDocument } from '../types.ts';
-import { tagLines } from './lines.ts';
+import { bodyElement, tagLines } from './lines.ts';
 import { takeNotes } from './notes.ts';
 import { blocksOf } from './blocks.ts';
 import { dropContents } from './contents.ts';
@@ -30,7 +30,7 @@ const metaContent = (doc: Document, names: string[]): string | undefined => {
 
 export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }): ReadDocument {
   const { document } = parseHTML(tagLines(html));
-  const root = (document.body ?? document.documentElement) as Element;
+  const root = bodyElement(document as unknown as Document);
   const changes: Change[] = [];
   // what the page itself calls navigation never reaches the text
   for (const el of Array.from(root.querySelectorAll('nav, [role="navigation"], [role="search"], [role="banner"] nav, form'))) {

@@ -62,3 +62,11 @@ function rewrite(html: string, lines: boolean, xhtml: boolean): string {
   out.push(html.slice(from));
   return out.join('');
 }
+
+/**
+ * A parsed page's body element. Pages that open several <html> tags (old IE conditional
+ * comments) leave linkedom's document.body an empty stand-in, the real body nested deeper.
+ */
+export function bodyElement(document: Document): Element {
+  return (document.querySelector('body') ?? document.body ?? document.documentElement) as Element;
+}
