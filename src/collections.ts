@@ -13,24 +13,19 @@ export function pushAll<V>(list: V[], values: readonly V[]): void {
   for (const v of values) list.push(v);
 }
 
-/** The greatest of the values (`Math.max(...values)` overflows the stack past about 100,000 values); `empty` for none. */
-export function maxOf(values: Iterable<number>, empty = Number.NEGATIVE_INFINITY): number {
+/** The values folded by `pick` (Math.max, Math.min); `empty` for none. */
+function fold(values: Iterable<number>, pick: (a: number, b: number) => number, empty: number): number {
   let m = empty;
   let any = false;
   for (const v of values) {
-    m = any ? Math.max(m, v) : v;
+    m = any ? pick(m, v) : v;
     any = true;
   }
   return m;
 }
 
+/** The greatest of the values (`Math.max(...values)` overflows the stack past about 100,000 values); `empty` for none. */
+export const maxOf = (values: Iterable<number>, empty = Number.NEGATIVE_INFINITY): number => fold(values, Math.max, empty);
+
 /** The least of the values; `empty` for none. */
-export function minOf(values: Iterable<number>, empty = Number.POSITIVE_INFINITY): number {
-  let m = empty;
-  let any = false;
-  for (const v of values) {
-    m = any ? Math.min(m, v) : v;
-    any = true;
-  }
-  return m;
-}
+export const minOf = (values: Iterable<number>, empty = Number.POSITIVE_INFINITY): number => fold(values, Math.min, empty);
