@@ -50,7 +50,7 @@ function joinAt(s: NormState, before: string, next: string, lines: [number, numb
  * A paragraph joined line by line. Joining onto one growing string would read the whole
  * string at every line (a string built by + is copied flat when read): quadratic in a long
  * paragraph (20,000 lines took 5 s). Here each join looks at the last part only, the parts
- * before it are joined once, when the text is asked for; the result is joinLine's.
+ * before it are joined once, when the text is asked for; the text is the same.
  */
 export class JoinedText {
   private done: string[] = [];

@@ -6,8 +6,8 @@ import { DOMParser, parseHTML } from 'linkedom';
 import { posix } from 'node:path';
 import { UserError } from '../errors.ts';
 import type { Metadata } from '../normalize/types.ts';
-import { readHtml } from './html/index.ts';
-import { bodyElement, xhtmlAsHtml } from './html/lines.ts';
+import { bodyElement, readHtml } from './html/index.ts';
+import { xhtmlAsHtml } from './html/lines.ts';
 import { isPlaceholder } from '../normalize/passes/cruft.ts';
 import type { ReadOriginal } from './index.ts';
 
@@ -27,7 +27,7 @@ function packageMeta(opf: Document): Metadata {
   };
   for (const k of DC) {
     const v = first(k);
-    // a making tool's placeholder ("UnknownTitle", "Unknown Author") says nothing: the text may
+    // a making tool's placeholder ("UnknownTitle", "Unknown Author") says nothing (the text's own head may)
     if (!v || isPlaceholder(v)) continue;
     if (k === 'creator') m.author = v;
     else if (k === 'identifier') m.source = v;

@@ -6,7 +6,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Block, Change, Metadata } from '../../normalize/types.ts';
 import type { ReadDocument } from '../types.ts';
-import { bodyElement, tagLines } from './lines.ts';
+import { tagLines } from './lines.ts';
 import { takeNotes } from './notes.ts';
 import { blocksOf } from './blocks.ts';
 import { dropContents } from './contents.ts';
@@ -27,6 +27,14 @@ const metaContent = (doc: Document, names: string[]): string | undefined => {
   }
   return undefined;
 };
+
+/**
+ * A parsed page's body element. Pages that open several <html> tags (old IE conditional
+ * comments) leave linkedom's document.body an empty stand-in, the real body nested deeper.
+ */
+export function bodyElement(document: Document): Element {
+  return (document.querySelector('body') ?? document.body ?? document.documentElement) as Element;
+}
 
 export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }): ReadDocument {
   const { document } = parseHTML(tagLines(html));

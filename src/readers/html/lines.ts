@@ -1,6 +1,7 @@
 // The review page and the report name raw lines. An HTML source's raw lines are its markup's
 // lines, so every element that can become a block (or a note) is tagged, before the DOM is
 // built, with the line its start tag stands on — positions from the tokenizer, never a regex.
+// The same pass gives an XHTML document's self-closed elements their end tags.
 import { Parser } from 'htmlparser2';
 
 export const LINE_ATTR = 'data-editions-line';
@@ -12,16 +13,16 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 /**
- * Tags each element that can become a block with its line. In an XHTML document (an EPUB's
- * chapter, a page saved as XHTML: an XML declaration or the XHTML namespace, or `xhtml` set),
- * an element written self-closed (`<pre/>`, `<div/>`) is empty, as XML reads it — an HTML parser
- * would open it and put the rest of the document inside — so its end tag is written after it.
+ * Tags each element that can become a block with its line. In an XHTML document (an XML
+ * declaration or the XHTML namespace) an element written self-closed (`<pre/>`, `<div/>`) is
+ * empty, as XML reads it — an HTML parser would open it and put the rest of the document
+ * inside — so its end tag is written after it.
  */
-export function tagLines(html: string, xhtml = false): string {
-  return rewrite(html, true, xhtml);
+export function tagLines(html: string): string {
+  return rewrite(html, true, false);
 }
 
-/** An XHTML document as HTML parsers read it alike: every self-closed element given its end tag. */
+/** An XHTML document (an EPUB's chapter) as an HTML parser reads it alike: every self-closed element given its end tag. */
 export function xhtmlAsHtml(xhtml: string): string {
   return rewrite(xhtml, false, true);
 }
@@ -63,10 +64,3 @@ function rewrite(html: string, lines: boolean, xhtml: boolean): string {
   return out.join('');
 }
 
-/**
- * A parsed page's body element. Pages that open several <html> tags (old IE conditional
- * comments) leave linkedom's document.body an empty stand-in, the real body nested deeper.
- */
-export function bodyElement(document: Document): Element {
-  return (document.querySelector('body') ?? document.body ?? document.documentElement) as Element;
-}

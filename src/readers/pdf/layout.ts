@@ -272,7 +272,7 @@ export function layOut(pages: PdfPage[]): Laid {
     if (entryLines.length >= 4 && nums.length >= 0.6 * entryLines.length && rising) {
       for (const l of rest) contents.add(l.no);
       contentsBlocks.push(...entriesOf(entryLines, textOfEntry));
-      changes.push({ kind: 'contents', lines: rest.map((l) => l.no), why: `a contents page (${nums.length} of its ${rest.length} lines end in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
+      changes.push({ kind: 'contents', lines: rest.map((l) => l.no), why: `a contents page (${nums.length} of its ${entryLines.length} entries end in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
     }
   }
 
