@@ -25,5 +25,13 @@ export function normalizeRead(doc: ReadDocument, sidecar: Sidecar = { meta: {} }
   for (const [, fn] of PASSES) fn(s);
   // what the original only hints at fills what neither the text's head nor the sidecar gave
   for (const [k, v] of Object.entries(doc.hints)) if (s.meta[k] === undefined) s.meta[k] = v;
+  // nothing names the book (its metadata a placeholder, no <title>): its first main heading does
+  if (s.meta.title === undefined) {
+    const h = s.blocks.slice(0, 12).find((b) => b.kind === 'heading' && (b.level ?? 1) === 1 && /\p{L}{2}/u.test(b.text));
+    if (h) {
+      s.meta.title = h.text.replace(/[\uE002\uE003]/g, '').trim();
+      s.changes.push({ kind: 'title-from-heading', lines: h.lines.slice(0, 1), to: `title: ${s.meta.title}`, why: 'the original names no title: its first main heading is taken' });
+    }
+  }
   return { markdown: emit(s), state: s };
 }
