@@ -98,5 +98,39 @@ describe('page feet of a typeset PDF', () => {
     // no page number of the source's is left standing alone
     expect(md).not.toMatch(/^(?:3|11|19|27|35|43)$/m);
   });
+
+  it("reads a part's own contents, set on the page its text opens, as a list, and the text after it as text", async () => {
+    const { default: PDFDocument } = await import('pdfkit');
+    const doc = new PDFDocument({ size: 'A4', margin: 0 });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise<void>((r) => doc.on('end', () => r()));
+    const parts = [
+      ['The harbour', ['Boats in winter', 'The council’s record', 'Nets and lines', 'The spring fishing']],
+      ['The town', ['Streets and wynds', 'The market cross', 'The tolbooth', 'The kirk and its yard']],
+      ['The coast', ['Belhaven sands', 'The castle rock', 'Tides and weather', 'The lifeboat']],
+    ] as const;
+    parts.forEach(([title, entries], part) => {
+      if (part) doc.addPage();
+      doc.font('Times-Bold').fontSize(20).text(`Part ${part + 1}: ${title}`, 56, 50 + 7 * part, { lineBreak: false });
+      doc.font('Times-Bold').fontSize(14).text('Table of Contents', 56, 90 + 5 * part, { lineBreak: false });
+      entries.forEach((t, k) => {
+        const y = 115 + 5 * part + 14 * k;
+        doc.font('Times-Roman').fontSize(9).text(`${part * 4 + k + 1}  ${t} ${' .'.repeat(30)}`, 70, y, { lineBreak: false });
+        doc.font('Times-Roman').fontSize(9).text(String(11 + 10 * part + 2 * k), 500, y, { lineBreak: false });
+      });
+      doc.font('Times-Bold').fontSize(14).text(`${part * 4 + 1}  ${entries[0]}`, 56, 210 + 5 * part, { lineBreak: false });
+      doc.font('Times-Roman').fontSize(10).text(`${PROSE} `.repeat(6), 56, 235 + 5 * part, { width: 480, align: 'justify' });
+    });
+    doc.end();
+    await done;
+    const d = mkdtempSync(join(tmpdir(), 'editions-minitoc-'));
+    writeFileSync(join(d, 'parts.pdf'), Buffer.concat(chunks));
+    const md = (await normaliseFile(join(d, 'parts.pdf'))).markdown;
+    for (const [, entries] of parts) for (const t of entries) expect(md).toMatch(new RegExp(`^- \\d+ ${t}$`, 'm'));
+    expect(md).not.toMatch(/\. \. \.|\.{4}/);
+    // the text after each list is the text's, a paragraph under its heading
+    expect(md.match(new RegExp(`^${PROSE.slice(0, 40)}`, 'gm'))).toHaveLength(3);
+  });
 });
 

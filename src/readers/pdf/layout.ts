@@ -115,11 +115,10 @@ export function layOut(pages: PdfPage[]): Laid {
 
   // 1. furniture: folios and running heads
   const furniture = new Set<number>();
-  // furniture stands at the very edges: the three lines at each end of a page are all it needs to see
-  const edges = byPage.map((ls) => (ls.length > 6 ? [...ls.slice(0, 3), ...ls.slice(-3)] : ls));
-  // a small line that opens with a label its page raises is a note, whatever number it starts with
+  // a small line in a page's lower part that opens with a label its page raises is a note, whatever
+  // number it starts with (a draft's stamp over the head, "3 Jan 2020", is not)
   const raisedOn = byPage.map((ls) => new Set(ls.filter((l) => l.size > 0.92 * body).flatMap((l) => marksOf(l).map((m) => m.label))));
-  const noteLike = (l: L) => l.size <= 0.92 * body && !numberedCode(l) && raisedOn[l.page]?.has(labelAt(l)?.label ?? '\0');
+  const noteLike = (l: L) => l.size <= 0.92 * body && l.y < 0.6 * pages[l.page].height && !numberedCode(l) && raisedOn[l.page]?.has(labelAt(l)?.label ?? '\0');
   // and so are the small lines that go on after it (a note's second line, repeated across pages,
   // "Selected Works, Moscow, 1951, …", is no running foot)
   const inNote = new Set<number>();
@@ -133,15 +132,35 @@ export function layOut(pages: PdfPage[]): Laid {
       if (open) inNote.add(l.no);
     }
   }
-  const found = pageFurniture(edges.map((ls) => ls.filter((l) => !inNote.has(l.no)).map((l) => ({ i: l.no, text: plain(l) }))));
+  // furniture stands at the very edges: the three lines at each end of a page are all it needs to
+  // see (the notes left out first: a page's three top lines stay its top, however short the page)
+  const edges = byPage.map((all) => {
+    const ls = all.filter((l) => !inNote.has(l.no));
+    return ls.length > 6 ? [...ls.slice(0, 3), ...ls.slice(-3)] : ls;
+  });
+  const found = pageFurniture(edges.map((ls) => ls.map((l) => ({ i: l.no, text: plain(l) }))));
   // furniture keeps its place: a line flagged by its words far from where the others stand (a title page's title) is text
   const placeOf = (f: { i: number }) => byNo.get(f.i)!;
   const isTop = (l: L) => l.y > pages[l.page].height / 2;
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const bandY = { top: median(found.map(placeOf).filter(isTop).map((l) => l.y)), bottom: median(found.map(placeOf).filter((l) => !isTop(l)).map((l) => l.y)) };
+  // (a page may carry several bands of furniture — a draft's stamp over the running head —: a line
+  // standing where, page after page, furniture stands and nothing else keeps its place too; a
+  // heading or listing line that the text's grid puts at one height with the text's lines does not)
+  const foundAt = found.map(placeOf);
+  const bands = new Map<number, boolean>(); // by height: a page has few
+  const band = (l: L) => {
+    const at = (ls: L[]) => new Set(ls.filter((o) => Math.abs(o.y - l.y) < 1).map((o) => o.page)).size;
+    const key = Math.round(l.y * 4);
+    if (!bands.has(key)) {
+      const n = at(foundAt);
+      bands.set(key, n >= Math.max(3, 0.3 * pages.length) && n >= 0.8 * at(all));
+    }
+    return bands.get(key)!;
+  };
   for (const f of found) {
     const l = placeOf(f);
-    if (Math.abs(l.y - bandY[isTop(l) ? 'top' : 'bottom']) > 2 * body) continue;
+    if (Math.abs(l.y - bandY[isTop(l) ? 'top' : 'bottom']) > 2 * body && !band(l)) continue;
     furniture.add(f.i);
     changes.push({ kind: f.kind === 'folio' ? 'remove-folio' : 'remove-running-head', lines: [f.i], from: plain(byNo.get(f.i)!), why: f.label ? `page ${f.label}` : undefined });
   }
@@ -273,6 +292,13 @@ export function layOut(pages: PdfPage[]): Laid {
       for (const l of rest) contents.add(l.no);
       contentsBlocks.push(...entriesOf(entryLines, textOfEntry));
       changes.push({ kind: 'contents', lines: rest.map((l) => l.no), why: `a contents page (${nums.length} of its ${entryLines.length} entries end in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
+      continue;
+    }
+    // a chapter's own contents on a page of text (a part's opening page)
+    for (const run of contentsRuns(rest)) {
+      for (const l of run) contents.add(l.no);
+      contentsBlocks.push(...entriesOf(run));
+      changes.push({ kind: 'contents', lines: run.map((l) => l.no), why: `a contents list on a page of text (${run.length} lines, under its heading or with dot leaders, ending in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
     }
   }
 
@@ -287,7 +313,8 @@ export function layOut(pages: PdfPage[]): Laid {
  * stands apart above (below) everything else; it is moved to the page's start (end).
  */
 function edgesInPlace(lines: PdfLine[], body: number): PdfLine[] {
-  if (lines.length < 3) return lines;
+  // (a page of one or two lines — a blank page's stamp and count — is read top to bottom)
+  if (lines.length < 3) return [...lines].sort((a, b) => b.y - a.y);
   const ys = lines.map((l) => l.y).sort((a, b) => b - a);
   const gapAt = (k: number) => ys[k] - ys[k + 1];
   let top = 0; // lines in the band above the first gap
@@ -304,6 +331,14 @@ function edgesInPlace(lines: PdfLine[], body: number): PdfLine[] {
 const LEADER = /(?:\s*\.){3,}\s*|\s*…\s*/g;
 const CONTENTS_HEADING = /^(?:table of )?contents$|^list of (?:tables|figures|illustrations|plates|maps)$/i;
 
+/** An entry's lines as one: a word broken at a line's end ("implementa-" "tion") is whole again. */
+const joinEntry = (ts: string[]) =>
+  ts.reduce((a, t) => {
+    const left = /(\p{L}+)-$/u.exec(a)?.[1];
+    const right = /^\p{Ll}+/u.exec(t)?.[0];
+    return left && right && !decideHyphen(left, right, new Map()).keep ? a.slice(0, -1) + t : `${a} ${t}`;
+  });
+
 /** A contents page's entries: a line that does not end in its page number runs on to the next. */
 function entriesOf(lines: L[], textOf: (l: L) => string = plain): Block[] {
   const out: Block[] = [];
@@ -316,13 +351,47 @@ function entriesOf(lines: L[], textOf: (l: L) => string = plain): Block[] {
     }
     acc.push(l);
     if (/\d{1,4}$/.test(t) || acc.length >= 3) {
-      const text = acc.map(textOf).join(' ').replace(/\s*\d{1,4}$/, '').replace(LEADER, ' ').replace(/\s+/g, ' ').trim();
+      const text = joinEntry(acc.map(textOf)).replace(/\s*\d{1,4}$/, '').replace(LEADER, ' ').replace(/\s+/g, ' ').trim();
       if (text) out.push({ kind: 'item', text, lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
       acc = [];
     }
   }
-  if (acc.length) out.push({ kind: 'item', text: acc.map(textOf).join(' '), lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
+  if (acc.length) out.push({ kind: 'item', text: joinEntry(acc.map(textOf)), lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
   return out;
+}
+
+const PAGE_AT_END = /(?:\.\s*|\s)(\d{1,4})$/;
+
+/**
+ * The runs of a page's lines that are a contents list: four entries or more ending in rising page
+ * numbers (an entry may wrap over two lines more), told from text that ends in numbers by the
+ * list's own heading just above it, which the run takes in, or by dot leaders and section numbers
+ * in half its entries.
+ * (An index's entries, with several page numbers each, are no contents.)
+ */
+function contentsRuns(ls: L[]): L[][] {
+  const num = ls.map((l) => PAGE_AT_END.exec(plain(l))?.[1]);
+  // an entry with several page numbers is an index's: no contents list runs through it, nor
+  // stands on a page of them
+  const indexEntry = ls.map((l) => /\d,\s*\d{1,4}$/.test(plain(l)));
+  const runs: L[][] = [];
+  if (indexEntry.filter(Boolean).length >= 3) return runs;
+  for (let k = 0; k < ls.length; k++) {
+    if (num[k] === undefined || indexEntry[k]) continue;
+    let end = k;
+    for (let j = k + 1; j < ls.length && j - end <= 3 && !indexEntry[j]; j++) if (num[j] !== undefined) end = j;
+    const numbered = ls.slice(k, end + 1).filter((_, i) => num[k + i] !== undefined);
+    const pages = numbered.map((l) => Number(PAGE_AT_END.exec(plain(l))![1]));
+    const rising = pages.every((n, i) => i === 0 || n >= pages[i - 1]);
+    const headAt = [k - 1, k - 2].find((h) => h >= 0 && CONTENTS_HEADING.test(plain(ls[h])));
+    const leaders = numbered.filter((l) => /(?:\.\s*){4,}\d{1,4}$|…\s*\d{1,4}$/.test(plain(l))).length;
+    const sectioned = numbered.filter((l) => /^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[A-Z])\.?\s/.test(plain(l))).length;
+    if (numbered.length >= 4 && rising && (headAt !== undefined || (leaders >= numbered.length / 2 && sectioned >= numbered.length / 2))) {
+      runs.push(ls.slice(headAt ?? k, end + 1));
+      k = end;
+    }
+  }
+  return runs;
 }
 
 /** Letters, and # for each number: lines compared without their page numbers. */
