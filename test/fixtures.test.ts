@@ -392,3 +392,21 @@ describe('A PDF extraction whose pages repeat one note at their feet', () => {
     expect(md.match(/alphanumeric system\.\[\^\d+\] The command/g)).toHaveLength(6);
   });
 });
+
+describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt)', () => {
+  const { markdown, paged, report } = fixture('ocr-djvu.txt');
+  it('tells the pages by the heads whose numbers rise a page at a time, and takes heads and folios out', () => {
+    expect(body(markdown)).not.toMatch(/HISTORY OF THE HARBOUR|^CHAP\. I\.|^\d+$/m);
+    expect([...paged.matchAll(/<!--page (\d+)-->/g)].map((m) => Number(m[1]))).toEqual([39, 40, 41, 42, 43, 44, 45]);
+    expect(report.changes.filter((c) => c.kind === 'remove-folio')).toHaveLength(7);
+  });
+  it('reads each page foot as its notes, the marks OCR made of the raised numbers linked, a foot whose mark was lost kept as a note', () => {
+    expect(parsedNotes(markdown).defs).toHaveLength(9);
+    expect(markdown).toContain('the boats themselves.[^1] The harbour');
+    expect(markdown).toContain('was seldom given one.[^5] The council');
+    expect(markdown).toContain('fishing began again.[^9] He had');
+    expect(markdown).not.toMatch(/[a-z]\.[!?®1] /);
+    expect(noteText(markdown, 4)).toMatch(/^Vol\. xiv\. N\.S\. \(1870\), p\.\s194\.$/u);
+    expect(body(markdown)).not.toMatch(/^1 [A-Z]/m);
+  });
+});

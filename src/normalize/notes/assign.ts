@@ -87,8 +87,8 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
       why = `under a notes heading, its paragraphs unlabelled: the first ${taken} of ${n} taken, as many as the marks 1–${taken} before it`;
       if (ok) g.bodies = g.bodies.slice(0, taken);
     } else if (g.read) {
-      ok = support > 0;
-      why = `at the foot of its page, read by its place (OCR lost its labels): ${support} of ${n} bodies have a possible mark on the page`;
+      ok = support > 0 || !!g.cited;
+      why = `at the foot of its page, read by its place (OCR lost its labels): ${support} of ${n} bodies have a possible mark on the page${support ? '' : ', and it reads as citations'}`;
     } else if (g.strong || g.zone === 'block') {
       ok = true;
       why = 'its form marks it as a note';

@@ -57,6 +57,8 @@ export interface Group {
   endsSection: boolean;
   /** Found by the page's shape alone (OCR lost its labels): its marks are matched by order. */
   read?: boolean;
+  /** A read foot whose text reads as citations (p., ibid., numbers): a note even where OCR lost every mark on its page. */
+  cited?: boolean;
   /**
    * Paragraphs under a notes heading that print no labels and no back-links (a list whose
    * numbers were not copied): as many of them are notes as the text's marks 1, 2, 3… count.
@@ -284,6 +286,7 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     });
     const g = newGroup('foot', bodies, false, false);
     g.read = true;
+    g.cited = CITATION.test(text);
     for (const i of zone) claimed.add(i);
     groups.push(g);
   }

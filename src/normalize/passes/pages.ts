@@ -51,6 +51,66 @@ function findFolios(raw: RawLine[], ff: Set<number>): Set<number> {
   return ok;
 }
 
+// A running head with its folio, "190 OPPOSITION IN GERMANY [cHap.", "CHAP. XIII.] DOLLINGER 189",
+// or a folio alone: a short line of few words, the number at one end.
+// (OCR adds a speck at either end: "‘62 THE CATHOLIC CHURCH", "… HISTORY 69.")
+const HEAD_FOLIO = /^\s*[‘’'`.,]?(?:(\d{1,4})(?:\s+(\S[^\d]{0,60}?))?|(\S[^\d]{0,60}?)\s+(\d{1,4}))[‘’'`.,]?\s*$/;
+
+// what a text numbers in series besides its pages: "Figure 4", "Chapter 3", "Step 2"
+const NUMBERED_THING = /^(?:fig(?:ure)?|table|plate|chapter|chap|section|sect|part|book|step|no|number|verse|article|art|lesson|exercise|example|question|item|volume|vol|page|p|pp)\.?$/i;
+
+/**
+ * The page heads of a text that marks no page breaks: lines whose number rises by one a page
+ * (two or three where a plate or a chapter's opening has none) at a steady pace of lines per
+ * page. Numbered lines of the text (a list, a page's notes from 1 again, chapter numbers) keep
+ * no page's pace. The longest such chain, if it has four links, counts half the pages it spans
+ * and spans half the text, marks the pages.
+ */
+function headFolios(raw: RawLine[]): Map<number, string> {
+  const cands: { i: number; n: number }[] = [];
+  raw.forEach((l, i) => {
+    const m = HEAD_FOLIO.exec(l.text);
+    if (!m) return;
+    const words = (m[2] ?? m[3] ?? '').trim();
+    if (words.split(/\s+/).length > 8 || (words && !/\p{L}{2}/u.test(words)) || NUMBERED_THING.test(words)) return;
+    cands.push({ i, n: Number(m[1] ?? m[4]) });
+  });
+  const chainWith = (pace?: number) => {
+    const len = cands.map(() => 1);
+    const prev = cands.map(() => -1);
+    for (let k = 0; k < cands.length; k++)
+      for (let j = k - 1; j >= 0 && cands[k].i - cands[j].i <= 450; j--) {
+        const dn = cands[k].n - cands[j].n;
+        const per = (cands[k].i - cands[j].i) / dn;
+        const ok = dn >= 1 && dn <= 3 && (pace ? per >= 0.7 * pace && per <= 1.4 * pace : per >= 15 && per <= 150);
+        if (ok && len[j] + 1 > len[k]) {
+          len[k] = len[j] + 1;
+          prev[k] = j;
+        }
+      }
+    let end = len.indexOf(Math.max(0, ...len));
+    const chain: number[] = [];
+    for (; end >= 0; end = prev[end]) chain.unshift(end);
+    return chain.map((k) => cands[k]);
+  };
+  const out = new Map<number, string>();
+  const first = chainWith();
+  if (first.length < 4) return out;
+  const paces = first.slice(1).map((c, k) => (c.i - first[k].i) / (c.n - first[k].n)).sort((a, b) => a - b);
+  const chain = chainWith(paces[Math.floor(paces.length / 2)]);
+  // (pages run through the whole text: a bibliography's years rising entry by entry do not)
+  if (chain.length < 4 || chain.length < 0.5 * (chain[chain.length - 1].n - chain[0].n + 1) || chain[chain.length - 1].i - chain[0].i < 0.5 * raw.length) return out;
+  for (const c of chain) out.set(c.i, String(c.n));
+  // a chapter's opening page shows its number at its foot, just above the next page's head
+  const headAt = new Map(chain.map((h) => [h.n, h.i]));
+  for (const c of cands) {
+    const h = headAt.get(c.n + 1);
+    // (the break takes the head's number: this one names the page before it)
+    if (h !== undefined && h > c.i && h - c.i <= 3 && /^\s*\d{1,4}\s*$/.test(raw[c.i].text)) out.set(c.i, '');
+  }
+  return out;
+}
+
 /**
  * Takes the carrier's page furniture out of the line stream and puts a page break in its
  * place: form feeds, explicit markers, folios, running heads and the leading space some
@@ -82,6 +142,14 @@ export function pages(s: NormState): void {
   raw.forEach((l, i) => {
     if (SEPARATOR_RE.test(l.text)) role[i] = 'marker';
   });
+  // a scan's text with no form feeds (an OCR's djvu.txt): its pages told by their heads' numbers
+  // (a wrapped text's: a browser copy's numbered lines are no pages)
+  const wrappedText = () => detectCarrier(raw.filter((l) => !isBlank(l.text)).map((l) => ({ kind: 'text' as const, no: l.no, text: l.text })), 0).mode !== 'lines';
+  if (!ffAfter.size && !role.includes('marker') && wrappedText())
+    for (const [i, label] of headFolios(raw)) {
+      role[i] = 'folio';
+      if (label) labels.set(i, label);
+    }
   for (const i of findFolios(raw, ffAfter)) {
     if (role[i] !== 'text') continue;
     role[i] = 'folio';
