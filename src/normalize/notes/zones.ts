@@ -57,7 +57,7 @@ export interface Group {
   endsSection: boolean;
   /** Found by the page's shape alone (OCR lost its labels): its marks are matched by order. */
   read?: boolean;
-  /** A read foot whose text reads as citations (p., ibid., numbers): a note even where OCR lost every mark on its page. */
+  /** A read foot that cites a page (p., ibid.) or opens with a star: a note even where OCR lost every mark on its page. */
   cited?: boolean;
   /**
    * Paragraphs under a notes heading that print no labels and no back-links (a list whose
@@ -230,6 +230,8 @@ const OCR_LABEL = /^([1-9]|[*†!?’'‘}®])\s*(?=[\p{Lu}“"‘([])/u;
 const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®])[ ](?=[\p{Lu}“"‘([])/u;
 const OCR_LINE = /^(?:[1-9]|[*†!?’'}®]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])/u;
 const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect|lib)\.|\b\d{1,4}\b|\bibid\b/i;
+// a reference to a page of a book, not just any number (a slide's numbered steps)
+const CITED = /\b(?:p|pp|vol|ibid|ib|op\. cit|cf|tom)\.\s*[\divxlc]|\bibid\b/i;
 
 /**
  * A page foot that OCR has read without its marks: the page's last stretch of text after a
@@ -286,7 +288,7 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     });
     const g = newGroup('foot', bodies, false, false);
     g.read = true;
-    g.cited = CITATION.test(text);
+    g.cited = CITED.test(text) || /^[*†‡]/.test(first);
     for (const i of zone) claimed.add(i);
     groups.push(g);
   }
