@@ -410,3 +410,15 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(body(markdown)).not.toMatch(/^1 [A-Z]/m);
   });
 });
+
+// A real slide deck through pdftotext -layout: beamer's example conference talk
+// (beamerexample-conference-talk.pdf, Debian texlive-latex-extra-doc; beamer's documentation,
+// GFDL 1.3 or LPPL 1.3c). Its slides' footnotes are few; an algorithm's numbered steps close
+// several slides after a blank line.
+describe('A slide deck whose slides end in numbered steps', () => {
+  const { markdown } = fixture('pdf-beamer-talk-layout.txt');
+  it('keeps the steps in the text: a slide foot that cites no page is no note whose mark OCR lost', () => {
+    expect(markdown).not.toMatch(/^\[\^\d+\]: .*Build a matrix/m);
+    expect(body(markdown).match(/Build a matrix with a column for each vertex of G/g)?.length).toBeGreaterThanOrEqual(2);
+  });
+});
