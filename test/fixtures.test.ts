@@ -422,3 +422,18 @@ describe('A slide deck whose slides end in numbered steps', () => {
     expect(body(markdown).match(/Build a matrix with a column for each vertex of G/g)?.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('Chinese, which sets no spaces between words', () => {
+  const web = fixture('web-zh.txt').markdown;
+  const wrapped = fixture('pdf-zh.txt').markdown;
+  it('keeps a browser copy’s paragraphs as prose, its title from the header, and drops the menus', () => {
+    expect(web).toMatch(/^title: 港口的记录$/m);
+    expect(web).toContain('作者：张明');
+    for (const p of ['这个港口在冬天', '在艰难的年份里', '牧师写道', '十七世纪的时候', '到了十九世纪']) expect(body(web)).toContain(p);
+    expect(body(web)).not.toMatch(/首页|隐私政策|网站地图|上一篇/);
+  });
+  it('joins a wrapped text’s lines without a space between two characters', () => {
+    expect(wrapped).toContain('镇议会保存着一份记录，每年春天捕鱼开始之前都要当众宣读。');
+    expect(body(wrapped)).not.toMatch(/[\p{sc=Han}，。] [\p{sc=Han}，。]/u);
+  });
+});

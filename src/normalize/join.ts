@@ -4,6 +4,11 @@ import { wordBeforeFinalHyphen } from './letters.ts';
 
 const WORD_START = /^[“"‘'(]?([\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*)/u;
 
+const EAST_ASIAN = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3000-\\u303f\\uff01-\\uff60';
+// (two characters a side: a figure's characters set one a line, a vertical-text sample, are no text run on)
+const EAST_ASIAN_END = new RegExp(`[${EAST_ASIAN}]{2}$`, 'u');
+const EAST_ASIAN_START = new RegExp(`^[${EAST_ASIAN}]{2}`, 'u');
+
 /** True when a line end asks to be continued: a hyphen after a letter, or a dash. */
 const SPACE = new Set([' ', '\t', '\u00a0', '\u2002', '\u2003', '\u202f']);
 function trimEndSpaces(t: string): string {
@@ -43,6 +48,9 @@ function joinAt(s: NormState, before: string, next: string, lines: [number, numb
     return ['', joined];
   }
   if ((a.endsWith('—') || a.endsWith('–')) && before === a) return ['', a + b];
+  // Chinese and Japanese put no space between words: a line break between two of their
+  // characters joins without one (Pandoc's east_asian_line_breaks)
+  if (EAST_ASIAN_END.test(a) && EAST_ASIAN_START.test(b)) return ['', a + b];
   return [`${a} `, b];
 }
 

@@ -10,7 +10,9 @@ const STOP = new Set(
   'a about above after again against all also am an and any are as at be because been before being below between both but by can could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who whom why will with would you your'.split(' '),
 );
 
-const wordsOf = (t: string) => t.toLowerCase().match(/[\p{L}’']+/gu) ?? [];
+// (Chinese and Japanese set no spaces between words: each of their characters counts as one)
+const wordsOf = (t: string) => t.toLowerCase().match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}’'])+/gu) ?? [];
+const EAST_ASIAN_CHAR = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 
 /**
  * The small words the text's own sentences are made of, in whatever language: the most
@@ -33,13 +35,16 @@ export function prose(t: string, own?: Set<string>): boolean {
   // a navigation box or a row of links: items set apart by dots, bars or tabs
   if ((t.match(/ [·•|] |\t/g) ?? []).length >= 4) return false;
   const stop = w.filter((x) => STOP.has(x) || own?.has(x)).length;
-  return stop / w.length >= 0.2 || (w.length >= 25 && /[.!?]/.test(t));
+  return stop / w.length >= 0.2 || (w.length >= 25 && /[.!?。！？]/.test(t));
 }
+
+/** How many words a line has, a Chinese or Japanese word taken as two characters. */
+const wordCount = (t: string) => wordsOf(t).reduce((n, w) => n + (EAST_ASIAN_CHAR.test(w) ? 0.5 : 1), 0);
 
 /** A menu entry: a few words, no sentence (a sentence's end may carry a note mark). */
 const menuLike = (t: string) => {
   const s = t.trim();
-  return s.length <= 50 && wordsOf(s).length <= 5 && !/[.!?]["”’)]?(?:\[\d{1,4}\]|\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$/.test(s) && !openerOf(s)?.strong && !isCodeLine(s);
+  return s.length <= 50 && wordCount(s) <= 5 && !/[.!?。！？]["”’)」』]?(?:\[\d{1,4}\]|\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$/.test(s) && !openerOf(s)?.strong && !isCodeLine(s);
 };
 
 /** Lines that open or continue a notes list: they belong to the text, however short. */
@@ -212,11 +217,11 @@ function titleIn(texts: string[], firstGood: number, good: boolean[]): number | 
   for (let k = 0; k < firstGood; k++) {
     const t = texts[k];
     const w = wordsOf(t);
-    if (!w.length || w.length > 12 || /[.!?:]$/.test(t) || !/^[\p{Lu}\p{N}“"‘]/u.test(t)) continue;
+    if (!w.length || wordCount(t) > 12 || /[.!?:。！？：]$/.test(t) || !/^[\p{Lu}\p{N}“"‘「『\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t)) continue;
     let score = 0;
     if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
     // a byline follows it
-    if (texts.slice(k + 1, k + 3).some((x) => /^(?:written )?by\s+\p{Lu}/iu.test(x) && x.split(/\s+/).length <= 8)) score += 2;
+    if (texts.slice(k + 1, k + 3).some((x) => (/^(?:written )?by\s+\p{Lu}/iu.test(x) || /^(?:作者|著者|文)\s*[:：]/u.test(x)) && wordCount(x) <= 8)) score += 2;
     // the header repeats it: alone, or after a label ("Chapter 6 - Title", "6. Title")
     score += texts.slice(0, firstGood).filter((x) => x === t || (x.length > t.length && x.endsWith(t) && /[\s.:–—-]$/.test(x.slice(0, -t.length)) && ENTRY_LABEL.test(x))).length - 1;
     if (score >= 2 && (!best || score >= best.score)) best = { k, score };
