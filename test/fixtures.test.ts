@@ -437,3 +437,11 @@ describe('Chinese, which sets no spaces between words', () => {
     expect(body(wrapped)).not.toMatch(/[\p{sc=Han}，。] [\p{sc=Han}，。]/u);
   });
 });
+
+describe('A blog post copied with its sidebar', () => {
+  const { markdown } = fixture('web-blog-sidebar.txt');
+  it('keeps the post’s last paragraphs, though the sidebar after them has far more words', () => {
+    for (const p of ['You can read the whole record', 'The fishing will start again', 'We hope to see you on the pier', 'P.S. As a trust run by volunteers']) expect(body(markdown)).toContain(p);
+    expect(body(markdown)).not.toMatch(/BLOG ARCHIVE|Powered by Blogger|The Fisher's Almanac|Newer Post/);
+  });
+});

@@ -140,6 +140,10 @@ export function chrome(s: NormState): void {
   }
   // a notes list's lines broken at its links go on in lower case or punctuation
   while (last >= 0 && last + 1 < texts.length && /^[\p{Ll}\p{P}]/u.test(texts[last + 1]) && !/^[“"‘(]/.test(texts[last + 1])) last++;
+  // (a footer's sentence or two stand before its first menu entry: where no notes list closes the
+  // text, three sentences of prose or more before it are the text's, however many words the
+  // sidebar after them has)
+  let sentences = 0;
   let proseWords = 0;
   let allWords = 0;
   let cut = -1;
@@ -147,7 +151,10 @@ export function chrome(s: NormState): void {
     const n = wordsOf(texts[k]).length;
     allWords += n;
     if (good[k]) proseWords += n;
-    if (proseWords <= 0.35 * allWords && (good[k - 1] || noteLine(texts[k - 1]) || k - 1 === last)) cut = k;
+    if (menuLike(texts[k])) sentences = 0;
+    else if (good[k]) sentences += (texts[k].match(/[.!?。！？]["”’)]?(?=\s|$)/gu) ?? []).length;
+    // (where a notes list closes the text, what follows it is the site's: further reading, links)
+    if (proseWords <= 0.35 * allWords && (last >= 0 || sentences <= 2) && (good[k - 1] || noteLine(texts[k - 1]) || k - 1 === last)) cut = k;
   }
   if (cut > 0 && menuRuns(texts, cut, texts.length).length) remove(cut, texts.length, 'the site’s navigation and footer after the text');
   s.items = s.items.filter((_, i) => !drop.has(i));
