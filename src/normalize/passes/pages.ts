@@ -145,8 +145,9 @@ export function pages(s: NormState): void {
   // a scan's text with no form feeds (an OCR's djvu.txt): its pages told by their heads' numbers
   // (a wrapped text's: a browser copy's numbered lines are no pages)
   const wrappedText = () => detectCarrier(raw.filter((l) => !isBlank(l.text)).map((l) => ({ kind: 'text' as const, no: l.no, text: l.text })), 0).mode !== 'lines';
-  if (!ffAfter.size && !role.includes('marker') && wrappedText())
-    for (const [i, label] of headFolios(raw)) {
+  const heads = !ffAfter.size && !role.includes('marker') ? headFolios(raw) : new Map<number, string>();
+  if (heads.size && wrappedText())
+    for (const [i, label] of heads) {
       role[i] = 'folio';
       if (label) labels.set(i, label);
     }
