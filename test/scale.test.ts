@@ -85,4 +85,19 @@ describe('200,000 lines', () => {
     const kept = new Set([...markdown.matchAll(/\d+/g)].map((m) => Number(m[0])));
     expect(Array.from({ length: n }, (_, i) => i + 1).filter((k) => !kept.has(k))).toEqual([]);
   }, 120_000);
+
+  // (a scan with no form feeds: 6,666 pages told by their heads, one paragraph running over
+  // them all — its page marks were placed, and its end read, by re-reading the whole paragraph
+  // at every page: 15 s for 20,000 lines, hours for these)
+  it('a scanned book’s pages, one paragraph over them all: every line kept, every page marked', () => {
+    const n = 200_000;
+    // (each line's words its own, spelt from its number: no two lines alike, as a running head is)
+    const spelt = (i: number) => [...i.toString(26)].map((c) => String.fromCharCode(97 + Number.parseInt(c, 26))).join('');
+    const lines = Array.from({ length: n }, (_, i) => (i % 30 === 0 ? `${i / 30 + 1} THE HARBOUR RECORDS` : `and the line ${spelt(i + 1)} of it runs on to ${i + 1} more`));
+    const { markdown } = normalize(`${lines.join('\n')}\n`);
+    const kept = new Set([...markdown.matchAll(/runs on to (\d+) more/g)].map((m) => Number(m[1])));
+    expect(Array.from({ length: n }, (_, i) => i + 1).filter((k) => k % 30 !== 1 && !kept.has(k))).toEqual([]);
+    expect(markdown).not.toMatch(/HARBOUR RECORDS/);
+    expect(markdown.match(/<!--page \d+-->/g)?.length).toBeGreaterThanOrEqual(6000);
+  }, 120_000);
 });

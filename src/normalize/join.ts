@@ -90,6 +90,13 @@ export class JoinedText {
     this.tail = right;
   }
 
+  /** The last `n` characters, what a test of the paragraph's end reads, without joining it all. */
+  last(n: number): string {
+    let out = this.tail;
+    for (let k = this.done.length - 1; k >= 0 && out.length < n; k--) out = this.done[k].slice(-(n - out.length)) + out;
+    return out.length > n ? out.slice(-n) : out;
+  }
+
   text(): string {
     if (this.whole === undefined) {
       this.whole = [...this.done, this.tail].join('');

@@ -25,17 +25,12 @@ const isSpace = (c: string) => /\s/.test(c);
 
 /** Where a page that begins after `letters` letters is marked: before its first word, or after a word it cut in two. */
 export function markPosition(text: string, letters: number): number {
-  if (letters <= 0) return 0;
-  let n = 0;
-  let p = text.length;
-  for (let i = 0; i < text.length; i++) {
-    if (!isLetterCode(text.charCodeAt(i))) continue;
-    if (n === letters) {
-      p = i;
-      break;
-    }
-    n++;
-  }
+  return positionsOf(text, [letters])[0];
+}
+
+/** From the letter a page begins at: before its word, or after a word it cut in two. */
+function adjust(text: string, at: number): number {
+  let p = at;
   const letterAt = (i: number) => i >= 0 && i < text.length && isLetterCode(text.charCodeAt(i));
   if (p < text.length && letterAt(p - 1)) {
     while (letterAt(p) || (/['’-]/.test(text[p] ?? '') && letterAt(p + 1))) p++;
@@ -47,8 +42,39 @@ export function markPosition(text: string, letters: number): number {
 
 /** The text with each page mark put in as a token, for emit to write. */
 export function placeMarks(text: string, marks: { label: string; letters: number }[]): string {
-  const at = marks.map((m) => ({ label: m.label, p: markPosition(text, m.letters) })).sort((a, b) => b.p - a.p);
-  let out = text;
-  for (const m of at) out = `${out.slice(0, m.p)}${PAGE_OPEN}${m.label}${PAGE_CLOSE}${out.slice(m.p)}`;
+  // (the text read once for all its marks, and cut once at each: a paragraph running over
+  // hundreds of pages was read and copied again for every page)
+  const at = positionsOf(text, marks.map((m) => m.letters)).map((p, k) => ({ label: marks[k].label, p, k }));
+  // marks at one place keep the order the old one-by-one insertion gave them: the later mark first
+  at.sort((a, b) => a.p - b.p || b.k - a.k);
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of at) {
+    parts.push(text.slice(from, m.p), `${PAGE_OPEN}${m.label}${PAGE_CLOSE}`);
+    from = m.p;
+  }
+  parts.push(text.slice(from));
+  return parts.join('');
+}
+
+/** markPosition for many counts of letters, the text read once. */
+function positionsOf(text: string, counts: number[]): number[] {
+  const order = counts.map((c, k) => k).sort((a, b) => counts[a] - counts[b]);
+  const out = new Array<number>(counts.length);
+  let n = 0;
+  let i = 0;
+  for (const k of order) {
+    const letters = counts[k];
+    if (letters <= 0) {
+      out[k] = 0;
+      continue;
+    }
+    // the index of the letter after `letters` letters (text.length if none)
+    while (i < text.length && (n < letters || !isLetterCode(text.charCodeAt(i)))) {
+      if (isLetterCode(text.charCodeAt(i))) n++;
+      i++;
+    }
+    out[k] = adjust(text, i < text.length ? i : text.length);
+  }
   return out;
 }

@@ -3,7 +3,7 @@ import { numberPages } from '../pagelabels.ts';
 import { INLINE } from './inlinepages.ts';
 import { detectCarrier } from './carrier.ts';
 import { NOTE_LIKE, ownSectionNumbers, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
-import { pushTo } from '../../collections.ts';
+import { maxOf, pushTo } from '../../collections.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`, `Page 3 of 9`.
 const MARKER_RES = [
@@ -79,7 +79,8 @@ function headFolios(raw: RawLine[]): Map<number, string> {
     const len = cands.map(() => 1);
     const prev = cands.map(() => -1);
     for (let k = 0; k < cands.length; k++)
-      for (let j = k - 1; j >= 0 && cands[k].i - cands[j].i <= 450; j--) {
+      // (a page's head is among the few numbered lines of the last pages before it)
+      for (let j = k - 1; j >= Math.max(0, k - 60) && cands[k].i - cands[j].i <= 450; j--) {
         const dn = cands[k].n - cands[j].n;
         const per = (cands[k].i - cands[j].i) / dn;
         const ok = dn >= 1 && dn <= 3 && (pace ? per >= 0.7 * pace && per <= 1.4 * pace : per >= 15 && per <= 150);
@@ -88,7 +89,7 @@ function headFolios(raw: RawLine[]): Map<number, string> {
           prev[k] = j;
         }
       }
-    let end = len.indexOf(Math.max(0, ...len));
+    let end = len.indexOf(maxOf(len));
     const chain: number[] = [];
     for (; end >= 0; end = prev[end]) chain.unshift(end);
     return chain.map((k) => cands[k]);

@@ -70,11 +70,19 @@ export function unwrap(s: NormState): void {
     if (j) b.text = j.text();
     return b.text;
   };
+  // (a paragraph's end, all a join across a page asks about: reading the whole of a paragraph
+  // that runs over hundreds of pages at each of them was quadratic)
+  const endOfText = (b: Block): string => joined.get(b)?.last(1000) ?? b.text.slice(-1000);
+  // a block's letters so far, counted line by line as it grows (a join adds or takes no letter):
+  // counting the whole text again at each page break was quadratic in a paragraph of many pages
+  const letters = new Map<Block, number>();
+  const lettersOf = (b: Block) => letters.get(b) ?? letters.set(b, countLetters(textOf(b))).get(b)!;
   const append = (it: TextItem) => {
     const b = cur!;
     let j = joined.get(b);
     const at = j ? j.length : b.text.length;
-    const before = pendingMark === undefined ? 0 : countLetters(textOf(b));
+    const before = pendingMark === undefined ? 0 : lettersOf(b);
+    if (letters.has(b)) letters.set(b, letters.get(b)! + countLetters(it.text));
     if (b.kind === 'code') b.text += `\n${it.text.replace(/(?<!\s)\s+$/, '')}`;
     else {
       if (!j) joined.set(b, (j = new JoinedText(b.text)));
@@ -98,7 +106,7 @@ export function unwrap(s: NormState): void {
     let back = blocks.length - 1;
     while (back > 0 && blocks[back].lines.length === 1 && PLACEHOLDER.test(textOf(blocks[back]))) back--;
     const prev = blocks[back];
-    if (cur || !(breakSince || blankSince) || !prev || (prev.kind !== 'para' && prev.kind !== 'quote') || prev.region !== it.region || !continues(textOf(prev), it.text)) return false;
+    if (cur || !(breakSince || blankSince) || !prev || (prev.kind !== 'para' && prev.kind !== 'quote') || prev.region !== it.region || !continues(endOfText(prev), it.text)) return false;
     if (!breakSince && mode === 'lines') return false;
     cur = prev;
     s.changes.push({ kind: breakSince ? 'join-across-page' : 'join-across-blank', lines: [prev.lines[prev.lines.length - 1], it.no], why: 'the paragraph stops mid-sentence and goes on in lower case' });
