@@ -59,7 +59,7 @@ export function placeMarks(text: string, marks: { label: string; letters: number
 
 /** markPosition for many counts of letters, the text read once. */
 function positionsOf(text: string, counts: number[]): number[] {
-  const order = counts.map((c, k) => k).sort((a, b) => counts[a] - counts[b]);
+  const order = counts.map((_c, k) => k).sort((a, b) => counts[a] - counts[b]);
   const out = new Array<number>(counts.length);
   let n = 0;
   let i = 0;
@@ -74,7 +74,7 @@ function positionsOf(text: string, counts: number[]): number[] {
       if (isLetterCode(text.charCodeAt(i))) n++;
       i++;
     }
-    out[k] = adjust(text, i < text.length ? i : text.length);
+    out[k] = adjust(text, i);
   }
   return out;
 }
