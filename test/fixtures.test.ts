@@ -432,6 +432,10 @@ describe('Chinese, which sets no spaces between words', () => {
     for (const p of ['这个港口在冬天', '在艰难的年份里', '牧师写道', '十七世纪的时候', '到了十九世纪']) expect(body(web)).toContain(p);
     expect(body(web)).not.toMatch(/首页|隐私政策|网站地图|上一篇/);
   });
+  it('counts its words by their characters, as Chinese counts them', () => {
+    // (five paragraphs of 66 to 97 characters: counted by spaces, they were a handful of words)
+    expect(fixture('web-zh.txt').report.counts.words).toBeGreaterThan(300);
+  });
   it('joins a wrapped text’s lines without a space between two characters', () => {
     expect(wrapped).toContain('镇议会保存着一份记录，每年春天捕鱼开始之前都要当众宣读。');
     expect(body(wrapped)).not.toMatch(/[\p{sc=Han}，。] [\p{sc=Han}，。]/u);

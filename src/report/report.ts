@@ -14,7 +14,16 @@ export interface BuildReport {
   pdf?: { bytes: number; pages: number; missingGlyphs: string[] };
 }
 
-const wordCount = (t: string) => t.replace(NOTE_TOKEN_RE, ' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+// (Chinese and Japanese are counted by their characters, as their own word counts are)
+const EAST_ASIAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu;
+const wordCount = (t: string) =>
+  t
+    .replace(NOTE_TOKEN_RE, ' ')
+    .split(/\s+/)
+    .reduce((n, w) => {
+      const chars = w.match(EAST_ASIAN)?.length ?? 0;
+      return n + chars + (/[\p{L}\p{N}]/u.test(chars ? w.replace(EAST_ASIAN, '') : w) ? 1 : 0);
+    }, 0);
 
 /** The build report: counts, every change with its raw line numbers, and every doubt. A `.md` source has no normalisation to report. */
 export function makeReport(source: string, encoding: string, decoding: string[], s?: NormState, carrier?: string): BuildReport {
