@@ -60,3 +60,26 @@ export function parsedNotes(md: string): { refs: string[]; defs: string[]; liter
   for (const label of Object.keys(env.footnotes?.refs ?? {})) if (!defs.includes(label.slice(1))) defs.push(label.slice(1));
   return { refs, defs, literal: /\[\^\d+\]/.test(mdit.render(body(md), {}).replace(/<[^>]+>/g, '')) };
 }
+
+/** A PDF drawn with pdfkit on A4 pages without margins: `draw` sets the pages; its bytes once it ends. */
+export async function drawPdf(draw: (doc: PDFKit.PDFDocument) => void, autoFirstPage = true): Promise<Buffer> {
+  const { default: PDFDocument } = await import('pdfkit');
+  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((r) => doc.on('end', () => r()));
+  draw(doc);
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+/** Sets text with its baseline at y (pdfkit places a text by its top), justified to `width` when one is given; returns where it ends. */
+export function putText(doc: PDFKit.PDFDocument, text: string, font: string, size: number, x: number, y: number, width?: number): number {
+  doc.font(font).fontSize(size);
+  const ascent = ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
+  const natural = doc.widthOfString(text);
+  const wordSpacing = width ? (width - natural) / (text.split(' ').length - 1) : 0;
+  doc.text(text, x, y - ascent, { lineBreak: false, wordSpacing });
+  return x + (width ?? natural);
+}

@@ -8,46 +8,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseFile } from '../src/run/build.ts';
+import { drawPdf, putText } from './helpers.ts';
 
 const WORDS = 'the harbour at dunbar kept its boats through the winter and the town kept a record of them that the council read each spring before the fishing began again'.split(' ');
 
-async function draftPdf(): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((r) => doc.on('end', () => r()));
-  /** Sets text with its baseline at y, justified to `width` when one is given; returns where it ends. */
-  const put = (text: string, font: string, size: number, x: number, y: number, width?: number) => {
-    doc.font(font).fontSize(size);
-    const ascent = ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
-    const natural = doc.widthOfString(text);
-    const wordSpacing = width ? (width - natural) / (text.split(' ').length - 1) : 0;
-    doc.text(text, x, y - ascent, { lineBreak: false, wordSpacing });
-    return x + (width ?? natural);
-  };
-  // one paragraph's words, 12 to a line, running on from page to page
-  let w = 0;
-  const line = () => Array.from({ length: 12 }, () => WORDS[w++ % WORDS.length]).join(' ');
-  // (a last line, short, ends it)
-  for (let p = 0; p < 7; p++) {
-    doc.addPage();
-    put('3 Jan 2020 2:18 p.m.', 'Times-Roman', 7, 380, 30);
-    put(`Field Notes Draft No ${70 + p}`, 'Times-Bold', 12, 60, 52);
-    if (p === 4) continue; // a blank page: the stamp and the count alone
-    put(p % 2 ? `${WORDS[p]} ${50 + p}` : `${50 + p} Records of the harbour`, 'Times-Roman', 10, 100, 115);
-    let y = 140;
-    for (let k = 0; k < 30; k++, y += 12) {
-      const x = put(line(), 'Times-Roman', 10, 100, y, 400);
-      // a raised 3 (a square) in the text: the stamp's first number, but no note
-      if (k === 10) put('3', 'Times-Roman', 6, x + 1, y - 3.5);
+const draftPdf = () =>
+  drawPdf((doc) => {
+    const put = (text: string, font: string, size: number, x: number, y: number, width?: number) => putText(doc, text, font, size, x, y, width);
+    // one paragraph's words, 12 to a line, running on from page to page
+    let w = 0;
+    const line = () => Array.from({ length: 12 }, () => WORDS[w++ % WORDS.length]).join(' ');
+    // (a last line, short, ends it)
+    for (let p = 0; p < 7; p++) {
+      doc.addPage();
+      put('3 Jan 2020 2:18 p.m.', 'Times-Roman', 7, 380, 30);
+      put(`Field Notes Draft No ${70 + p}`, 'Times-Bold', 12, 60, 52);
+      if (p === 4) continue; // a blank page: the stamp and the count alone
+      put(p % 2 ? `${WORDS[p]} ${50 + p}` : `${50 + p} Records of the harbour`, 'Times-Roman', 10, 100, 115);
+      let y = 140;
+      for (let k = 0; k < 30; k++, y += 12) {
+        const x = put(line(), 'Times-Roman', 10, 100, y, 400);
+        // a raised 3 (a square) in the text: the stamp's first number, but no note
+        if (k === 10) put('3', 'Times-Roman', 6, x + 1, y - 3.5);
+      }
+      if (p === 6) put('and so the record ends.', 'Times-Roman', 10, 100, y);
     }
-    if (p === 6) put('and so the record ends.', 'Times-Roman', 10, 100, y);
-  }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
+  }, false);
 
 describe('furniture in bands at the top of a draft', () => {
   it('removes the stamp, the draft count and the running heads, and joins the paragraph across pages', async () => {

@@ -8,53 +8,41 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normaliseFile } from '../src/run/build.ts';
+import { drawPdf, putText } from './helpers.ts';
 
 const PROSE = 'The harbour at Dunbar kept its boats through the winter, and the town kept a record of them that the council read each spring before the fishing began again.';
 
-async function feetPdf(): Promise<Buffer> {
-  const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((r) => doc.on('end', () => r()));
-  /** Sets text with its baseline at y (pdfkit places a text by its top); returns where it ends. */
-  const put = (text: string, font: string, size: number, x: number, y: number) => {
-    doc.font(font).fontSize(size);
-    const ascent = ((doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * size;
-    doc.text(text, x, y - ascent, { lineBreak: false });
-    return x + doc.widthOfString(text);
-  };
-  const left = 72;
-  let note = 0;
-  for (let p = 1; p <= 4; p++) {
-    doc.addPage();
-    let y = 80;
-    for (let k = 0; k < 18; k++, y += 13) put(`${PROSE.slice(0, 96)} line ${p}.${k}`, 'Times-Roman', 10, left, y);
-    // a sentence ending in a mark raised 3.5 points, set in 6 points
-    const a = ++note;
-    put(String(a), 'Times-Roman', 6, put('Its records are kept online, at the council’s own site', 'Times-Roman', 10, left, y) + 0.5, y - 3.5);
-    y += 13;
-    // an option set in small type, its name in typewriter, its mark hardly smaller than the line
-    const b = ++note;
-    let x = put('‣ ', 'Times-Roman', 8.6, left + 12, y);
-    x = put('keepwinterboats', 'Courier', 8.6, x, y);
-    put(String(b), 'Times-Roman', 8, put(' = true or false', 'Times-Roman', 8.6, x, y) + 0.5, y - 3.9);
-    y += 13;
-    for (let k = 0; k < 6; k++, y += 13) put(`${PROSE.slice(0, 90)} after ${p}.${k}`, 'Times-Roman', 10, left, y);
-    // the notes at the foot, labels raised; the first all a URL in typewriter type
-    let fy = 700;
-    put(`https://dunbar.example.org/records/${a}`, 'Courier', 8, put(String(a), 'Times-Roman', 6, left + 10, fy - 3), fy);
-    // (on one page the next note stands after a wide gap, as after a display in a note: its label keeps it a note)
-    fy += p === 2 ? 30 : 10;
-    put(`Up to the year ${1800 + b} the option was called keepboats.`, 'Times-Roman', 8, put(String(b), 'Times-Roman', 6, left + 10, fy - 3) + 1, fy);
-    // a float's caption well below them, set small
-    put('Boats drawn up on the shore for the winter.', 'Times-Roman', 9, put(`Example ${p}: `, 'Times-Bold', 9, left + 14, fy + 40), fy + 40);
-    put(String(p), 'Times-Roman', 10, 290, 800);
-  }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
+const feetPdf = () =>
+  drawPdf((doc) => {
+    const put = (text: string, font: string, size: number, x: number, y: number, width?: number) => putText(doc, text, font, size, x, y, width);
+    const left = 72;
+    let note = 0;
+    for (let p = 1; p <= 4; p++) {
+      doc.addPage();
+      let y = 80;
+      for (let k = 0; k < 18; k++, y += 13) put(`${PROSE.slice(0, 96)} line ${p}.${k}`, 'Times-Roman', 10, left, y);
+      // a sentence ending in a mark raised 3.5 points, set in 6 points
+      const a = ++note;
+      put(String(a), 'Times-Roman', 6, put('Its records are kept online, at the council’s own site', 'Times-Roman', 10, left, y) + 0.5, y - 3.5);
+      y += 13;
+      // an option set in small type, its name in typewriter, its mark hardly smaller than the line
+      const b = ++note;
+      let x = put('‣ ', 'Times-Roman', 8.6, left + 12, y);
+      x = put('keepwinterboats', 'Courier', 8.6, x, y);
+      put(String(b), 'Times-Roman', 8, put(' = true or false', 'Times-Roman', 8.6, x, y) + 0.5, y - 3.9);
+      y += 13;
+      for (let k = 0; k < 6; k++, y += 13) put(`${PROSE.slice(0, 90)} after ${p}.${k}`, 'Times-Roman', 10, left, y);
+      // the notes at the foot, labels raised; the first all a URL in typewriter type
+      let fy = 700;
+      put(`https://dunbar.example.org/records/${a}`, 'Courier', 8, put(String(a), 'Times-Roman', 6, left + 10, fy - 3), fy);
+      // (on one page the next note stands after a wide gap, as after a display in a note: its label keeps it a note)
+      fy += p === 2 ? 30 : 10;
+      put(`Up to the year ${1800 + b} the option was called keepboats.`, 'Times-Roman', 8, put(String(b), 'Times-Roman', 6, left + 10, fy - 3) + 1, fy);
+      // a float's caption well below them, set small
+      put('Boats drawn up on the shore for the winter.', 'Times-Roman', 9, put(`Example ${p}: `, 'Times-Bold', 9, left + 14, fy + 40), fy + 40);
+      put(String(p), 'Times-Roman', 10, 290, 800);
+    }
+  }, false);
 
 describe('page feet of a typeset PDF', () => {
   it('links a URL note, a mark in small type, and leaves a caption below the notes out of them', async () => {
@@ -74,25 +62,20 @@ describe('page feet of a typeset PDF', () => {
   });
 
   it('reads a contents page whose page numbers are drawn apart from their entries as one list, without the numbers', async () => {
-    const { default: PDFDocument } = await import('pdfkit');
-    const doc = new PDFDocument({ size: 'A4', margin: 0 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<void>((r) => doc.on('end', () => r()));
     const titles = ['Introduction', 'Evolution', 'Stripping', 'Bitmap images', 'Logging', 'Directions'];
-    doc.font('Times-Bold').fontSize(20).text('Table of contents', 56, 60, { lineBreak: false });
-    // the entries first, then (as a second pass, at the same heights) their page numbers
-    titles.forEach((t, k) => doc.font('Times-Roman').fontSize(12).text(`${k + 1}  ${t}`, 56, 110 + 30 * k, { lineBreak: false }));
-    titles.forEach((_t, k) => doc.font('Times-Roman').fontSize(12).text(String(3 + 8 * k), 500, 110 + 30 * k, { lineBreak: false }));
-    for (const t of titles) {
-      doc.addPage();
-      doc.font('Times-Bold').fontSize(16).text(t, 56, 60, { lineBreak: false });
-      for (let k = 0; k < 12; k++) doc.font('Times-Roman').fontSize(10).text(`${PROSE.slice(0, 96)} ${k}`, 56, 100 + 13 * k, { lineBreak: false });
-    }
-    doc.end();
-    await done;
+    const pdf = await drawPdf((doc) => {
+      doc.font('Times-Bold').fontSize(20).text('Table of contents', 56, 60, { lineBreak: false });
+      // the entries first, then (as a second pass, at the same heights) their page numbers
+      titles.forEach((t, k) => doc.font('Times-Roman').fontSize(12).text(`${k + 1}  ${t}`, 56, 110 + 30 * k, { lineBreak: false }));
+      titles.forEach((_t, k) => doc.font('Times-Roman').fontSize(12).text(String(3 + 8 * k), 500, 110 + 30 * k, { lineBreak: false }));
+      for (const t of titles) {
+        doc.addPage();
+        doc.font('Times-Bold').fontSize(16).text(t, 56, 60, { lineBreak: false });
+        for (let k = 0; k < 12; k++) doc.font('Times-Roman').fontSize(10).text(`${PROSE.slice(0, 96)} ${k}`, 56, 100 + 13 * k, { lineBreak: false });
+      }
+    });
     const d = mkdtempSync(join(tmpdir(), 'editions-contents-'));
-    writeFileSync(join(d, 'contents.pdf'), Buffer.concat(chunks));
+    writeFileSync(join(d, 'contents.pdf'), pdf);
     const md = (await normaliseFile(join(d, 'contents.pdf'))).markdown;
     expect(md).toContain(titles.map((t, k) => `- ${k + 1} ${t}`).join('\n'));
     // no page number of the source's is left standing alone
@@ -100,32 +83,27 @@ describe('page feet of a typeset PDF', () => {
   });
 
   it("reads a part's own contents, set on the page its text opens, as a list, and the text after it as text", async () => {
-    const { default: PDFDocument } = await import('pdfkit');
-    const doc = new PDFDocument({ size: 'A4', margin: 0 });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const done = new Promise<void>((r) => doc.on('end', () => r()));
     const parts = [
       ['The harbour', ['Boats in winter', 'The council’s record', 'Nets and lines', 'The spring fishing']],
       ['The town', ['Streets and wynds', 'The market cross', 'The tolbooth', 'The kirk and its yard']],
       ['The coast', ['Belhaven sands', 'The castle rock', 'Tides and weather', 'The lifeboat']],
     ] as const;
-    parts.forEach(([title, entries], part) => {
-      if (part) doc.addPage();
-      doc.font('Times-Bold').fontSize(20).text(`Part ${part + 1}: ${title}`, 56, 50 + 7 * part, { lineBreak: false });
-      doc.font('Times-Bold').fontSize(14).text('Table of Contents', 56, 90 + 5 * part, { lineBreak: false });
-      entries.forEach((t, k) => {
-        const y = 115 + 5 * part + 14 * k;
-        doc.font('Times-Roman').fontSize(9).text(`${part * 4 + k + 1}  ${t} ${' .'.repeat(30)}`, 70, y, { lineBreak: false });
-        doc.font('Times-Roman').fontSize(9).text(String(11 + 10 * part + 2 * k), 500, y, { lineBreak: false });
+    const pdf = await drawPdf((doc) => {
+      parts.forEach(([title, entries], part) => {
+        if (part) doc.addPage();
+        doc.font('Times-Bold').fontSize(20).text(`Part ${part + 1}: ${title}`, 56, 50 + 7 * part, { lineBreak: false });
+        doc.font('Times-Bold').fontSize(14).text('Table of Contents', 56, 90 + 5 * part, { lineBreak: false });
+        entries.forEach((t, k) => {
+          const y = 115 + 5 * part + 14 * k;
+          doc.font('Times-Roman').fontSize(9).text(`${part * 4 + k + 1}  ${t} ${' .'.repeat(30)}`, 70, y, { lineBreak: false });
+          doc.font('Times-Roman').fontSize(9).text(String(11 + 10 * part + 2 * k), 500, y, { lineBreak: false });
+        });
+        doc.font('Times-Bold').fontSize(14).text(`${part * 4 + 1}  ${entries[0]}`, 56, 210 + 5 * part, { lineBreak: false });
+        doc.font('Times-Roman').fontSize(10).text(`${PROSE} `.repeat(6), 56, 235 + 5 * part, { width: 480, align: 'justify' });
       });
-      doc.font('Times-Bold').fontSize(14).text(`${part * 4 + 1}  ${entries[0]}`, 56, 210 + 5 * part, { lineBreak: false });
-      doc.font('Times-Roman').fontSize(10).text(`${PROSE} `.repeat(6), 56, 235 + 5 * part, { width: 480, align: 'justify' });
     });
-    doc.end();
-    await done;
     const d = mkdtempSync(join(tmpdir(), 'editions-minitoc-'));
-    writeFileSync(join(d, 'parts.pdf'), Buffer.concat(chunks));
+    writeFileSync(join(d, 'parts.pdf'), pdf);
     const md = (await normaliseFile(join(d, 'parts.pdf'))).markdown;
     for (const [, entries] of parts) for (const t of entries) expect(md).toMatch(new RegExp(`^- \\d+ ${t}$`, 'm'));
     expect(md).not.toMatch(/\. \. \.|\.{4}/);
