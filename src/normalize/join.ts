@@ -1,13 +1,14 @@
 import type { NormState } from './types.ts';
 import { decideHyphen } from './hyphenation.ts';
-import { wordBeforeFinalHyphen } from './letters.ts';
+import { EAST_ASIAN, wordBeforeFinalHyphen } from './letters.ts';
 
 const WORD_START = /^[“"‘'(]?([\p{L}\p{M}'’]+(?:-[\p{L}\p{M}'’]+)*)/u;
 
-const EAST_ASIAN = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3000-\\u303f\\uff01-\\uff60';
+// (with their punctuation: 、。「」 and the full-width forms)
+const EAST_ASIAN_TEXT = `${EAST_ASIAN}\\u3000-\\u303f\\uff01-\\uff60`;
 // (two characters a side: a figure's characters set one a line, a vertical-text sample, are no text run on)
-const EAST_ASIAN_END = new RegExp(`[${EAST_ASIAN}]{2}$`, 'u');
-const EAST_ASIAN_START = new RegExp(`^[${EAST_ASIAN}]{2}`, 'u');
+const EAST_ASIAN_END = new RegExp(`[${EAST_ASIAN_TEXT}]{2}$`, 'u');
+const EAST_ASIAN_START = new RegExp(`^[${EAST_ASIAN_TEXT}]{2}`, 'u');
 
 /** True when a line end asks to be continued: a hyphen after a letter, or a dash. */
 const SPACE = new Set([' ', '\t', '\u00a0', '\u2002', '\u2003', '\u202f']);

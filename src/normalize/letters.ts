@@ -85,3 +85,9 @@ export function wordsStandingAlone(lines: readonly string[]): Set<string> {
   }
   return out;
 }
+
+/**
+ * The scripts that set no spaces between words (Chinese, Japanese): a regex character class's
+ * contents, for the passes that count or join words — each character there is a word.
+ */
+export const EAST_ASIAN = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}';

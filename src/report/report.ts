@@ -1,6 +1,7 @@
 import type { NormState } from '../normalize/types.ts';
 import { NOTE_TOKEN_RE } from '../normalize/types.ts';
 import { pushTo } from '../collections.ts';
+import { EAST_ASIAN as EAST_ASIAN_CLASS } from '../normalize/letters.ts';
 
 export interface BuildReport {
   source: string;
@@ -15,7 +16,7 @@ export interface BuildReport {
 }
 
 // (Chinese and Japanese are counted by their characters, as their own word counts are)
-const EAST_ASIAN = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/gu;
+const EAST_ASIAN = new RegExp(`[${EAST_ASIAN_CLASS}]`, 'gu');
 const wordCount = (t: string) =>
   t
     .replace(NOTE_TOKEN_RE, ' ')

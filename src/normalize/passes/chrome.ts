@@ -1,6 +1,7 @@
 import type { Item, NormState } from '../types.ts';
 import { openerOf } from '../notes/openers.ts';
 import { isCodeLine } from '../code.ts';
+import { EAST_ASIAN } from '../letters.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -11,8 +12,10 @@ const STOP = new Set(
 );
 
 // (Chinese and Japanese set no spaces between words: each of their characters counts as one)
-const wordsOf = (t: string) => t.toLowerCase().match(/[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}’'])+/gu) ?? [];
-const EAST_ASIAN_CHAR = /^[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
+const WORD = new RegExp(`[${EAST_ASIAN}]|(?:(?![${EAST_ASIAN}])[\\p{L}’'])+`, 'gu');
+const wordsOf = (t: string) => t.toLowerCase().match(WORD) ?? [];
+const EAST_ASIAN_CHAR = new RegExp(`^[${EAST_ASIAN}]$`, 'u');
+const TITLE_START = new RegExp(`^[\\p{Lu}\\p{N}“"‘「『${EAST_ASIAN}]`, 'u');
 
 /**
  * The small words the text's own sentences are made of, in whatever language: the most
@@ -224,7 +227,7 @@ function titleIn(texts: string[], firstGood: number, good: boolean[]): number | 
   for (let k = 0; k < firstGood; k++) {
     const t = texts[k];
     const w = wordsOf(t);
-    if (!w.length || wordCount(t) > 12 || /[.!?:。！？：]$/.test(t) || !/^[\p{Lu}\p{N}“"‘「『\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(t)) continue;
+    if (!w.length || wordCount(t) > 12 || /[.!?:。！？：]$/.test(t) || !TITLE_START.test(t)) continue;
     let score = 0;
     if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
     // a byline follows it

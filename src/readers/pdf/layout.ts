@@ -180,7 +180,7 @@ export function layOut(pages: PdfPage[]): Laid {
   const fullText = (l: L) => Math.abs(l.size - body) < 0.6 && l.x1 - l.x0 > 0.7 * measure;
   const measure = mode(all.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x1 - l.x0), 4);
   // a contents page's entries end in their page numbers: none of them opens a page foot
-  const entryLine = (l: L) => /(?:\.\s*|\s)(\d{1,4})$/.test(plain(l));
+  const entryLine = (l: L) => PAGE_AT_END.test(plain(l));
   const contentsPage = new Set<number>();
   byPage.forEach((ls, p) => {
     const rest = ls.filter((l) => !furniture.has(l.no));
@@ -286,7 +286,7 @@ export function layOut(pages: PdfPage[]): Laid {
     const ending = new Map<number, string>();
     if (apart.length >= 4) for (const n of apart) ending.set(entryLines.find((o) => Math.abs(o.y - n.y) < 1)!.no, plain(n));
     const textOfEntry = (l: L) => (ending.has(l.no) ? `${plain(l)} ${ending.get(l.no)}` : plain(l));
-    const nums = entryLines.map((l) => /(?:\.\s*|\s)(\d{1,4})$/.exec(textOfEntry(l))?.[1]).filter((x): x is string => !!x).map(Number);
+    const nums = entryLines.map((l) => PAGE_AT_END.exec(textOfEntry(l))?.[1]).filter((x): x is string => !!x).map(Number);
     const rising = nums.every((n, k) => k === 0 || n >= nums[k - 1]);
     if (entryLines.length >= 4 && nums.length >= 0.6 * entryLines.length && rising) {
       for (const l of rest) contents.add(l.no);
@@ -298,7 +298,7 @@ export function layOut(pages: PdfPage[]): Laid {
     for (const run of contentsRuns(rest)) {
       for (const l of run) contents.add(l.no);
       contentsBlocks.push(...entriesOf(run));
-      changes.push({ kind: 'contents', lines: run.map((l) => l.no), why: `a contents list on a page of text (${run.length} lines, under its heading or with dot leaders, ending in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
+      changes.push({ kind: 'contents', lines: run.map((l) => l.no), why: `a contents list on a page of text (${run.length} lines ending in rising page numbers, under its heading or with leaders and section numbers): kept as a list of its entries, without leaders and page numbers` });
     }
   }
 
@@ -329,6 +329,8 @@ function edgesInPlace(lines: PdfLine[], body: number): PdfLine[] {
 }
 
 const LEADER = /(?:\s*\.){3,}\s*|\s*…\s*/g;
+/** A contents entry's end: its page number, after a leader or a space. */
+const PAGE_AT_END = /(?:\.\s*|\s)(\d{1,4})$/;
 const CONTENTS_HEADING = /^(?:table of )?contents$|^list of (?:tables|figures|illustrations|plates|maps)$/i;
 
 /** An entry's lines as one: a word broken at a line's end ("implementa-" "tion") is whole again. */
@@ -359,8 +361,6 @@ function entriesOf(lines: L[], textOf: (l: L) => string = plain): Block[] {
   if (acc.length) out.push({ kind: 'item', text: joinEntry(acc.map(textOf)), lines: acc.map((x) => x.no), widths: [], page: acc[0].page });
   return out;
 }
-
-const PAGE_AT_END = /(?:\.\s*|\s)(\d{1,4})$/;
 
 /**
  * The runs of a page's lines that are a contents list: four entries or more ending in rising page
