@@ -449,3 +449,27 @@ describe('A blog post copied with its sidebar', () => {
     expect(body(markdown)).not.toMatch(/BLOG ARCHIVE|Powered by Blogger|The Fisher's Almanac|Newer Post/);
   });
 });
+
+describe('A web page’s contents box', () => {
+  let n = 0;
+  // (one paragraph a line, of any length: a browser copy)
+  const para = (w: string) => `The ${w} of the valley has been written about for two hundred years.${' And the writers agree on little but the river, which has shaped everything in it.'.repeat(1 + (n++ % 3))}`;
+  const page = (numberedHeads: boolean) => {
+    const head = (n: string, t: string) => (numberedHeads ? `${n} ${t}` : t);
+    return [
+      'River Valley', para('story'), 'Contents', '1 History', '2 Geography', '2.1 Climate', '3 Economy',
+      head('1', 'History'), para('history'), para('past'), head('2', 'Geography'), para('land'), head('2.1', 'Climate'), para('weather'), head('3', 'Economy'), para('trade'), para('work'),
+    ].join('\n\n');
+  };
+  it('is dropped when it numbers headings that carry no number (the page made it from them), and reported', () => {
+    const { markdown, state } = normalize(page(false));
+    expect(markdown).not.toMatch(/Contents|^- 2\.1 Climate/m);
+    expect(markdown).toMatch(/^#+ Climate$/m);
+    expect(state.changes.some((c) => c.kind === 'contents' && /contents box/.test(c.why ?? ''))).toBe(true);
+  });
+  it('is kept as a list when the headings carry the same numbers (the text’s own contents)', () => {
+    const { markdown } = normalize(page(true));
+    expect(markdown).toMatch(/Contents/);
+    expect(markdown).toMatch(/^- (?:2\.1 )?Climate$/m);
+  });
+});

@@ -17,6 +17,9 @@ const PAGE_COLUMN = /^\s*(?:pages?|pp?\.)\s*$/i;
 const TITLE_PAGE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?\s+)?(\S.{1,80}?)\s+(\d{1,4})\s*$/;
 const HEADING = /^\s*(?:table of )?contents|^\s*list of (?:tables|figures|illustrations|plates|maps)\s*\.?\s*$/i;
 
+/** A contents box's own number before an entry: 3, 3.1, 3.1.2. */
+const SECTION_NUMBER = /^\s*\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+\p{L}/u;
+
 const indent = (t: string) => /^\s*/.exec(t)![0].length;
 
 /** A heading's key: its words, without a section number in front or a page number behind. */
@@ -66,6 +69,23 @@ export function contents(s: NormState): void {
     if (key.length >= 3 && (seen.get(key) ?? 0) <= 4 && (last.get(key) ?? -1) > k + 3) return TITLE_PAGE.test(t) || /^\s*\d/.test(t) ? 'entry' : 'filler-title';
     return undefined;
   };
+  // A web page's contents box numbers the page's own headings (1, 2, 2.1 …) where the headings
+  // carry no number: the page made it from them, for navigation. A book's contents, which names
+  // its chapters as they are headed (and a printed page's, with its page numbers), is the text's.
+  const browserCopy = s.mode === 'lines' && (s.formFeeds ?? 0) < 2;
+  const generated = (from: number, to: number): boolean => {
+    let numbered = 0;
+    let entriesSeen = 0;
+    for (let x = from; x <= to; x++) {
+      const t = texts[x];
+      if (!t || HEADING.test(t)) continue;
+      entriesSeen++;
+      const m = SECTION_NUMBER.exec(t);
+      const at = keys[x] === undefined ? undefined : last.get(keys[x]!);
+      if (m && at !== undefined && at > to && !/^\s*\d/.test(texts[at]) && !/\d\s*$/.test(t)) numbered++;
+    }
+    return entriesSeen >= 3 && numbered >= 0.8 * entriesSeen;
+  };
   const drop = new Set<number>();
   for (let k = 0; k < texts.length; k++) {
     if (!entry(k)) continue;
@@ -89,6 +109,12 @@ export function contents(s: NormState): void {
     }
     // entries with leaders or page numbers, or titles of later headings set among page numbers
     if (entries + titles >= 3 && (entries >= 2 || titles >= 3)) {
+      if (browserCopy && generated(k, end)) {
+        for (let x = k; x <= end; x++) drop.add(lines[x].i);
+        s.changes.push({ kind: 'contents', lines: lines.slice(k, end + 1).map((l) => l.it.no), from: texts.slice(k, Math.min(end + 1, k + 6)).join(' | '), why: 'the page’s contents box (its own headings, numbered by the page): navigation, dropped — the edition makes its own contents' });
+        k = end;
+        continue;
+      }
       for (let x = k; x <= end; x++) {
         const it = lines[x].it;
         const t = texts[x];
