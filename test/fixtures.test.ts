@@ -1,6 +1,6 @@
 // Invented texts of the other kinds the normaliser will meet: no rule may depend on one source.
 import { describe, expect, it } from 'vitest';
-import { blockWith, body, fixture, noteText, parsedNotes } from './helpers.ts';
+import { blockWith, body, fixture, fixtureText, noteText, parsedNotes } from './helpers.ts';
 import { normalize } from '../src/normalize/chain.ts';
 import { parseBook } from '../src/model/parse.ts';
 
@@ -471,5 +471,27 @@ describe('A web page’s contents box', () => {
     const { markdown } = normalize(page(true));
     expect(markdown).toMatch(/Contents/);
     expect(markdown).toMatch(/^- (?:2\.1 )?Climate$/m);
+  });
+});
+
+describe('A blog post with a comment thread after it', () => {
+  const { markdown, report } = fixture('web-blog-comments.txt');
+  it('drops the thread — its authors, dates, comments and “Reply” links — and reports it', () => {
+    expect(markdown).not.toMatch(/says:|Lovely work|cope stones or new ones|Reply|Comments/);
+    expect(report.changes.some((c) => /comment thread/.test(c.why ?? '') && /4 entries/.test(c.why ?? ''))).toBe(true);
+  });
+  it('keeps the whole post and its notes; its title from over its byline, its byline into the front matter', () => {
+    expect(markdown).toMatch(/^title: Mending a dry-stone wall$/m);
+    expect(markdown).toMatch(/^web_posted_by: Ruth Aird$/m);
+    expect(markdown).toContain('By Sunday evening the gap was closed and the cope stones were on.');
+    const { defs } = parsedNotes(markdown);
+    expect(defs).toHaveLength(2);
+    expect(noteText(markdown, 2)).toMatch(/^Our frames are made of battens/);
+  });
+  it('keeps a post its page sets as the first of the dated entries (a long one among short ones)', () => {
+    const text = fixtureText('web-blog-comments.txt').replace('Posted on 14 April 2019 by Ruth Aird', 'Ruth Aird says:\n14 April 2019 at 10:00').replace('Share this:', 'Reply');
+    const out = normalize(text).markdown;
+    expect(out).toContain('We started by taking the fallen section right down');
+    expect(out).toContain('By Sunday evening the gap was closed');
   });
 });

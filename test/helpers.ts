@@ -31,6 +31,7 @@ export function norm(path: string): Normalised & { paged: string } {
 }
 export const source = (name: string) => norm(join(root, 'sources', `${name}.txt`));
 export const fixture = (name: string) => norm(join(root, 'test', 'fixtures', name));
+export const fixtureText = (name: string) => readFileSync(join(root, 'test', 'fixtures', name), 'utf8');
 export const rawOf = (name: string) => readFileSync(join(root, 'sources', `${name}.txt`), 'utf8');
 
 /** The Markdown without its front matter. */

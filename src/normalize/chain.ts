@@ -6,6 +6,7 @@ import { pages } from './passes/pages.ts';
 import { cruft } from './passes/cruft.ts';
 import { carrier } from './passes/carrier.ts';
 import { chrome } from './passes/chrome.ts';
+import { comments } from './passes/comments.ts';
 import { contents } from './passes/contents.ts';
 import { transcription } from './passes/transcription.ts';
 import { notes } from './passes/notes.ts';
@@ -25,6 +26,7 @@ type Pass = [name: string, fn: (s: NormState) => void];
 export const PASSES: Pass[] = [
   ['pages', pages], // page markers, folios, running heads, form feeds → page breaks
   ['transcription', transcription], // a transcriber's marks: quotations, no-wrap blocks, queries, page-break hyphens
+  ['comments', comments], // a web page's comment thread
   ['cruft', cruft], // e-text licences, comment forms, share links
   ['carrier', carrier], // how the text was carried: wrapped or not, its measure, a page layout
   ['chrome', chrome], // a browser copy's site header, navigation and footer

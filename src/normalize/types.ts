@@ -115,6 +115,8 @@ export interface NormState {
   layout?: boolean;
   /** Form feeds that cut the text into pages (pdftotext's): a typeset page's text, never a browser copy. */
   formFeeds?: number;
+  /** A web page's comment thread began at this raw line: what stands above it is the text's, whatever its shape. */
+  threadAt?: number;
   /** Lower-cased words of the text itself, with counts: the lexicon for decisions. */
   lexicon: Map<string, number>;
   changes: Change[];

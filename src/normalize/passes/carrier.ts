@@ -70,3 +70,6 @@ export function carrier(s: NormState): void {
   s.layout = c.layout;
   s.changes.push({ kind: 'carrier', lines: [], why: describe(s, c) });
 }
+
+/** A browser copy: one paragraph a line, and no form feeds (pages cut by them come from a PDF, which has no site around it). */
+export const isBrowserCopy = (s: NormState): boolean => s.mode === 'lines' && (s.formFeeds ?? 0) < 2;

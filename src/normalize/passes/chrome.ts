@@ -2,6 +2,7 @@ import type { Item, NormState } from '../types.ts';
 import { openerOf } from '../notes/openers.ts';
 import { isCodeLine } from '../code.ts';
 import { EAST_ASIAN } from '../letters.ts';
+import { isBrowserCopy } from './carrier.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -94,9 +95,7 @@ function unglueSectionNumber(s: NormState, it: TextItem): void {
  * the first paragraphs name, or the one the header repeats). Only in browser copies.
  */
 export function chrome(s: NormState): void {
-  if (s.mode !== 'lines') return;
-  // a browser copy has no form feeds: pages cut by them come from a PDF, which has no site around it
-  if ((s.formFeeds ?? 0) >= 2) return;
+  if (!isBrowserCopy(s)) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
   for (const { it } of lines) unglueSectionNumber(s, it);
   const texts = lines.map((l) => l.it.text.trim());
@@ -150,7 +149,9 @@ export function chrome(s: NormState): void {
   let proseWords = 0;
   let allWords = 0;
   let cut = -1;
-  for (let k = texts.length - 1; k > Math.max(last, firstGood); k--) {
+  // (above a comment thread stands the text: the readers comment on what ends there)
+  const thread = s.threadAt === undefined ? -1 : lines.findIndex((l) => l.it.no > s.threadAt!) - 1;
+  for (let k = texts.length - 1; k > Math.max(last, firstGood, thread); k--) {
     const n = wordsOf(texts[k]).length;
     allWords += n;
     if (good[k]) proseWords += n;
@@ -215,6 +216,9 @@ function siteContents(texts: string[], from: number, to: number): [number, numbe
   return out;
 }
 
+// (no i flag: under it \p{Lu} takes lower-case letters too, and "by the way" would be a byline)
+const BYLINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Pp]ublished)\b.{0,40}?\s)?[Bb]y\s+\p{Lu}/u;
+
 /** The title in a page's header: a heading-like line the first paragraphs name, or that the header repeats. */
 function titleIn(texts: string[], firstGood: number, good: boolean[]): number | undefined {
   const opening = texts
@@ -230,8 +234,8 @@ function titleIn(texts: string[], firstGood: number, good: boolean[]): number | 
     if (!w.length || wordCount(t) > 12 || /[.!?:。！？：]$/.test(t) || !TITLE_START.test(t)) continue;
     let score = 0;
     if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
-    // a byline follows it
-    if (texts.slice(k + 1, k + 3).some((x) => (/^(?:written )?by\s+\p{Lu}/iu.test(x) || /^(?:作者|著者|文)\s*[:：]/u.test(x)) && wordCount(x) <= 8)) score += 2;
+    // a byline follows it ("By Jane Doe", "Posted on 14 April 2019 by Jane Doe")
+    if (texts.slice(k + 1, k + 3).some((x) => (BYLINE.test(x) || /^(?:作者|著者|文)\s*[:：]/u.test(x)) && wordCount(x) <= 8)) score += 2;
     // the header repeats it: alone, or after a label ("Chapter 6 - Title", "6. Title")
     score += texts.slice(0, firstGood).filter((x) => x === t || (x.length > t.length && x.endsWith(t) && /[\s.:–—-]$/.test(x.slice(0, -t.length)) && ENTRY_LABEL.test(x))).length - 1;
     if (score >= 2 && (!best || score >= best.score)) best = { k, score };

@@ -1,6 +1,7 @@
 import type { Item, NormState } from '../types.ts';
 import { isCodeLine } from '../code.ts';
 import { CHAPTER_LABEL } from '../text.ts';
+import { isBrowserCopy } from './carrier.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -72,7 +73,7 @@ export function contents(s: NormState): void {
   // A web page's contents box numbers the page's own headings (1, 2, 2.1 …) where the headings
   // carry no number: the page made it from them, for navigation. A book's contents, which names
   // its chapters as they are headed (and a printed page's, with its page numbers), is the text's.
-  const browserCopy = s.mode === 'lines' && (s.formFeeds ?? 0) < 2;
+  const browserCopy = isBrowserCopy(s);
   const generated = (from: number, to: number): boolean => {
     let numbered = 0;
     let entriesSeen = 0;

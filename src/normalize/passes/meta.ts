@@ -7,7 +7,7 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 const BYLINE = /^(?:written )?by\s+([\p{Lu}][\p{L}.'’\- ]{1,60})$/iu;
 /** "Edited by …", "Translated by …": who else made the text, into the front matter beside its author. */
 const CREDIT = /^(edited|translated)\s+by\s+([\p{Lu}][\p{L}.'’\- ]{1,60})$/iu;
-const POSTED = new RegExp(`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(\\d{1,2}\\s+${MONTH}\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}),?\\s+by\\s+(.{2,60})$`, 'i');
+const POSTED = new RegExp(`^(?:(?:posted|published)(?:\\s+on)?\\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?(\\d{1,2}\\s+${MONTH}\\s+\\d{4}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}),?\\s+by\\s+(.{2,60})$`, 'i');
 const DATELINE = /^(?:(?:revised|written|originally written|first published|published|delivered|translated|transcribed)\b[^.]{0,80}\b\d{4}\b[^.]{0,40})$/i;
 const FROM_WORK = /^from\s+(.{3,100}?)\s*\((\d{4})\)\.?$/i;
 
