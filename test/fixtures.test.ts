@@ -495,3 +495,12 @@ describe('A blog post with a comment thread after it', () => {
     expect(out).toContain('By Sunday evening the gap was closed');
   });
 });
+
+describe('A news page whose last paragraphs are followed by a long block of promoted links', () => {
+  const { markdown } = fixture('web-news-promoted.txt');
+  it('ends the text where the prose ends: its last short paragraphs kept, the links and the footer gone', () => {
+    expect(markdown).toContain('Season tickets will not go up in price this year');
+    expect(markdown).toContain('To see the new timetable in full, look at the table below:');
+    expect(markdown).not.toMatch(/Promoted Links|kitchen gadget|Garden Weekly|Careers|©/);
+  });
+});

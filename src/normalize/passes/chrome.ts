@@ -160,7 +160,20 @@ export function chrome(s: NormState): void {
     // (where a notes list closes the text, what follows it is the site's: further reading, links)
     if (proseWords <= 0.35 * allWords && (last >= 0 || sentences <= 2) && (good[k - 1] || noteLine(texts[k - 1]) || k - 1 === last)) cut = k;
   }
-  if (cut > 0 && menuRuns(texts, cut, texts.length).length) remove(cut, texts.length, 'the site’s navigation and footer after the text');
+  // The text ends where it has the most of its prose above and the least of it below (prose
+  // words counted for, every other word against, as body-text extraction weighs a page): the
+  // cut never takes a paragraph that stands nearer the text than the chrome.
+  if (cut > 0) {
+    let sum = 0;
+    let best = 0;
+    let end = cut;
+    for (let k = Math.max(firstGood, 0); k < texts.length; k++) {
+      sum += (good[k] ? 1 : -1) * wordsOf(texts[k]).length;
+      if (sum > best) [best, end] = [sum, k + 1];
+    }
+    cut = Math.max(cut, end);
+  }
+  if (cut > 0 && cut < texts.length && menuRuns(texts, cut, texts.length).length) remove(cut, texts.length, 'the site’s navigation and footer after the text');
   s.items = s.items.filter((_, i) => !drop.has(i));
 }
 
