@@ -504,3 +504,18 @@ describe('A news page whose last paragraphs are followed by a long block of prom
     expect(markdown).not.toMatch(/Promoted Links|kitchen gadget|Garden Weekly|Careers|©/);
   });
 });
+
+describe('A web page whose long header holds a menu entry that reads as prose', () => {
+  const { markdown } = fixture('web-long-header.txt');
+  it('begins the text after the menus, at the title over the byline', () => {
+    expect(markdown).toMatch(/^title: The old bridge reopens after two years of repairs$/m);
+    expect(markdown).not.toMatch(/What is there to do|and more|Council\n/);
+    for (const p of ['The old bridge across the river opened', 'The repairs took longer', 'Cars will not be allowed back']) expect(body(markdown)).toContain(p);
+  });
+  it('keeps a list the author marked, however short its lines, and a header line that carries a note mark', () => {
+    const listed = fixtureText('web-long-header.txt').replace(/^(\w+) and more$/gm, '+ Added $1');
+    expect(normalize(listed).markdown).toContain('Added Museums');
+    const noted = fixtureText('web-long-header.txt').replace('Events this week', 'Events this week[1]');
+    expect(normalize(noted).markdown).toContain('What is there to do for families');
+  });
+});

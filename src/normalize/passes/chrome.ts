@@ -107,6 +107,27 @@ export function chrome(s: NormState): void {
   const toc = siteContents(texts, 0, texts.length).filter(([a]) => a <= firstGood);
   if (toc.length) firstGood = good.indexOf(true, toc[toc.length - 1][1]);
   if (firstGood < 0) return;
+  // A menu entry long enough to pass for prose can stand far up in a long header: the text
+  // begins where the page's prose words, counted for, and its other words, counted against,
+  // add up most. The stretch passed over must be the site's beyond doubt: menus in it, and
+  // under a quarter of its words prose (an introduction above a box of links stays, and an
+  // agenda's few short lines).
+  const weight = texts.map((t, k) => (good[k] ? 1 : -1) * wordsOf(t).length);
+  let skipped = -1;
+  const start = bestRun(weight)[0];
+  // (a page's copy carries no bullets of its menus: lines the author marked as a list are the text's)
+  const marked = (from: number, to: number) => texts.slice(from, to).filter((t) => /^(?:[-+*•–·]|\d{1,3}[.)])\s/.test(t)).length;
+  // (nor does it carry the text's note marks: a wiki's infobox is read from, "Anthem[n 1]")
+  const noted = (from: number, to: number) => texts.slice(from, to).some((t) => /\S\[(?:\p{L}{1,5} )?\d{1,4}\]/u.test(t));
+  if (start > firstGood && texts.slice(firstGood, start).filter(menuLike).length >= 2 * RUN && marked(firstGood, start) < 0.3 * (start - firstGood) && !noted(firstGood, start)) {
+    let proseWords = 0;
+    let allWords = 0;
+    for (let k = firstGood; k < start; k++) {
+      allWords += Math.abs(weight[k]);
+      if (good[k]) proseWords += weight[k];
+    }
+    if (proseWords <= 0.25 * allWords) [skipped, firstGood] = [firstGood, start];
+  }
   const drop = new Set<number>();
   const remove = (from: number, to: number, why: string, keep?: number) => {
     const gone = [];
@@ -129,6 +150,10 @@ export function chrome(s: NormState): void {
     remove(0, from, `the site’s header before the page’s title`);
     for (const [a, b] of menuRuns(texts, from + 1, firstGood)) remove(a, b, 'a run of menu entries in the page’s header');
     for (const [a, b] of toc) remove(title === undefined ? a : Math.max(a, from + 1), b, 'the site’s contents (its chapters numbered in sequence) in the page’s header');
+    // the header's lines that read as prose, above the text's title
+    // (up to the title, or to the last run of menus: what follows them may open the text, as elsewhere)
+    const menusEnd = menuRuns(texts, Math.max(skipped, 0), firstGood).pop()?.[1] ?? skipped;
+    if (skipped >= 0) remove(Math.max(skipped, from), title !== undefined && title > skipped ? title : menusEnd, 'the rest of the site’s header: a menu entry or teaser that reads as prose, among menus, above the text', title);
   }
 
   // After the text: past the last line of the notes lists (and of prose before them), the
@@ -163,18 +188,26 @@ export function chrome(s: NormState): void {
   // The text ends where it has the most of its prose above and the least of it below (prose
   // words counted for, every other word against, as body-text extraction weighs a page): the
   // cut never takes a paragraph that stands nearer the text than the chrome.
-  if (cut > 0) {
-    let sum = 0;
-    let best = 0;
-    let end = cut;
-    for (let k = Math.max(firstGood, 0); k < texts.length; k++) {
-      sum += (good[k] ? 1 : -1) * wordsOf(texts[k]).length;
-      if (sum > best) [best, end] = [sum, k + 1];
-    }
-    cut = Math.max(cut, end);
-  }
+  if (cut > 0) cut = Math.max(cut, firstGood + bestRun(weight.slice(firstGood), true)[1]);
   if (cut > 0 && cut < texts.length && menuRuns(texts, cut, texts.length).length) remove(cut, texts.length, 'the site’s navigation and footer after the text');
   s.items = s.items.filter((_, i) => !drop.has(i));
+}
+
+/**
+ * The run of lines whose weights add up most: [start, end). With `fromStart`, the run begins at
+ * the first line and only its end is sought.
+ */
+function bestRun(weight: number[], fromStart = false): [number, number] {
+  let best = 0;
+  let run: [number, number] = [0, 0];
+  let sum = 0;
+  let start = 0;
+  for (let k = 0; k < weight.length; k++) {
+    if (!fromStart && sum <= 0) [sum, start] = [0, k];
+    sum += weight[k];
+    if (sum > best) [best, run] = [sum, [start, k + 1]];
+  }
+  return run;
 }
 
 const FIELD = /^(authors?|by|written by|published|posted|date|updated|last updated|modified)\s*:?$/i;

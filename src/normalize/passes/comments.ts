@@ -23,6 +23,12 @@ const sentence = (t: string) => {
 /** The link under each comment: a word or two, no digits, no sentence. */
 const actionLike = (t: string) => t.length <= 24 && wordCount(t) <= 3 && /^[\p{L}][\p{L} ↓↩︎→’'-]*$/u.test(t);
 
+/** A commenter's name: a few words, no digits. */
+const nameLike = (t: string | undefined) => t !== undefined && t.length <= 40 && wordCount(t) <= 4 && !/\d/.test(t);
+/** A comment's date stands by its author's name or by the thread's link ("Jane says: ⏎ 5 May 2019"); a teaser's, under its headline. */
+// (a date just above the link is a listing's: headline, date, "Read more")
+const signed = (lines: string[], i: number) => i === 0 || nameLike(lines[i - 1]) || (i + 1 < lines.length && nameLike(lines[i + 1]));
+
 /** Where the comment thread stands in the lines, or undefined. */
 export function findThread(texts: string[]): { from: number; to: number; action: string; count: number } | undefined {
   const at = new Map<string, number[]>();
@@ -38,7 +44,7 @@ export function findThread(texts: string[]): { from: number; to: number; action:
     let comments = 0;
     for (let n = 1; n < ks.length; n++) {
       const between = texts.slice(ks[n - 1] + 1, ks[n]);
-      if (between.length <= 40 && between.some(dateLine) && between.some(sentence)) comments++;
+      if (between.length <= 40 && between.some((t, i) => dateLine(t) && signed(between, i)) && between.some(sentence)) comments++;
     }
     if (comments < 2 || comments < 0.8 * (ks.length - 1)) continue;
     const first = ks[0];
