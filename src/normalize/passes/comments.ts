@@ -21,7 +21,7 @@ const sentence = (t: string) => {
   return w.length >= 4 && w.filter((x) => /^\p{Lu}/u.test(x)).length < 0.6 * w.length;
 };
 /** The link under each comment: a word or two, no digits, no sentence. */
-const actionLike = (t: string) => t.length <= 24 && wordCount(t) <= 3 && /^[\p{L}][\p{L} ↓↩︎→’'-]*$/u.test(t);
+const actionLike = (t: string) => t.length <= 24 && wordCount(t) <= 3 && /^[\p{L}][\p{L} ↓↩→’'-]*$/u.test(t);
 
 /** A commenter's name: a few words, no digits. */
 const nameLike = (t: string | undefined) => t !== undefined && t.length <= 40 && wordCount(t) <= 4 && !/\d/.test(t);
@@ -38,7 +38,7 @@ export function findThread(texts: string[]): { from: number; to: number; action:
     at.set(key, [...(at.get(key) ?? []), k]);
   });
   let best: { from: number; to: number; action: string; count: number } | undefined;
-  for (const [action, ks] of at) {
+  for (const ks of at.values()) {
     if (ks.length < 3) continue;
     // between two of its links stands one comment: a date line and a line of prose
     let comments = 0;
