@@ -467,6 +467,13 @@ describe('A web page’s contents box', () => {
     expect(markdown).toMatch(/^#+ Climate$/m);
     expect(state.changes.some((c) => c.kind === 'contents' && /contents box/.test(c.why ?? ''))).toBe(true);
   });
+  it('goes with its last entries whose headings the page lost, and the first heading stays', () => {
+    const text = page(false).replace('3 Economy', '3 Economy\n4 External links').replace(/(\n\nHistory\n\n)/, '$1Main article: History of the valley\n\n');
+    const { markdown, state } = normalize(text);
+    expect(markdown).not.toMatch(/External links|Main article/);
+    expect(markdown).toMatch(/^#+ History$/m);
+    expect(state.changes.some((c) => /pointer to its other pages/.test(c.why ?? ''))).toBe(true);
+  });
   it('is kept as a list when the headings carry the same numbers (the text’s own contents)', () => {
     const { markdown } = normalize(page(true));
     expect(markdown).toMatch(/Contents/);

@@ -59,6 +59,8 @@ const noteLine = (t: string) => {
 
 const RUN = 6;
 
+const SECTION_POINTER = /^(?:main articles?|see also|further information|for more details, see)\s*:\s+\S/i;
+
 /** The longest run of menu entries (blank lines aside) in texts[from, to). */
 function menuRuns(texts: string[], from: number, to: number): [number, number][] {
   const runs: [number, number][] = [];
@@ -138,6 +140,15 @@ export function chrome(s: NormState): void {
     }
     if (gone.length) s.changes.push({ kind: 'remove-cruft', lines: gone.map((g) => g.no), from: gone.map((g) => g.text.trim()).join('\n'), why });
   };
+
+  // A wiki's pointer under a section heading to the pages that treat it at length ("Main
+  // article: History of New Zealand", "See also: …"): the site's links, not the text.
+  for (let k = 1; k < texts.length; k++) {
+    if (SECTION_POINTER.test(texts[k]) && texts[k].length <= 200 && !/[.!?]$/.test(texts[k]) && menuLike(texts[k - 1].replace(/\d+$/, ''))) {
+      drop.add(lines[k].i);
+      s.changes.push({ kind: 'remove-cruft', lines: [lines[k].it.no], from: texts[k], why: 'a wiki’s pointer to its other pages under a section heading' });
+    }
+  }
 
   // Before the text: the site's header — what precedes the page's title, and the runs of menu
   // entries after it (language links, page tools); the rest (subtitle, byline, a quotation) stays.

@@ -111,6 +111,12 @@ export function contents(s: NormState): void {
     // entries with leaders or page numbers, or titles of later headings set among page numbers
     if (entries + titles >= 3 && (entries >= 2 || titles >= 3)) {
       if (browserCopy && generated(k, end)) {
+        // (the box ends with its last numbered entry: the first heading may follow it at once)
+        while (end > k && !SECTION_NUMBER.test(texts[end])) end--;
+        // and with the entries that go on numbering it, whose headings the page no longer has
+        // (cut with the site's footer: "13 External links")
+        const top = (t: string) => Number(/^\s*(\d+)/.exec(t)?.[1] ?? Number.NaN);
+        while (end + 1 < texts.length && SECTION_NUMBER.test(texts[end + 1]) && (top(texts[end + 1]) === top(texts[end]) || top(texts[end + 1]) === top(texts[end]) + 1)) end++;
         for (let x = k; x <= end; x++) drop.add(lines[x].i);
         s.changes.push({ kind: 'contents', lines: lines.slice(k, end + 1).map((l) => l.it.no), from: texts.slice(k, Math.min(end + 1, k + 6)).join(' | '), why: 'the page’s contents box (its own headings, numbered by the page): navigation, dropped — the edition makes its own contents' });
         k = end;
