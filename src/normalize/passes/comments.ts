@@ -25,8 +25,11 @@ const actionLike = (t: string) => t.length <= 24 && wordCount(t) <= 3 && /^[\p{L
 
 /** A commenter's name: a few words, no digits. */
 const nameLike = (t: string | undefined) => t !== undefined && t.length <= 40 && wordCount(t) <= 4 && !/\d/.test(t);
-/** A comment's date stands by its author's name or by the thread's link ("Jane says: ⏎ 5 May 2019"); a teaser's, under its headline. */
-// (a date just above the link is a listing's: headline, date, "Read more")
+/**
+ * A comment's date stands by its author's name ("Jane says: ⏎ 5 May 2019") or opens the entry
+ * after the thread's link; a listing's date stands under its headline, just above its link
+ * (headline, date, "Read more").
+ */
 const signed = (lines: string[], i: number) => i === 0 || nameLike(lines[i - 1]) || (i + 1 < lines.length && nameLike(lines[i + 1]));
 
 /** Where the comment thread stands in the lines, or undefined. */
