@@ -83,13 +83,14 @@ export function findThread(texts: string[]): { from: number; to: number; action:
     }
     // (the text comes before its comments: paragraphs of its prose stand above the thread)
     if (texts.slice(0, from).filter((t) => prose(t)).length < 2) continue;
-    // Comments are alike: none, where the rule could take the text itself for one (a post its
-    // page sets as the thread's first entry), longer than six of the middle one;
+    // Comments are alike: none longer than six of the middle one, and the first two — where the
+    // rule could take the text itself for one (a post its page sets as the thread’s first
+    // entry) — than four of it;
     // and written out, where a listing of posts cuts each teaser short ("…", "...").
     const units = (opens ? [...ks.slice(1), to + 1] : ks).map((k, n, a) => texts.slice(n === 0 ? from : a[n - 1] + (opens ? 0 : 1), opens ? k : k + 1));
     const words = units.map((u) => u.reduce((w, t) => w + wordCount(t), 0));
     const median = [...words].sort((a, b) => a - b)[words.length >> 1];
-    if (words.some((w) => w > Math.max(200, 6 * median))) continue;
+    if (words.some((w, n) => w > (n < 2 ? Math.max(100, 4 * median) : Math.max(200, 6 * median)))) continue;
     const cut = units.filter((u) => u.some((t) => /(?:…|\.\.\.)\s*$/.test(t) && !short(t))).length;
     if (cut >= 0.5 * units.length) continue;
     if (!best || ks.length > best.count) best = { from, to, action: texts[first], count: ks.length };
