@@ -474,6 +474,23 @@ describe('A web page’s contents box', () => {
     expect(markdown).toMatch(/^#+ History$/m);
     expect(state.changes.some((c) => /pointer to its other pages/.test(c.why ?? ''))).toBe(true);
   });
+  it('is the page’s map of its headings: those it names are headings at its depths, a short line it does not name is text', () => {
+    const text = page(false)
+      .replace(/(\n\nThe past of)/, '\n\nAerial view of the valley, looking north$1')
+      .replace(/(\n\nEconomy\n\n)/, '\n\nAdd a photo to this gallery$1');
+    const { markdown, state } = normalize(text);
+    // (a caption before a heading had taken the heading's place, the heading removed as a caption)
+    expect(markdown).toMatch(/^## Economy$/m);
+    expect(markdown).toMatch(/^### Climate$/m);
+    expect(markdown).toMatch(/^Add a photo to this gallery$/m);
+    expect(markdown).toMatch(/^Aerial view of the valley, looking north$/m);
+    expect(state.doubts.some((d) => d.kind === 'heading' && /contents box does not name them/.test(d.message))).toBe(true);
+  });
+  it('goes with its label in the page’s language, a line whose words the text uses nowhere else', () => {
+    const { markdown } = normalize(page(false).replace('Contents', 'Inhaltsverzeichnis'));
+    expect(markdown).not.toMatch(/Inhaltsverzeichnis/);
+    expect(markdown).toMatch(/^## History$/m);
+  });
   it('is kept as a list when the headings carry the same numbers (the text’s own contents)', () => {
     const { markdown } = normalize(page(true));
     expect(markdown).toMatch(/Contents/);

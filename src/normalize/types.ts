@@ -117,6 +117,8 @@ export interface NormState {
   formFeeds?: number;
   /** A web page's comment thread began at this raw line: what stands above it is the text's, whatever its shape. */
   threadAt?: number;
+  /** A web page's headings as its contents box names them (heading key → depth, 1 for "3", 2 for "3.1"). */
+  headingNames?: Map<string, number>;
   /** Lower-cased words of the text itself, with counts: the lexicon for decisions. */
   lexicon: Map<string, number>;
   changes: Change[];

@@ -33,6 +33,14 @@ export const headingKey = (t: string): string =>
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 
+/** One to three words, no stop, each word of four letters or more found nowhere else in the text. */
+function boxLabel(t: string, lexicon: Map<string, number>): boolean {
+  const ws = t.trim().split(/\s+/);
+  if (ws.length > 3 || !/^\p{Lu}[\p{L}\s]*$/u.test(t.trim())) return false;
+  const long = ws.filter((w) => w.length >= 4);
+  return long.length > 0 && long.every((w) => (lexicon.get(w.toLowerCase()) ?? 0) <= 1);
+}
+
 export function contents(s: NormState): void {
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
   if (lines.length < 10) return;
@@ -117,8 +125,18 @@ export function contents(s: NormState): void {
         // (cut with the site's footer: "13 External links")
         const top = (t: string) => Number(/^\s*(\d+)/.exec(t)?.[1] ?? Number.NaN);
         while (end + 1 < texts.length && SECTION_NUMBER.test(texts[end + 1]) && (top(texts[end + 1]) === top(texts[end]) || top(texts[end + 1]) === top(texts[end]) + 1)) end++;
-        for (let x = k; x <= end; x++) drop.add(lines[x].i);
-        s.changes.push({ kind: 'contents', lines: lines.slice(k, end + 1).map((l) => l.it.no), from: texts.slice(k, Math.min(end + 1, k + 6)).join(' | '), why: 'the page’s contents box (its own headings, numbered by the page): navigation, dropped — the edition makes its own contents' });
+        // (its label, in the page's language — "Inhaltsverzeichnis", "Sommaire" — is the one
+        // short line right above it whose words the text uses nowhere else)
+        const label = texts[k - 1];
+        const from = label && !HEADING.test(texts[k]) && boxLabel(label, s.lexicon) ? k - 1 : k;
+        for (let x = from; x <= end; x++) drop.add(lines[x].i);
+        // the box is the page's map of its headings: the structure pass sets them by it
+        s.headingNames ??= new Map();
+        for (let x = k; x <= end; x++) {
+          const m = /^\s*(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s/.exec(texts[x]);
+          if (m && keys[x]) s.headingNames.set(keys[x]!, m[1].split('.').length);
+        }
+        s.changes.push({ kind: 'contents', lines: lines.slice(from, end + 1).map((l) => l.it.no), from: texts.slice(from, Math.min(end + 1, from + 6)).join(' | '), why: 'the page’s contents box (its own headings, numbered by the page): navigation, dropped — the edition makes its own contents' });
         k = end;
         continue;
       }

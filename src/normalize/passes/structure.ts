@@ -3,6 +3,7 @@ import { countLetters } from '../letters.ts';
 import { carryNotes } from '../carrynotes.ts';
 import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
 import { maxOf, pushAll } from '../../collections.ts';
+import { headingKey } from './contents.ts';
 
 const RUN_IN = /^(\d{1,2})\)\s+/;
 
@@ -130,6 +131,8 @@ export function structure(s: NormState): void {
     s.changes.push({ kind: 'remove-caption', lines: b.lines, from: bare(b.text), why });
     s.doubts.push({ kind: 'caption', lines: b.lines, message: `“${bare(b.text)}” removed as the caption of an image that is not there` });
   };
+  const named = nameHeadings(s, live());
+  const unnamed: Block[] = [];
   let L = live();
   // (a line that refers to a note is text, not what is left of a figure)
   if (!wrapped && s.meta.title && L[0]?.kind === 'para' && L[1] && !/\uE001/.test(L[0].text) && words(L[0].text) <= 12 && /\.$/.test(bare(L[0].text)) && L[0].lines.length === 1 && words(L[1].text) > 20)
@@ -142,14 +145,17 @@ export function structure(s: NormState): void {
     if (next.kind === 'para' && words(next.text) > 12) {
       const prev = L[i - 1];
       if (!wrapped && prev?.kind === 'heading' && words(b.text) <= 8) removeCaption(b, 'a short line under a heading, before the text');
+      else if (named && i < L.indexOf(named)) unnamed.push(b);
       else b.kind = 'heading';
-    } else if (!wrapped && candidate(next, L[i + 2]) && L[i + 2] && words(L[i + 2].text) > 12 && words(next.text) <= 8) {
+    } else if (!wrapped && !(named && i < L.indexOf(named)) && candidate(next, L[i + 2]) && L[i + 2] && words(L[i + 2].text) > 12 && words(next.text) <= 8) {
       b.kind = 'heading';
       removeCaption(next, 'a short line under a heading, before the text');
       i++;
     } else if (isByline(next)) b.kind = 'heading';
     if (b.kind === 'heading') b.level ??= hasChapters ? 3 : 2;
   }
+  if (unnamed.length)
+    s.doubts.push({ kind: 'heading', lines: unnamed.flatMap((b) => b.lines.slice(0, 1)), message: `${unnamed.length} short lines shaped as headings (${unnamed.slice(0, 3).map((b) => `“${bare(b.text)}”`).join(', ')}…) kept as text: the page’s contents box does not name them` });
   // A number alone is a heading only where such numbers go up through the text: chapters 1, 2,
   // 3… (each part may start again at 1), the years of a chronicle; elsewhere (a value a listing
   // printed, "486", a table's cell) it stays text.
@@ -186,6 +192,35 @@ export function structure(s: NormState): void {
   carryNotes(s, B, drop);
   s.blocks = B.filter((b) => !drop.has(b));
   quotes(s);
+}
+
+/**
+ * A web page's headings, as its contents box named them (the contents pass took the box
+ * out): each name, in the box's order, heads the first short line after the last one matched
+ * that bears it, at the box's depth. When three or more were found the box is the page's map:
+ * above the last heading it names, a short line it does not name (an image's caption) is no
+ * heading. Returns that last heading (none when the box is no map).
+ */
+function nameHeadings(s: NormState, L: Block[]): Block | undefined {
+  const names = [...(s.headingNames ?? [])];
+  if (names.length < 3) return undefined;
+  let next = 0;
+  let found = 0;
+  let last: Block | undefined;
+  for (const b of L) {
+    if ((b.kind !== 'para' && b.kind !== 'heading') || b.lines.length > 1 || words(b.text) > 12) continue;
+    const key = headingKey(bare(b.text));
+    let at = next;
+    while (at < names.length && names[at][0] !== key) at++;
+    if (at === names.length) continue;
+    if (b.kind !== 'heading') s.changes.push({ kind: 'named-heading', lines: b.lines, to: bare(b.text), why: 'the page’s contents box names it' });
+    b.kind = 'heading';
+    b.level = 1 + names[at][1];
+    next = at + 1;
+    found++;
+    last = b;
+  }
+  return found >= 3 ? last : undefined;
 }
 
 /** `1) The title sentence. The text…` becomes a heading and a paragraph. */
