@@ -498,6 +498,19 @@ describe('A web page’s contents box', () => {
   });
 });
 
+describe('A wiki page’s navigation boxes and its notes list', () => {
+  const { markdown, report } = fixture('web-wiki-navbox.txt');
+  it('drops a box told by its template’s one-letter links, with its title and rows, and the text after it stays', () => {
+    expect(markdown).not.toMatch(/^v t e$|Walls of the Borders|Throughs|Estate masons|^hide$|Stonework|Packhorse/m);
+    expect(markdown).toContain('Walls built this way last for centuries');
+    expect(report.changes.some((c) => /one-letter links/.test(c.why ?? ''))).toBe(true);
+  });
+  it('gives the list’s last note the line its link broke off (". Field Notes. Retrieved …")', () => {
+    expect(noteText(markdown, 3)).toMatch(/Mending walls” \. Field Notes\. Retrieved 3 May 2019\.$/);
+    expect(markdown).not.toMatch(/^\. Field Notes/m);
+  });
+});
+
 describe('A blog post with a comment thread after it', () => {
   const { markdown, report } = fixture('web-blog-comments.txt');
   it('drops the thread — its authors, dates, comments and “Reply” links — and reports it', () => {

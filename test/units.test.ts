@@ -60,6 +60,8 @@ describe('reference candidates', () => {
   });
   it('leaves years, counts, decimals and ordinals alone', () => {
     expect(nums('with 222,000 and 384,000 people in 1917')).toEqual([]);
+    expect(nums('per capita of US$36,254. The currency')).toEqual([]);
+    expect(nums('Kugelmann in 1871,22 and')).toEqual(['22?']);
     expect(nums('the 21st century, 2.4% and 4th ed.')).toEqual([]);
     expect(nums('[1852 book]')).toEqual([]);
     expect(nums('5.12.1 When a package is eligible')).toEqual([]);

@@ -73,7 +73,9 @@ export function marksOf(text: string): Mark[] {
         const label = parseLabel(digits)!;
         // "5.12.1 When…", "version 1.2.3": the last number of a dotted section or version number
         const dotted = text[i - 1] === '.' && (j === n || /\s/.test(text[j]) || (text[j] === '.' && (j + 1 === n || /\s/.test(text[j + 1])))) && dottedBefore(text, i);
-        if (gluedAt(i) && nextOk && !dotted && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
+        // "US$36,254": three digits after "digit + comma" are a figure's thousands, not a mark
+        const thousands = digits.length === 3 && text[i - 1] === ',' && i >= 2 && isDigit(text.charCodeAt(i - 2));
+        if (gluedAt(i) && nextOk && !dotted && !thousands && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
           // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
           const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4;
           out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak });

@@ -608,6 +608,9 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
           }
         }
       }
+      // the last item's own continuation: a line that opens with a stop or a comma goes on
+      // with what stood before it (". Madhyamam. 19 July 2023.": the link's text ended the line)
+      for (let c = 0; c < 3 && n < units.length && !op[n] && /^[.,;:)\]]/.test(L[units[n].lines[0]].text.trim()); c++, n++) addPara(bodies[bodies.length - 1], units[n], true);
       groups.push(newGroup('list', bodies, false, true, heading));
       k = n;
       continue;

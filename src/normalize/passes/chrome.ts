@@ -150,6 +150,8 @@ export function chrome(s: NormState): void {
     }
   }
 
+  for (const [a, b] of templateBoxes(texts)) remove(a, b, 'a navigation box of the site, told by its template’s one-letter links (view, talk, edit)');
+
   // Before the text: the site's header — what precedes the page's title, and the runs of menu
   // entries after it (language links, page tools); the rest (subtitle, byline, a quotation) stays.
   const head = menuRuns(texts, 0, firstGood);
@@ -202,6 +204,50 @@ export function chrome(s: NormState): void {
   if (cut > 0) cut = Math.max(cut, firstGood + bestRun(weight.slice(firstGood), true)[1]);
   if (cut > 0 && cut < texts.length && menuRuns(texts, cut, texts.length).length) remove(cut, texts.length, 'the site’s navigation and footer after the text');
   s.items = s.items.filter((_, i) => !drop.has(i));
+}
+
+/** A box's template links, one letter each ("v t e", "V · T · E"), on a line or a line apiece. */
+const LETTER_LINKS = /^(?:\[\s*)?\p{L}(?:\s*[·•|]?\s+\p{L}){1,2}(?:\s*\])?$/u;
+const oneLetter = (t: string) => /^\p{L}$/u.test(t);
+/** A box's toggle before its links. */
+const TOGGLE = /^\[?(?:hide|show)\]?$/i;
+
+/**
+ * A wiki's navigation boxes: its template's one-letter links (view, talk, edit — two or three
+ * distinct letters, never a run of an index's letters), the toggle before them, and the box they
+ * head: its title and rows, a table copied with tabs between its cells, down to the last row
+ * before the text goes on (a paragraph, or three lines in a row that are no row). Where no
+ * rows follow (the links close a sidebar), only the links go.
+ */
+function templateBoxes(texts: string[]): [number, number][] {
+  const out: [number, number][] = [];
+  const distinct = (ls: string[]) => new Set(ls.map((l) => l.toLowerCase())).size === ls.length && ls.every((l) => l === l.toLowerCase()) !== ls.every((l) => l === l.toUpperCase());
+  for (let k = 0; k < texts.length; k++) {
+    let end = k;
+    if (LETTER_LINKS.test(texts[k]) && distinct(texts[k].match(/\p{L}/gu)!)) end = k + 1;
+    else {
+      let n = k;
+      while (n < texts.length && oneLetter(texts[n])) n++;
+      if ((n - k === 2 || n - k === 3) && !(k > 0 && oneLetter(texts[k - 1])) && distinct(texts.slice(k, n))) end = n;
+    }
+    if (end === k) continue;
+    const from = k > 0 && TOGGLE.test(texts[k - 1]) ? k - 1 : k;
+    // the box's title, then its rows
+    let lastRow = -1;
+    let others = 0;
+    for (let j = end + 1; j < texts.length && others < 3; j++) {
+      const t = texts[j];
+      if (!t) continue;
+      if (t.includes('\t')) {
+        lastRow = j;
+        others = 0;
+      } else if (t.split(/\s+/).length > 12) break;
+      else others++;
+    }
+    out.push([from, lastRow > end ? lastRow + 1 : end]);
+    k = Math.max(k, (lastRow > end ? lastRow : end) - 1);
+  }
+  return out;
 }
 
 /**
