@@ -505,6 +505,15 @@ describe('A wiki page’s navigation boxes and its notes list', () => {
     expect(markdown).toContain('Walls built this way last for centuries');
     expect(report.changes.some((c) => /one-letter links/.test(c.why ?? ''))).toBe(true);
   });
+  it('keeps a run of short lines in its header that carries one of the text’s note marks (an infobox’s, not a menu)', () => {
+    const text = fixtureText('web-wiki-navbox.txt')
+      .replace(/\[(\d)\]/g, (_, d) => `[${Number(d) + 1}]`)
+      .replace('From Wikipedia, the free encyclopedia\n', 'From Wikipedia, the free encyclopedia\nSymbols\nField gate\nCope stone\nMotto:\n“Hold fast”[1]\nCraft\n')
+      .replace('References\n', 'References\n^ The motto of the wallers’ guild since 1890.\n');
+    const { markdown } = normalize(text);
+    expect(markdown).toMatch(/“Hold fast”\[\^1\]$/m);
+    expect(noteText(markdown, 1)).toBe('The motto of the wallers’ guild since 1890.');
+  });
   it('gives the list’s last note the line its link broke off (". Field Notes. Retrieved …")', () => {
     expect(noteText(markdown, 3)).toMatch(/Mending walls” \. Field Notes\. Retrieved 3 May 2019\.$/);
     expect(markdown).not.toMatch(/^\. Field Notes/m);

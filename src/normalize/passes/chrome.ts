@@ -161,7 +161,8 @@ export function chrome(s: NormState): void {
     if (title !== undefined) s.changes.push({ kind: 'keep-title', lines: [lines[title].it.no], from: texts[title], why: 'the page’s title, kept from its header' });
     fields(s, texts, lines.map((l) => l.it.no), 0, firstGood);
     remove(0, from, `the site’s header before the page’s title`);
-    for (const [a, b] of menuRuns(texts, from + 1, firstGood)) remove(a, b, 'a run of menu entries in the page’s header');
+    // (a run that carries one of the text's note marks is the text's: an infobox's lines)
+    for (const [a, b] of menuRuns(texts, from + 1, firstGood)) if (!noted(a, b)) remove(a, b, 'a run of menu entries in the page’s header');
     for (const [a, b] of toc) remove(title === undefined ? a : Math.max(a, from + 1), b, 'the site’s contents (its chapters numbered in sequence) in the page’s header');
     // the header's lines that read as prose, above the text's title
     // (up to the title, or to the last run of menus: what follows them may open the text, as elsewhere)
