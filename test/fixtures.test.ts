@@ -514,6 +514,12 @@ describe('A wiki page’s navigation boxes and its notes list', () => {
     expect(markdown).toMatch(/“Hold fast”\[\^1\]$/m);
     expect(noteText(markdown, 1)).toBe('The motto of the wallers’ guild since 1890.');
   });
+  it('drops its page tools under the title, a link with its count among them (“Talk (10)”)', () => {
+    const text = fixtureText('web-wiki-navbox.txt').replace('From Wikipedia, the free encyclopedia\n', 'English\nDeutsch\nEspañol\nSuomi\nEdit\nHistory\nTalk (10)\nShare\n');
+    const { markdown } = normalize(text);
+    expect(markdown).not.toMatch(/Talk|Share|Suomi/);
+    expect(markdown).toMatch(/^# Dry-stone wall$/m);
+  });
   it('gives the list’s last note the line its link broke off (". Field Notes. Retrieved …")', () => {
     expect(noteText(markdown, 3)).toMatch(/Mending walls” \. Field Notes\. Retrieved 3 May 2019\.$/);
     expect(markdown).not.toMatch(/^\. Field Notes/m);

@@ -48,7 +48,8 @@ const wordCount = (t: string) => wordsOf(t).reduce((n, w) => n + (EAST_ASIAN_CHA
 /** A menu entry: a few words, no sentence (a sentence's end may carry a note mark). */
 const menuLike = (t: string) => {
   const s = t.trim();
-  return s.length <= 50 && wordCount(s) <= 5 && !/[.!?。！？]["”’)」』]?(?:\[\d{1,4}\]|\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$/.test(s) && !openerOf(s)?.strong && !isCodeLine(s);
+  // (a link with its count, "Talk (10)", "Comments (3)", is no call in a listing)
+  return s.length <= 50 && wordCount(s) <= 5 && !/[.!?。！？]["”’)」』]?(?:\[\d{1,4}\]|\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$/.test(s) && !openerOf(s)?.strong && (!isCodeLine(s) || /^\p{L}[\p{L} ]* \(\d{1,6}\)$/u.test(s));
 };
 
 /** Lines that open or continue a notes list: they belong to the text, however short. */
