@@ -409,6 +409,16 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(noteText(markdown, 4)).toMatch(/^Vol\. xiv\. N\.S\. \(1870\), p\.\s194\.$/u);
     expect(body(markdown)).not.toMatch(/^1 [A-Z]/m);
   });
+  it('reads a foot labelled with a star that no mark on its page matches by its place, and links it to the mark OCR made mid-sentence', () => {
+    const text = fixtureText('ocr-djvu.txt')
+      .replace('the boats themselves.! The harbour', 'the boats themselves! the harbour')
+      .replace('son like the boats themselves. He had found it', 'son like the boats! He had found it')
+      .replace('1 Acton, History of Freedom, p. 418.', '*Acton, History of Freedom, p. 418.');
+    const md = normalize(text).markdown;
+    expect(md).toContain('the boats themselves[^1] the harbour');
+    expect(md).toContain('son like the boats! He had found it');
+    expect(noteText(md, 1)).toMatch(/^Acton, History of Freedom, p\.\s418\.$/u);
+  });
 });
 
 // A real slide deck through pdftotext -layout: beamer's example conference talk

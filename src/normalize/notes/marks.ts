@@ -143,7 +143,10 @@ export function marksOf(text: string): Mark[] {
   // (most lines hold none of those symbols: the lookbehind scan is skipped for them)
   if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])([}®†]|[!?](?=\s|$|[”"’])|(?<=[”"’])[!?*])(?=[\s.,;:”"’)]|$)/gu)) {
     if (out.some((o) => o.start <= m.index! && o.end > m.index!)) continue;
-    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end: m.index! + m[0].length, distinctive: false, weak: true });
+    // ("opponents! puts": a "!" or "?" before a word in lower case ends no sentence: the likelier mark)
+    const end = m.index! + m[0].length;
+    const midSentence = /[!?]$/.test(m[0]) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
+    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence });
   }
   out.sort((a, b) => a.start - b.start);
   return out;

@@ -1,7 +1,8 @@
 import type { Item, NoteBody, NormState } from '../types.ts';
 import { DROPPED_REF, noteToken } from '../types.ts';
 import { JoinedText } from '../join.ts';
-import { streamOf, type Stream } from '../notes/stream.ts';
+import { pageRange, streamOf, type Stream } from '../notes/stream.ts';
+import type { Label } from '../notes/labels.ts';
 import { MarkIndex, type PlacedMark } from '../notes/markindex.ts';
 import { findBlocks, findFeet, findLists, findReadFeet, type Candidate, type Group } from '../notes/zones.ts';
 import { assign } from '../notes/assign.ts';
@@ -28,12 +29,26 @@ export function notes(s: NormState): void {
   const idx = new MarkIndex(st);
   const blocks = findBlocks(st, claimed);
   const inBlocks = new Set(claimed);
-  const feet = findFeet(st, claimed, (label, from, to) => idx.find(label, from, to, (l) => inBlocks.has(l)).some((m) => !m.atStart) || idx.findSplit(st, label, from, to).length > 0);
+  const refersTo = (label: Label, from: number, to: number) => idx.find(label, from, to, (l) => inBlocks.has(l)).some((m) => !m.atStart) || idx.findSplit(st, label, from, to).length > 0;
+  let feet = findFeet(st, claimed, refersTo);
   // feet read by their place only where reading by marks found fewer (an OCR text)
-  const readClaims = new Set(claimed);
+  let readClaims = new Set(claimed);
   let read = findReadFeet(st, readClaims);
   if (read.length < 2 || read.length < feet.length) read = [];
-  else for (const l of readClaims) claimed.add(l);
+  else {
+    // there, a foot whose labels nothing on its page refers to ("*The Anglican authority…",
+    // where OCR read the page's raised 1 as "ponents!") is read by its place too
+    const idle = feet.filter((g) => g.bodies.every((b) => !b.label || !refersTo(b.label, ...pageRange(st, b.page))));
+    if (idle.length) {
+      const free = new Set(idle.flatMap((g) => g.bodies.flatMap((b) => b.lines)));
+      readClaims = new Set([...claimed].filter((l) => !free.has(l)));
+      read = findReadFeet(st, readClaims);
+      feet = feet.filter((g) => !idle.includes(g) || !read.some((r) => r.bodies.some((b) => b.lines.some((l) => free.has(l)))));
+      const kept = new Set(feet.flatMap((g) => g.bodies.flatMap((b) => b.lines)));
+      for (const l of free) if (!kept.has(l)) claimed.delete(l);
+    }
+    for (const l of readClaims) claimed.add(l);
+  }
   const lists = findLists(st, claimed);
   familiesOfUnlabelledLists(lists, idx);
   // a label with nothing after it (a folio taken for a page foot's "1") is no body
