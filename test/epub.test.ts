@@ -184,3 +184,21 @@ describe('determinism and bad Markdown', () => {
   }, 60_000);
 });
 
+
+describe('a table', () => {
+  it('is an XHTML table — header cells, columns aligned as the Markdown asks, a table with no header row without one — and validates', async () => {
+    const r = await buildEpub('table', readFileSync(join(root, 'test/fixtures/table.md'), 'utf8'), settings);
+    expect(r.warnings).toEqual([]);
+    const z = await JSZip.loadAsync(readFileSync(epubPath('table')));
+    const ch = await z.file('OEBPS/ch01.xhtml')!.async('string');
+    const tables = ch.match(/<table>[\s\S]*?<\/table>/g) ?? [];
+    expect(tables).toHaveLength(2);
+    expect(tables[0]).toMatch(/<thead><tr><th class="left">Year<\/th><th class="right">Boats<\/th><th class="right">Catch \(barrels\)<\/th><th>Remarks<\/th><\/tr><\/thead>/);
+    expect(tables[0]?.match(/<tr>/g)).toHaveLength(61);
+    expect(tables[0]).toMatch(/<td class="right">811<\/td><td>Two boats lost in the March gale\.<sup><a epub:type="noteref"/);
+    expect(tables[1]).not.toContain('<thead>');
+    expect(tables[1]).toContain('<td>Harbour master</td><td>John Aird</td>');
+    const check = spawnSync('java', ['-jar', '/usr/share/java/epubcheck.jar', epubPath('table')], { encoding: 'utf8' });
+    expect(check.stdout).toMatch(/0 fatals \/ 0 errors \/ 0 warnings/);
+  }, 60_000);
+});

@@ -205,3 +205,27 @@ describe('a long footnote', () => {
     expect(text(start.number + 1)).toContain('The last words of the note.');
   });
 });
+
+describe('a table', () => {
+  it('sets each row across its columns (figures to the right), runs over pages, and keeps a note referred to from a cell on its page', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'editions-table-'));
+    const r = await buildPdf('table', readFileSync(join(root, 'test/fixtures/table.md'), 'utf8'), { ...settings, outDir: dir });
+    const file = join(dir, 'pdf', 'table.pdf');
+    expect(run('qpdf', ['--check', file]).status).toBe(0);
+    const layout = run('pdftotext', ['-layout', file, '-']).stdout;
+    // a row's cells on one line, in their columns
+    expect(layout).toMatch(/^\s*1603\s+32\s+811\s+Two boats lost in the March gale\.2\s*$/m);
+    expect(layout).toMatch(/^\s*Harbour master\s+John Aird\s*$/m);
+    for (let y = 1600; y < 1660; y++) expect(layout).toMatch(new RegExp(`^\\s*${y}\\s+\\d+\\s+[\\d,]+`, 'm'));
+    // the figures of a right-aligned column (the catch: 700, 1,033) end at one place on each page
+    const bbox = run('pdftotext', ['-bbox', file, '-']).stdout;
+    for (const page of bbox.split('<page').slice(1)) {
+      const ends = [...page.matchAll(/xMax="([\d.]+)"[^>]*>(\d{3}|\d,\d{3})<\/word>/g)].map((m) => Number(m[1]));
+      if (ends.length) expect(Math.max(...ends) - Math.min(...ends)).toBeLessThan(0.5);
+    }
+    expect(bbox.match(/>(\d{3}|\d,\d{3})<\/word>/g)!.length).toBeGreaterThanOrEqual(60);
+    expect(r.pages).toBeGreaterThan(5);
+    const at = r.facts.find((f) => f.refs.includes(2))!;
+    expect(at.notes).toContain(2);
+  }, 60_000);
+});

@@ -18,7 +18,11 @@ export type Block =
   | { kind: 'para'; content: Inline[] }
   | { kind: 'quote'; blocks: Block[] }
   | { kind: 'list'; ordered: boolean; start: number; items: Block[][] }
-  | { kind: 'rule' };
+  | { kind: 'rule' }
+  /** A table: its header row (none when the source gave it empty), its rows, each column's alignment. */
+  | { kind: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][] };
+
+export type Align = 'left' | 'right' | 'center' | '';
 
 export interface Note {
   /** The number shown to the reader, 1… within its piece. */
@@ -102,5 +106,7 @@ export function blockText(b: Block): string {
       return b.items.flat().map(blockText).join(' ');
     case 'rule':
       return '';
+    case 'table':
+      return [b.head, ...b.rows].map((r) => r.map(plain).join(' ')).join(' ');
   }
 }

@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import footnote from 'markdown-it-footnote';
 import { parse as parseYaml } from 'yaml';
 import type { StateInline, Token } from 'markdown-it';
-import type { Block, Book, BookMeta, Chapter, Inline, Note } from './book.ts';
+import type { Align, Block, Book, BookMeta, Chapter, Inline, Note } from './book.ts';
 import { plain } from './book.ts';
 import { minOf } from '../collections.ts';
 
@@ -195,6 +195,9 @@ function blocks(c: Cursor, until: string | undefined, ctx: Ctx): Block[] {
       case 'hr':
         out.push({ kind: 'rule' });
         break;
+      case 'table_open':
+        out.push(table(c, ctx));
+        break;
       case 'fence':
       case 'code_block': {
         // a listing keeps its lines: each a run of code, a line break between them
@@ -207,6 +210,34 @@ function blocks(c: Cursor, until: string | undefined, ctx: Ctx): Block[] {
     }
   }
   return out;
+}
+
+/** markdown-it's table tokens (the cursor just past `table_open`) → a table block. */
+function table(c: Cursor, ctx: Ctx): Extract<Block, { kind: 'table' }> {
+  let head: Inline[][] = [];
+  const rows: Inline[][][] = [];
+  const align: Align[] = [];
+  let row: Inline[][] | undefined;
+  let inHead = false;
+  while (c.i < c.tokens.length) {
+    const t = c.tokens[c.i++];
+    if (t.type === 'table_close') break;
+    if (t.type === 'thead_open') inHead = true;
+    else if (t.type === 'thead_close') inHead = false;
+    else if (t.type === 'tr_open') row = [];
+    else if (t.type === 'tr_close' && row) {
+      if (inHead) head = row;
+      else rows.push(row);
+      row = undefined;
+    } else if ((t.type === 'th_open' || t.type === 'td_open') && row) {
+      if (inHead) align.push((/text-align:(left|right|center)/.exec(String(t.attrGet('style') ?? ''))?.[1] as Align) ?? '');
+      const inl = c.tokens[c.i];
+      row.push(inl?.type === 'inline' ? inlines(inl.children, ctx) : []);
+    }
+  }
+  // (a header row left empty, as a table with no header of its own is written, is no header)
+  if (head.every((cell) => !plain(cell).trim())) head = [];
+  return { kind: 'table', align, head, rows };
 }
 
 /**
@@ -314,6 +345,7 @@ function eachInline(bs: Block[], f: (x: Inline) => void): void {
     if (b.kind === 'heading' || b.kind === 'para') walkInl(b.content);
     else if (b.kind === 'quote') b.blocks.forEach(walk);
     else if (b.kind === 'list') b.items.flat().forEach(walk);
+    else if (b.kind === 'table') [b.head, ...b.rows].flat().forEach(walkInl);
   };
   bs.forEach(walk);
 }

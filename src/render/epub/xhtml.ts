@@ -78,6 +78,11 @@ function block(book: Book, ch: Chapter, b: Block, shift: number): string {
     }
     case 'rule':
       return '<hr/>';
+    case 'table': {
+      const cell = (tag: string, c: Inline[], k: number) => `<${tag}${b.align[k] ? ` class="${b.align[k]}"` : ''}>${inline(book, ch, c)}</${tag}>`;
+      const head = b.head.length ? `<thead><tr>${b.head.map((c, k) => cell('th', c, k)).join('')}</tr></thead>` : '';
+      return `<table>${head}<tbody>\n${b.rows.map((r) => `<tr>${r.map((c, k) => cell('td', c, k)).join('')}</tr>`).join('\n')}\n</tbody></table>`;
+    }
   }
 }
 

@@ -218,6 +218,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
         drawOutlined(doc, font, ref, isVerso(n) ? x0 - gap - w : x0 + measure + gap, pl.y, ms, '#555555');
       }
       drawLine(doc, m, pl.line, x0 + pl.x, pl.y);
+      if (pl.rule) doc.moveTo(x0 + pl.x, pl.y + p.size * 0.3).lineTo(x0 + pl.x + pl.rule, pl.y + p.size * 0.3).lineWidth(0.4).stroke();
       if (pl.dest) doc.addNamedDestination(pl.dest, 'XYZ', x0, pl.y - p.leading * 2, null);
       if (pl.outline) {
         while (outlineStack.length && outlineStack[outlineStack.length - 1].level >= pl.outline.level) outlineStack.pop();

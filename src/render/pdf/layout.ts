@@ -6,6 +6,7 @@ import { blockText, plain } from '../../model/book.ts';
 import type { Measurer } from './measure.ts';
 import { itemsOf, setLines, type Line, type ParStyle } from './paragraph.ts';
 import type { PrintSettings } from './settings.ts';
+import { setTable } from './table.ts';
 import { minOf, pushAll } from '../../collections.ts';
 
 export interface VLine {
@@ -23,6 +24,8 @@ export interface VLine {
   keep?: boolean;
   /** A label hung in the left margin of the line (list items). */
   label?: Line;
+  /** A rule under the line, this wide (a table's header). */
+  rule?: number;
   dest?: string;
   outline?: { title: string; level: number };
   chapter: number;
@@ -34,6 +37,7 @@ export interface PlacedLine {
   x: number;
   y: number;
   label?: Line;
+  rule?: number;
   dest?: string;
   outline?: { title: string; level: number };
   /** Where the line sits in its paragraph, for checking widows and orphans. */
@@ -157,6 +161,17 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
           out.push({ kind: 'space', h: L * 0.3 });
         } else if (b.kind === 'rule') {
           out.push({ kind: 'space', h: L });
+        } else if (b.kind === 'table') {
+          // smaller than the text, each row a paragraph of its own (a page may break between rows)
+          const ts = sz * 0.9;
+          const rows = setTable(b, style({ size: ts, measure: ctx.measure }), m);
+          out.push({ kind: 'space', h: L * 0.5 });
+          rows.forEach((r, k) => {
+            if (k) out.push({ kind: 'space', h: lead * (rows[k - 1].header ? 0.3 : 0.15) });
+            add(r.lines, ts * 1.25, ctx.x, { chapter: ci, ...(r.header ? { keep: true } : {}) });
+            if (r.header) (out[out.length - 1] as VLine).rule = r.lines[0].width;
+          });
+          out.push({ kind: 'space', h: L * 0.5 });
         }
         // After a heading, quotation, list or byline the next paragraph is not indented.
         const isByline = b.kind === 'para' && b.content.length === 1 && b.content[0].kind === 'em';
@@ -365,7 +380,7 @@ function placeBody(lines: VItem[], g: Geometry): { lines: PlacedLine[]; height: 
     if (v.kind !== 'line') continue;
     y += first ? v.h * 0.78 : v.h;
     if (first) first = false;
-    out.push({ line: v.line, x: v.x, y, label: v.label, dest: v.dest, outline: v.outline, par: v.par, idx: v.idx, count: v.count, heading: !!v.keep });
+    out.push({ line: v.line, x: v.x, y, label: v.label, rule: v.rule, dest: v.dest, outline: v.outline, par: v.par, idx: v.idx, count: v.count, heading: !!v.keep });
   }
   return { lines: out, height: y - g.textTop + g.leading * 0.25 };
 }

@@ -191,6 +191,38 @@ export function setLines(items: Item<Tok>[], style: ParStyle, m: Measurer, width
   return lines;
 }
 
+/**
+ * First fit, as a browser sets a table's cells: each line takes the words that fit and
+ * breaks at the last space before the one that does not (a word wider than the measure
+ * stands on a line of its own). Ragged: no line is stretched.
+ */
+export function setFirstFit(items: Item<Tok>[], measure: number, m: Measurer): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  let w = 0;
+  let lastGlue = -1;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.type === 'glue') {
+      if (i === items.length - 2) break; // the paragraph's closing fill
+      lastGlue = i;
+      w += it.width;
+    } else if (it.type === 'box') {
+      if (w + it.width > measure && lastGlue > start) {
+        lines.push(positionLine(items, start, lastGlue, 0, m));
+        start = lastGlue + 1;
+        while (start < items.length && items[start].type !== 'box') start++;
+        w = 0;
+        for (let k = start; k < i; k++) if (items[k].type !== 'penalty') w += items[k].width;
+        lastGlue = -1;
+      }
+      w += it.width;
+    }
+  }
+  lines.push(positionLine(items, start, items.length - 2, 0, m));
+  return lines;
+}
+
 /** Last resort for an unbreakable overfull line: break at every feasible glue that overflows. */
 function greedy(items: Item<Tok>[], width: number) {
   const out: { at: number; ratio: number }[] = [];
