@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blockWith, body, fixture, fixtureText, noteText, parsedNotes } from './helpers.ts';
 import { normalize } from '../src/normalize/chain.ts';
 import { parseBook } from '../src/model/parse.ts';
+import { plain } from '../src/model/book.ts';
 
 describe('Project Gutenberg plain text', () => {
   const { markdown, report } = fixture('gutenberg.txt');
@@ -529,6 +530,19 @@ describe('A wiki page’s navigation boxes and its notes list', () => {
     const { markdown } = normalize(text);
     expect(markdown).not.toMatch(/Talk|Share|Suomi/);
     expect(markdown).toMatch(/^# Dry-stone wall$/m);
+  });
+  it('sets lines of tab-separated cells as a table — its header, a note in a cell linked — and two such lines of two cells as text, never a heading', () => {
+    const rows = 'Wall\tLength (m)\tBuilt\nMarch dyke\t1,200\t1790[3]\nField wall | east\t450\t1820\nSheepfold\t60\t\nHeight\t1.4 m\nWidth at the base\t0.7 m\n';
+    const text = fixtureText('web-wiki-navbox.txt').replace('rather than spreads over the years.\n', `rather than spreads over the years.\n${rows}`);
+    const { markdown, state } = normalize(text);
+    expect(markdown).toContain('| Wall | Length (m) | Built |\n| --- | --- | --- |\n| March dyke | 1,200 | 1790[^3] |\n| Field wall \\| east | 450 | 1820 |\n| Sheepfold | 60 |  |');
+    expect(markdown).toMatch(/^Height 1\.4 m$/m);
+    expect(markdown).toMatch(/^Width at the base 0\.7 m$/m);
+    expect(state.changes.some((c) => c.kind === 'table' && /4 lines of 3 tab-separated cells/.test(c.why ?? ''))).toBe(true);
+    // the Markdown model's table is the book's
+    const t = parseBook(markdown).chapters.flatMap((c) => c.blocks).find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && t.head.map(plain)).toEqual(['Wall', 'Length (m)', 'Built']);
+    expect(t?.kind === 'table' && t.rows.map((r) => r.map(plain))).toEqual([['March dyke', '1,200', '1790'], ['Field wall | east', '450', '1820'], ['Sheepfold', '60', '']]);
   });
   it('gives the list’s last note the line its link broke off (". Field Notes. Retrieved …")', () => {
     expect(noteText(markdown, 3)).toMatch(/Mending walls” \. Field Notes\. Retrieved 3 May 2019\.$/);

@@ -14,6 +14,7 @@ import { unwrap } from './passes/unwrap.ts';
 import { numbering } from './passes/numbering.ts';
 import { inlinePages } from './passes/inlinepages.ts';
 import { meta } from './passes/meta.ts';
+import { tables } from './passes/tables.ts';
 import { structure } from './passes/structure.ts';
 import { errata } from './passes/errata.ts';
 import { emphasis } from './passes/emphasis.ts';
@@ -36,6 +37,7 @@ export const PASSES: Pass[] = [
   ['inline-pages', inlinePages], // page markers inside the text: [Pg 12]
   ['numbering', numbering], // notes numbered in reading order
   ['meta', meta], // title, byline, dates → front matter; sidecar adds and corrects
+  ['tables', tables], // a browser copy's tab-separated rows → tables
   ['structure', structure], // headings, lists, quotations, captions
   ['errata', errata], // the sidecar's known typos
   ['emphasis', emphasis], // letter-spacing and _underscores_ → emphasis

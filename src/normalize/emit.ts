@@ -58,6 +58,16 @@ function blockMd(b: Block): string {
   }
 }
 
+/** A table from its first row on: GFM's pipe table (a header row left empty where the table has none). */
+function tableMd(blocks: Block[], from: number): string {
+  const rows: string[][] = [];
+  for (let k = from; k < blocks.length && blocks[k].kind === 'row' && (k === from || !blocks[k].row?.first); k++) rows.push(blocks[k].text.split('\t').map((c) => escapeInline(c.trim()).replace(/\|/g, '\\|')));
+  const n = Math.max(...rows.map((r) => r.length));
+  const line = (r: string[]) => `| ${Array.from({ length: n }, (_, c) => r[c] ?? '').join(' | ')} |`;
+  const header = blocks[from].row?.header ? rows.shift()! : [];
+  return [line(header), line(Array.from({ length: n }, () => '---')), ...rows.map(line)].join('\n');
+}
+
 const FRONT_ORDER = ['title', 'subtitle', 'author', 'date', 'original_publication', 'language', 'source', 'rights', 'publisher', 'description'];
 
 export function frontMatter(m: Metadata): string {
@@ -73,7 +83,12 @@ export function emit(s: NormState): string {
   if (s.meta.title) out.push(`# ${escapeInline(String(s.meta.title))}`);
   let prevItem = false;
   const parts: string[] = [];
-  for (const b of s.blocks) {
+  for (const [k, b] of s.blocks.entries()) {
+    if (b.kind === 'row') {
+      if (b.row?.first || s.blocks[k - 1]?.kind !== 'row') parts.push(tableMd(s.blocks, k));
+      prevItem = false;
+      continue;
+    }
     const md = blockMd(b);
     // Consecutive items form one list; a quotation run stays one quotation per paragraph.
     if (b.kind === 'item' && prevItem) parts[parts.length - 1] += `\n${md}`;

@@ -16,7 +16,7 @@ export type Item =
 /** A stretch marked as what it is: a block quotation, lines not to be rewrapped (tables, verse), the source's contents. */
 export type Region = 'quote' | 'nowrap' | 'contents';
 
-export type BlockKind = 'para' | 'heading' | 'item' | 'quote' | 'byline' | 'break' | 'code';
+export type BlockKind = 'para' | 'heading' | 'item' | 'quote' | 'byline' | 'break' | 'code' | 'row';
 
 /** A block of the cleaned document: a paragraph, heading, list item or quotation. */
 export interface Block {
@@ -32,6 +32,8 @@ export interface Block {
   level?: number;
   label?: string;
   region?: Region;
+  /** A table's row (its cells split by tabs): the first of its table, and whether it is the header. */
+  row?: { first: boolean; header: boolean };
   /** Code: the indentation common to its lines, taken off when it is written. */
   indent?: number;
   /** Original edition page labels that begin inside this block, with their character offset. */

@@ -247,7 +247,7 @@ function templateBoxes(texts: string[]): [number, number][] {
       else others++;
     }
     out.push([from, lastRow > end ? lastRow + 1 : end]);
-    k = Math.max(k, (lastRow > end ? lastRow : end) - 1);
+    k = Math.max(k, Math.max(lastRow, end) - 1);
   }
   return out;
 }

@@ -44,7 +44,8 @@ export function typography(s: NormState): void {
   for (const b of s.blocks) {
     if (b.kind === 'code') continue;
     const applied = new Set<string>();
-    b.text = typographyOf(b.text, applied);
+    // (a table's cells one by one: the tabs between them stay)
+    b.text = b.kind === 'row' ? b.text.split('\t').map((c) => typographyOf(c, applied)).join('\t') : typographyOf(b.text, applied);
     if (applied.size) s.changes.push({ kind: 'typography', lines: b.lines, why: [...applied].join(', ') });
   }
   for (const n of s.notes) n.text = n.text.split('\n\n').map((p) => typographyOf(p)).join('\n\n');
