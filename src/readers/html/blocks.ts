@@ -1,5 +1,5 @@
 // A content element to the model's blocks, by its tags: headings, paragraphs, list items,
-// block quotations, preformatted text; a table row is one paragraph, its cells joined.
+// block quotations, preformatted text, tables of data (a layout table's row is one paragraph).
 import type { Block, BlockKind } from '../../normalize/types.ts';
 import { inlineText, isPageNumber, lineOf, SKIP } from './inline.ts';
 
@@ -75,12 +75,36 @@ function walk(el: Element, ctx: Ctx): void {
     ctx.quote = was;
     return;
   }
+  if (tag === 'table' && dataTable(el)) {
+    const rows = Array.from(el.querySelectorAll('tr')).filter((tr) => tr.closest('table') === el);
+    let first = true;
+    rows.forEach((tr, k) => {
+      const cells = Array.from(tr.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
+      const header = k === 0 && (tr.parentElement?.localName.toLowerCase() === 'thead' || cells.every((c) => tagOf(c) === 'th'));
+      const text = cells.map((c) => inlineText(c).replace(/\s+/g, ' ').trim()).join('\t');
+      if (!text.replace(/\t/g, '').trim()) return;
+      ctx.blocks.push({ kind: 'row', text, lines: lineOf(tr) ? [lineOf(tr)] : [], widths: [], page: 0, row: { first, header } });
+      first = false;
+    });
+    return;
+  }
   if (tag === 'tr') {
     push(ctx, 'para', Array.from(el.children).map((c) => inlineText(c)).join(' '), el);
     return;
   }
   if (tag === 'hr') return;
   mixed(el, ctx);
+}
+
+/**
+ * A table of data, not of layout: rows of two cells or more, none holding blocks of its own
+ * (paragraphs, lists, another table) or a passage of text.
+ */
+function dataTable(table: Element): boolean {
+  const rows = Array.from(table.querySelectorAll('tr')).filter((tr) => tr.closest('table') === table);
+  const cells = rows.flatMap((tr) => Array.from(tr.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th'));
+  if (rows.length < 2 || Math.max(...rows.map((tr) => tr.children.length)) < 2) return false;
+  return cells.every((c) => !c.querySelector('p, div, ul, ol, table, blockquote, pre, h1, h2, h3, h4, h5, h6') && (c.textContent ?? '').length <= 400);
 }
 
 /** The blocks of a content element, headings levelled so that the highest is `top`. */
