@@ -202,3 +202,12 @@ describe('a table', () => {
     expect(check.stdout).toMatch(/0 fatals \/ 0 errors \/ 0 warnings/);
   }, 60_000);
 });
+
+describe('two note marks in a row', () => {
+  it('are set apart by a comma inside the superscript (“1,2”, not “12”)', async () => {
+    const md = '---\ntitle: Marks\nlanguage: en\n---\n\n## One\n\nA sentence that cites two sources at once.[^1][^2] And one more.[^3]\n\n[^1]: The first.\n[^2]: The second.\n[^3]: The third.\n';
+    await buildEpub('marks', md, settings);
+    const ch = await (await JSZip.loadAsync(readFileSync(epubPath('marks')))).file('OEBPS/ch01.xhtml')!.async('string');
+    expect(ch).toMatch(/at once\.<sup><a [^>]*>1<\/a><\/sup><sup>,<a [^>]*>2<\/a><\/sup> And one more\.<sup><a [^>]*>3<\/a><\/sup>/);
+  }, 60_000);
+});

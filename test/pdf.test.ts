@@ -229,3 +229,14 @@ describe('a table', () => {
     expect(at.notes).toContain(2);
   }, 60_000);
 });
+
+describe('two note marks in a row', () => {
+  it('are set apart by a raised comma (“1,2”, not “12”)', async () => {
+    const md = '---\ntitle: Marks\nlanguage: en\n---\n\n## One\n\nA sentence that cites two sources at once.[^1][^2] And one more that cites a third.[^3]\n\n[^1]: The first.\n[^2]: The second.\n[^3]: The third.\n';
+    const dir = mkdtempSync(join(tmpdir(), 'editions-marks-'));
+    await buildPdf('marks', md, { ...settings, outDir: dir });
+    const text = run('pdftotext', [join(dir, 'pdf', 'marks.pdf'), '-']).stdout;
+    expect(text).toContain('at once.1,2 And');
+    expect(text).toContain('a third.3');
+  }, 60_000);
+});

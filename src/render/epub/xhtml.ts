@@ -14,7 +14,7 @@ function noteHref(book: Book, from: Chapter, key: number): string {
 
 function inline(book: Book, ch: Chapter, xs: Inline[]): string {
   return xs
-    .map((x) => {
+    .map((x, k) => {
       switch (x.kind) {
         case 'text':
           return esc(x.text);
@@ -32,7 +32,9 @@ function inline(book: Book, ch: Chapter, xs: Inline[]): string {
           const nid = book.notes.get(x.note)?.id ?? String(x.note);
           const id = x.repeat ? `ref-${nid}-${x.repeat}` : `ref-${nid}`;
           // The superscript goes outside the link: Apple Books will not pop up a note whose link holds markup (pandoc #1995).
-          return `<sup><a epub:type="noteref" role="doc-noteref" id="${id}" href="${noteHref(book, ch, x.note)}">${x.n}</a></sup>`;
+          // (two marks in a row are set apart by a comma, or "63" and "64" read as "6364")
+          const apart = xs[k - 1]?.kind === 'noteref' ? ',' : '';
+          return `<sup>${apart}<a epub:type="noteref" role="doc-noteref" id="${id}" href="${noteHref(book, ch, x.note)}">${x.n}</a></sup>`;
         }
         case 'pagebreak':
           // Empty, so the words read and search as one text; the stylesheet shows the number in the margin.

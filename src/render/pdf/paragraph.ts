@@ -81,6 +81,8 @@ function runs(xs: Inline[], face: Face, size: number, out: Tok[] = []): Tok[] {
         runs(x.children, face, size, out);
         break;
       case 'noteref':
+        // two marks in a row are set apart by a raised comma, or "63" and "64" read as "6364"
+        if (out[out.length - 1]?.note !== undefined) out.push({ text: ',', face: 'regular', size: size * 0.62, rise: size * 0.36 });
         out.push({ text: String(x.n), face: 'regular', size: size * 0.62, rise: size * 0.36, note: x.note });
         break;
       case 'pagebreak':
