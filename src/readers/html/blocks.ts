@@ -76,6 +76,8 @@ function walk(el: Element, ctx: Ctx): void {
     return;
   }
   if (tag === 'table' && dataTable(el)) {
+    // (its caption, a paragraph above it)
+    for (const c of Array.from(el.children)) if (tagOf(c) === 'caption') push(ctx, 'para', inlineText(c), c);
     const rows = Array.from(el.querySelectorAll('tr')).filter((tr) => tr.closest('table') === el);
     let first = true;
     rows.forEach((tr, k) => {
