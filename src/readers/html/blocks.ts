@@ -75,27 +75,43 @@ function walk(el: Element, ctx: Ctx): void {
     ctx.quote = was;
     return;
   }
-  if (tag === 'table' && dataTable(el)) {
-    // (its caption, a paragraph above it)
-    for (const c of Array.from(el.children)) if (tagOf(c) === 'caption') push(ctx, 'para', inlineText(c), c);
-    const rows = Array.from(el.querySelectorAll('tr')).filter((tr) => tr.closest('table') === el);
-    let first = true;
-    rows.forEach((tr, k) => {
-      const cells = Array.from(tr.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
-      const header = k === 0 && (tr.parentElement?.localName.toLowerCase() === 'thead' || cells.every((c) => tagOf(c) === 'th'));
-      const text = cells.map((c) => inlineText(c).replace(/\s+/g, ' ').trim()).join('\t');
-      if (!text.replace(/\t/g, '').trim()) return;
-      ctx.blocks.push({ kind: 'row', text, lines: lineOf(tr) ? [lineOf(tr)] : [], widths: [], page: 0, row: { first, header } });
-      first = false;
-    });
-    return;
-  }
+  if (tag === 'table' && dataTable(el) && table(el, ctx)) return;
   if (tag === 'tr') {
     push(ctx, 'para', Array.from(el.children).map((c) => inlineText(c)).join(' '), el);
     return;
   }
   if (tag === 'hr') return;
   mixed(el, ctx);
+}
+
+const PAGE_CELL = /^(?:p(?:age|\.)?\s*)?(?:\d{1,4}|[ivxlc]{1,7})\.?$|^ibid\.?$/i;
+
+/**
+ * A table of data as the model's rows (false when it is none): its caption a paragraph above
+ * it, its header the first row when <thead> holds it or its cells are all <th>; the columns no
+ * row fills are left out. A source's contents set as a table (its last column page numbers)
+ * is a list of its entries, without the source's pages, as in a text.
+ */
+function table(el: Element, ctx: Ctx): boolean {
+  const trs = Array.from(el.querySelectorAll('tr')).filter((tr) => tr.closest('table') === el);
+  const cellsOf = (tr: Element) => Array.from(tr.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
+  const rows = trs.map((tr) => ({ tr, cells: cellsOf(tr).map((c) => inlineText(c).replace(/\s+/g, ' ').trim()) })).filter((r) => r.cells.some(Boolean));
+  const width = Math.max(0, ...rows.map((r) => r.cells.length));
+  const used = Array.from({ length: width }, (_, c) => rows.some((r) => r.cells[c]));
+  const kept = rows.map((r) => ({ ...r, cells: r.cells.filter((_, c) => used[c]) }));
+  const cols = used.filter(Boolean).length;
+  if (cols < 2) return false;
+  for (const c of Array.from(el.children)) if (tagOf(c) === 'caption') push(ctx, 'para', inlineText(c), c);
+  const last = kept.map((r) => r.cells[cols - 1] ?? '').filter(Boolean);
+  if (last.length >= 3 && last.filter((t) => PAGE_CELL.test(t)).length >= 0.8 * last.length) {
+    for (const r of kept) push(ctx, 'item', r.cells.slice(0, cols - 1).filter(Boolean).join(' '), r.tr);
+    return true;
+  }
+  kept.forEach((r, k) => {
+    const header = k === 0 && (r.tr.parentElement?.localName.toLowerCase() === 'thead' || cellsOf(r.tr).every((c) => tagOf(c) === 'th'));
+    ctx.blocks.push({ kind: 'row', text: r.cells.join('\t'), lines: lineOf(r.tr) ? [lineOf(r.tr)] : [], widths: [], page: 0, row: { first: k === 0, header } });
+  });
+  return true;
 }
 
 /**
