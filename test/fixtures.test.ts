@@ -550,6 +550,15 @@ describe('A wiki page’s navigation boxes and its notes list', () => {
   });
 });
 
+describe('A wrapped text’s tabs', () => {
+  it('in a wrapped text, a heading indented with a tab stays a heading (only a tab between cells makes a row)', () => {
+    const para = (w: string) => `Of the ${w} of that time nothing is known but their number, which the\ncharter gave as forty. The fishing failed three times in the seventeenth\ncentury, and each time the town sent to Leith for grain. It was paid for\nby a tax on every boat in the harbour, whether it had fished that year.\n`;
+    const { markdown } = normalize(`CHAPTER I.\n\n\tTHE BOATS\n\n${para('boats')}\n\tTHE RECORD\n\n${para('records')}`);
+    expect(markdown).toMatch(/^#+ THE BOATS$/m);
+    expect(markdown).toMatch(/^#+ THE RECORD$/m);
+  });
+});
+
 describe('A blog post with a comment thread after it', () => {
   const { markdown, report } = fixture('web-blog-comments.txt');
   it('drops the thread — its authors, dates, comments and “Reply” links — and reports it', () => {

@@ -11,8 +11,9 @@ const RUN_IN = /^(\d{1,2})\)\s+/;
 function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   const t = bare(b.text);
   if (!t || b.lines.length > 2 || t.length > 90 || words(t) > 12) return false;
-  // (a browser copy's table row, its cells apart by tabs, is no heading, nor a caption)
-  if (b.text.includes('\t')) return false;
+  // (a table's row, its cells apart by tabs, is no heading, nor a caption; a wrapped text's
+  // leading tab is only an indent)
+  if (wrapped ? /\S\t+\S/.test(b.text) : b.text.includes('\t')) return false;
   // a sentence's end, also before a note mark left unlinked ("… the end.[1]")
   if (/[.,;:](?:\\?\[\d{1,4}\\?\])*$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
   if (/[?!]$/.test(t) && wrapped) return false;
