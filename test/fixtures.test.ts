@@ -550,6 +550,25 @@ describe('A wiki page’s navigation boxes and its notes list', () => {
   });
 });
 
+describe('A notes list whose mark the copy glued to a number', () => {
+  it('finds it where the text writes the number elsewhere without it, between the marks of the notes around it', () => {
+    const text = [
+      'Scaling experiments',
+      'By 2016 the company ran a few hundred experiments a week, most of them small changes to ranking that nobody outside the team would ever notice.1 The teams that ran them were small too, and each kept its own notes on what it had tried.',
+      'The number of engineers grew by a factor of four between 2016 and 2021, and the number of experiments grew at least as fast, so that by the end there were thousands running at once, an order of magnitude higher by 20212. Nobody could keep track of them all.',
+      'The consequences for anyone trying to study the platform were severe: what held in one month need not hold in the next, and the experiments themselves changed what users saw.3',
+      'Notes',
+      '1. Internal estimates, which were never published in full.',
+      '2. If experiments scale linearly with employees, as they seem to have done.',
+      '3. A point made at length in the literature on temporal validity.',
+    ].join('\n');
+    const { markdown } = normalize(text);
+    expect(markdown).toContain('an order of magnitude higher by 2021[^2]. Nobody');
+    expect(markdown).toContain('between 2016 and 2021, and');
+    expect(noteText(markdown, 2)).toBe('If experiments scale linearly with employees, as they seem to have done.');
+  });
+});
+
 describe('A wrapped text’s tabs', () => {
   it('in a wrapped text, a heading indented with a tab stays a heading (only a tab between cells makes a row)', () => {
     const para = (w: string) => `Of the ${w} of that time nothing is known but their number, which the\ncharter gave as forty. The fishing failed three times in the seventeenth\ncentury, and each time the town sent to Leith for grain. It was paid for\nby a tax on every boat in the harbour, whether it had fished that year.\n`;

@@ -148,6 +148,21 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
       if (mark) used.add(mark);
       links.push({ body, marks: mark ? [mark] : [] });
     }
+    // A list's body left without a mark between two bodies that have theirs: its mark glued to a
+    // number or word the text writes elsewhere without it ("higher by 20219." where it writes
+    // "2021"), the one such token between its neighbours' marks.
+    if (g.zone === 'list') {
+      const marksOf = new Map(links.filter((l) => g.bodies.includes(l.body)).map((l) => [l.body, l.marks]));
+      g.bodies.forEach((b, k) => {
+        const prev = marksOf.get(g.bodies[k - 1])?.[0];
+        const next = marksOf.get(g.bodies[k + 1])?.[0];
+        if (!b.label || marksOf.get(b)?.length || !prev || !next) return;
+        const found = idx.findSplit(st, b.label, prev.line, next.line + 1).filter((m) => free(m) && markKey(m) > markKey(prev) && markKey(m) < markKey(next));
+        if (found.length !== 1) return;
+        used.add(found[0]);
+        marksOf.get(b)?.push(found[0]);
+      });
+    }
   }
   /** A read foot's marks: whatever could be a raised number on its page, in order, whatever its label. */
   function readCandidates(g: Group): PlacedMark[][] {
