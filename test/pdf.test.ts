@@ -207,7 +207,7 @@ describe('a long footnote', () => {
 });
 
 describe('a table', () => {
-  it('sets each row across its columns (figures to the right), runs over pages, and keeps a note referred to from a cell on its page', async () => {
+  it('sets each row across its columns (figures to the right), runs over pages under its header set again, and keeps a note referred to from a cell on its page', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'editions-table-'));
     const r = await buildPdf('table', readFileSync(join(root, 'test/fixtures/table.md'), 'utf8'), { ...settings, outDir: dir });
     const file = join(dir, 'pdf', 'table.pdf');
@@ -225,6 +225,10 @@ describe('a table', () => {
     }
     expect(bbox.match(/>(\d{3}|\d,\d{3})<\/word>/g)!.length).toBeGreaterThanOrEqual(60);
     expect(r.pages).toBeGreaterThan(5);
+    // each page the table runs on to opens with its header again
+    const withRows = layout.split('\f').filter((pg) => /^\s*16\d\d\s+\d+\s+[\d,]+/m.test(pg));
+    expect(withRows.length).toBeGreaterThanOrEqual(3);
+    for (const pg of withRows.slice(1)) expect(pg).toMatch(/^\s*Year\s+Boats\s+Catch\s+Remarks\s*\n(?:\s*\(barrels\)\s*\n)?\s*16\d\d\s/m);
     const at = r.facts.find((f) => f.refs.includes(2))!;
     expect(at.notes).toContain(2);
   }, 60_000);

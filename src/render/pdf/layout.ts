@@ -26,6 +26,8 @@ export interface VLine {
   label?: Line;
   /** A rule under the line, this wide (a table's header). */
   rule?: number;
+  /** A table row's line: its table's header lines, set again atop a page the table runs on to. */
+  head?: VLine[];
   dest?: string;
   outline?: { title: string; level: number };
   chapter: number;
@@ -166,10 +168,14 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
           const ts = sz * 0.9;
           const rows = setTable(b, style({ size: ts, measure: ctx.measure }), m);
           out.push({ kind: 'space', h: L * 0.5 });
+          let head: VLine[] | undefined;
           rows.forEach((r, k) => {
             if (k) out.push({ kind: 'space', h: lead * (rows[k - 1].header ? 0.3 : 0.15) });
-            add(r.lines, ts * 1.25, ctx.x, { chapter: ci, ...(r.header ? { keep: true } : {}) });
-            if (r.header) (out[out.length - 1] as VLine).rule = r.lines[0].width;
+            add(r.lines, ts * 1.25, ctx.x, { chapter: ci, ...(r.header ? { keep: true } : { head }) });
+            if (r.header) {
+              (out[out.length - 1] as VLine).rule = r.lines[0].width;
+              head = out.slice(out.length - r.lines.length) as VLine[];
+            }
           });
           out.push({ kind: 'space', h: L * 0.5 });
         }
@@ -223,6 +229,7 @@ export function paginate(book: Book, s: PrintSettings, m: Measurer, g: Geometry)
     return n ? sep + n * noteLead : 0;
   };
 
+  let headAt = -1;
   while (i < items.length) {
     // A page starts: skip discardable space and forced breaks at its top.
     let opening = false;
@@ -236,6 +243,18 @@ export function paginate(book: Book, s: PrintSettings, m: Measurer, g: Geometry)
       i++;
     }
     if (i >= items.length) break;
+    // a table that runs on to this page has its header set again above its rows
+    const top = items[i];
+    if (top.kind === 'line' && top.head) {
+      let j = i - 1;
+      while (j >= 0 && items[j].kind !== 'line') j--;
+      const before = items[j];
+      // (not twice before the same row: a page that held only the header gives it up)
+      if (before?.kind === 'line' && (before.head === top.head || top.head.includes(before)) && headAt !== i) {
+        items.splice(i, 0, ...top.head.map((h): VLine => ({ ...h, dest: undefined, outline: undefined })), { kind: 'space', h: g.leading * 0.3 });
+        headAt = i + top.head.length + 1;
+      }
+    }
     const start = i;
     let used = 0;
     let pageNotes: number[] = [];
