@@ -126,12 +126,14 @@ describe('notes of a page', () => {
 });
 
 describe('tables of a page', () => {
-  it('a table of data is a table — its caption above it, its header row, a note in a cell linked —, a table that lays out paragraphs stays text, a contents table is a list', async () => {
+  it('a table of data is a table — its caption above it, its header row, a note in a cell linked —, a table that lays out paragraphs stays text, a contents table is a list, a table of links goes', async () => {
     const md = (await normaliseFile(join(root, 'test/fixtures/html-tables.html'))).markdown;
     expect(md).toContain('Boats and catch, from the record\n\n| Year | Boats | Catch |\n| --- | --- | --- |\n| 1621 | 40 | 1,250 |\n| 1634 | 38 | 980[^2] |\n| 1648 | 31 | 402 |');
     expect(md).toContain('[^2]: Two boats were lost in the March gale.');
     expect(md).toMatch(/^A layout table’s cell holds a paragraph of its own, .* A second column of the same kind/m);
     expect(md.match(/^\|/gm)).toHaveLength(5);
+    // a table of links to the site's other pages and little else: its navigation
+    expect(md).not.toMatch(/Harbours of the coast|Harbour 7/);
     // a contents set as a table (its last column the source's pages): a list of its entries
     expect(md).toContain('- I. The Boats\n- II. The Record\n- Index');
   });

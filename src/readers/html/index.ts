@@ -47,6 +47,7 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
     el.remove();
   }
   dropUnprinted(root, changes);
+  dropLinkTables(root, changes);
   dropContents(root, changes);
   const notes = takeNotes(root);
   pushAll(changes, notes.changes);
@@ -81,6 +82,24 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
   // an e-text's own catalogue fields name it better than the page's title ("The Project Gutenberg eBook of …")
   Object.assign(meta, catalogue);
   return { blocks, bodies: notes.bodies, meta: {}, hints: meta, changes, doubts, carrier: 'HTML' };
+}
+
+/**
+ * A table that is links and little else — a dozen links or more making up most of its text, as
+ * a wiki's navigation box lists its other pages ("Banishing Charm · Blackboard Writing Spell ·
+ * …") — is the site's navigation: the measure Readability weighs a block by (its link
+ * density), applied to the tables it keeps. Anything that cites a note stays.
+ */
+function dropLinkTables(root: Element, changes: Change[]): void {
+  for (const t of Array.from(root.querySelectorAll('table'))) {
+    if (!t.isConnected || t.querySelector('sup a[href^="#"], a[href^="#cite_note"]')) continue;
+    const links = Array.from(t.querySelectorAll('a[href]')).filter((a) => !(a.getAttribute('href') ?? '').startsWith('#'));
+    const letters = (x: string | null) => (x ?? '').replace(/[\s·•|()*,;:–—-]+/g, '').length;
+    const all = letters(t.textContent);
+    if (links.length < 12 || !all || links.reduce((n, a) => n + letters(a.textContent), 0) < 0.7 * all) continue;
+    changes.push({ kind: 'remove-navigation', lines: [lineOf(t)].filter(Boolean), from: (t.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80), why: `a table of ${links.length} links and little else: the site's navigation` });
+    t.remove();
+  }
 }
 
 // what a page's own print style leaves out (its classes say so): taglines, edit links, toolbars
