@@ -2,6 +2,7 @@ import { stringify } from 'yaml';
 import type { Block, Metadata, Note, NormState } from './types.ts';
 import { HARD_BREAK, NOTE_TOKEN_RE, PAGE_TOKEN_RE } from './types.ts';
 import { placeMarks } from './passes/pagemarks.ts';
+import { cellsOf } from './passes/tables.ts';
 import { pushAll } from '../collections.ts';
 
 /** Escapes what Markdown would read as markup, so the text comes out as text. */
@@ -61,7 +62,7 @@ function blockMd(b: Block): string {
 /** A table from its first row on: GFM's pipe table (a header row left empty where the table has none). */
 function tableMd(blocks: Block[], from: number): string {
   const rows: string[][] = [];
-  for (let k = from; k < blocks.length && blocks[k].kind === 'row' && (k === from || !blocks[k].row?.first); k++) rows.push(blocks[k].text.split('\t').map((c) => escapeInline(c.trim()).replace(/\|/g, '\\|')));
+  for (let k = from; k < blocks.length && blocks[k].kind === 'row' && (k === from || !blocks[k].row?.first); k++) rows.push(cellsOf(blocks[k].text).map((c) => escapeInline(c).replace(/\|/g, '\\|')));
   const n = Math.max(...rows.map((r) => r.length));
   const line = (r: string[]) => `| ${Array.from({ length: n }, (_, c) => r[c] ?? '').join(' | ')} |`;
   const header = blocks[from].row?.header ? rows.shift()! : [];
