@@ -141,6 +141,8 @@ export function structure(s: NormState): void {
   if (!wrapped && s.meta.title && L[0]?.kind === 'para' && L[1] && !/\uE001/.test(L[0].text) && words(L[0].text) <= 12 && /\.$/.test(bare(L[0].text)) && L[0].lines.length === 1 && words(L[1].text) > 20)
     removeCaption(L[0], 'a one-sentence line between the title and the text');
   L = live();
+  // (above the last heading the contents box names, it alone makes headings)
+  const mapEnd = named ? L.indexOf(named) : -1;
   for (let i = 0; i < L.length; i++) {
     const b = L[i];
     const next = L[i + 1];
@@ -148,9 +150,9 @@ export function structure(s: NormState): void {
     if (next.kind === 'para' && words(next.text) > 12) {
       const prev = L[i - 1];
       if (!wrapped && prev?.kind === 'heading' && words(b.text) <= 8) removeCaption(b, 'a short line under a heading, before the text');
-      else if (named && i < L.indexOf(named)) unnamed.push(b);
+      else if (i < mapEnd) unnamed.push(b);
       else b.kind = 'heading';
-    } else if (!wrapped && !(named && i < L.indexOf(named)) && candidate(next, L[i + 2]) && L[i + 2] && words(L[i + 2].text) > 12 && words(next.text) <= 8) {
+    } else if (!wrapped && i >= mapEnd && candidate(next, L[i + 2]) && L[i + 2] && words(L[i + 2].text) > 12 && words(next.text) <= 8) {
       b.kind = 'heading';
       removeCaption(next, 'a short line under a heading, before the text');
       i++;
