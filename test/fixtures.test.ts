@@ -394,6 +394,30 @@ describe('A PDF extraction whose pages repeat one note at their feet', () => {
   });
 });
 
+
+describe('A scanned book whose page feet cite one book again and again', () => {
+  it('reads the feet as notes, not as a running foot: their labels change and do not rise with the pages', () => {
+    const cited = ['3 Cecconi, iii. p. 479.', '1 Cecconi, iii. p. 524.', '2 Cecconi, ii. p. 459.', '1 Cecconi, iv. p. 155.'];
+    const page = (foot: string, k: number) => {
+      const label = foot.split(' ')[0];
+      return [
+        k % 2 ? `${k + 198} OPPOSITION IN GERMANY [CHAP.` : `XIII.] DOLLINGER ${k + 198}`,
+        '',
+        `The Faculty of ${['Munich', 'Bonn', 'Breslau', 'Tübingen'][k]} replied in a long letter that, so far as the`,
+        `faithful were concerned, it did not much matter whether a definition were${' ever'.repeat(k % 2)}`,
+        `formulated by the Pope after consultation with the Bishops or by an Assembly.${label}`,
+        `It is all the same to the individual believer, the Faculty wrote in letter ${k + 1}.`,
+        '',
+        foot,
+        '\f',
+      ].join('\n');
+    };
+    const { markdown } = normalize(cited.map(page).join(''));
+    expect(parsedNotes(markdown).defs).toHaveLength(4);
+    for (const [k, c] of cited.entries()) expect(noteText(markdown, k + 1).replace(/\s/gu, ' ')).toBe(c.slice(2));
+    expect(body(markdown).match(/by an Assembly\.\[\^\d\] It is all the same/g)).toHaveLength(4);
+  });
+});
 describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt)', () => {
   const { markdown, paged, report } = fixture('ocr-djvu.txt');
   it('tells the pages by the heads whose numbers rise a page at a time, and takes heads and folios out', () => {

@@ -64,6 +64,18 @@ export function ownSectionNumbers(lines: string[]): boolean {
   return nums.every((x) => /\d\.\d/.test(x)) && new Set(nums).size === nums.length;
 }
 
+/**
+ * "3 Cecconi, iii. p. 479.", "1 Cecconi, iii. p. 524.": feet alike but for the label opening
+ * them are notes citing one book again — a running foot keeps its number (a chapter's) from
+ * page to page, or rises with the pages as a folio.
+ */
+export function labelsOwn(lines: { part: string; p: number }[]): boolean {
+  const labels = lines.map((l) => /^\s*(\d{1,3}) +\S/.exec(l.part)?.[1]);
+  if (labels.some((x) => x === undefined) || new Set(labels).size < 2) return false;
+  // (numbers that keep one distance from the page count are folios OCR kept from agreeing)
+  return new Set(lines.map((l, k) => Number(labels[k]) - l.p)).size > 1;
+}
+
 /** Letters, and # for each number, lower-cased: running heads compared without their numbers and punctuation. */
 // (asked of every line of a book: ASCII lines, most of them, take the regex without Unicode classes)
 const keyOf = (t: string): string => {
@@ -223,6 +235,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     if (like.length < 2) continue;
     // a head keeps its chapter's number from page to page; a section title does not
     if (ownSectionNumbers([h, ...like].map((x) => x.part)) && !folios.has(h.i)) continue;
+    if (h.at === 'bottom' && !folios.has(h.i) && labelsOwn([h, ...like])) continue;
     repeated.add(h.i);
   }
   // how often each short line's words stand in the text (a section's title and its running heads)
