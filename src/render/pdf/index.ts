@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Book } from '../../model/book.ts';
 import { UserError } from '../../errors.ts';
+import { writeLine } from './textops.ts';
 import { Measurer, type Face } from './measure.ts';
 import { itemsOf, setLines, type Line } from './paragraph.ts';
 import { paginate, type Geometry, type Page } from './layout.ts';
@@ -44,15 +45,12 @@ const FACES: Face[] = ['regular', 'italic', 'bold', 'boldItalic'];
 
 /** Draws one line's fragments on its baseline; a note reference links to its note. */
 function drawLine(doc: PDFKit.PDFDocument, m: Measurer, line: Line, x0: number, baseline: number): void {
+  // A hyphen added at a break is a plain hyphen: poppler places /ActualText soft hyphens on the wrong line.
+  writeLine(doc, (face, size) => m.select(face, size), line, x0, baseline);
   for (const f of line.fragments) {
-    m.select(f.face, f.size);
-    const opts = { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions;
-    // A hyphen added at a break is a plain hyphen: poppler places /ActualText soft hyphens on the wrong line.
-    doc.text(f.text, x0 + f.x, baseline - f.rise, opts);
-    if (f.note !== undefined) {
-      const w = doc.widthOfString(f.text);
-      doc.goTo(x0 + f.x - 1, baseline - f.rise - f.size, w + 2, f.size * 1.3, `fn-${f.note}`);
-    }
+    if (f.note === undefined) continue;
+    const w = m.width(f.face, f.size, f.text);
+    doc.goTo(x0 + f.x - 1, baseline - f.rise - f.size, w + 2, f.size * 1.3, `fn-${f.note}`);
   }
 }
 
