@@ -1,7 +1,7 @@
 // `npm test`: the type check (tsc), the linter (Biome), then vitest; prints the plain line CI
 // reads: "N passed, N failed" (the type check and the linter count as one check each).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -22,7 +22,8 @@ check('type check (tsc --noEmit)', [bin('typescript', 'bin/tsc'), '--noEmit']);
 check('lint (biome lint)', [bin('@biomejs/biome', 'bin/biome'), 'lint']);
 
 const vitest = bin('vitest', 'vitest.mjs');
-const report = join(mkdtempSync(join(tmpdir(), 'editions-test-')), 'vitest.json');
+const reportDir = mkdtempSync(join(tmpdir(), 'editions-test-'));
+const report = join(reportDir, 'vitest.json');
 const r = spawnSync(process.execPath, [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
 try {
   const j = JSON.parse(readFileSync(report, 'utf8'));
@@ -31,5 +32,6 @@ try {
 } catch {
   failed++;
 }
+rmSync(reportDir, { recursive: true, force: true });
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(r.status === 0 && failed === 0 ? 0 : 1);

@@ -1,6 +1,16 @@
-// Compiles src/ into lib/ once before the tests, which run the real command (bin/editions.js).
+// Before the tests: compiles src/ into lib/ once (the tests run the real command,
+// bin/editions.js), and gives the run a scratch folder of its own as the temporary
+// directory — every folder the tests and the commands they run make goes in it, and it is
+// removed when the run ends, so test runs leave nothing behind in /tmp.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compile } from '../scripts/compile.mjs';
 
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => void> {
   await compile();
+  const scratch = mkdtempSync(join(tmpdir(), 'editions-tests-'));
+  // (the test workers start after this and inherit it; os.tmpdir() reads TMPDIR)
+  process.env.TMPDIR = scratch;
+  return () => rmSync(scratch, { recursive: true, force: true });
 }
