@@ -1,10 +1,10 @@
-import { PassThrough } from 'node:stream';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as PImageTypes from 'pureimage';
 import { writeAtomic } from '../../io/atomic.ts';
+import { encodePng } from './png.ts';
 
 type PImage = typeof PImageTypes;
 
@@ -55,6 +55,17 @@ function drawText(ctx: PImageTypes.Context, face: Face, text: string, x: number,
   ctx.fill();
 }
 
+/** An opaque rectangle, straight into the bitmap (pureimage's fillRect composites pixel by pixel). */
+function fillOpaque(data: Uint8Array, x: number, y: number, w: number, h: number, rgb: number): void {
+  for (let r = y; r < y + h; r++)
+    for (let i = (r * W + x) * 4, end = i + w * 4; i < end; i += 4) {
+      data[i] = rgb >> 16;
+      data[i + 1] = (rgb >> 8) & 0xff;
+      data[i + 2] = rgb & 0xff;
+      data[i + 3] = 255;
+    }
+}
+
 /** Advance width of a line of text at a size, kerning included (as getPath sets it). */
 function widthOf(face: Face, text: string, size: number): number {
   const glyphs = face.font.stringToGlyphs(text);
@@ -97,11 +108,10 @@ export async function coverPng(spec: CoverSpec): Promise<Buffer> {
   const { roman, italic } = faces;
   const img = PImage.make(W, H);
   const ctx = img.getContext('2d');
-  ctx.fillStyle = '#2b2a33';
-  ctx.fillRect(0, 0, W, H);
-  ctx.fillStyle = '#c9a96e';
-  ctx.fillRect(100, 180, W - 200, 6);
-  ctx.fillRect(100, H - 186, W - 200, 6);
+  const data = (img as unknown as { data: Uint8Array }).data;
+  fillOpaque(data, 0, 0, W, H, 0x2b2a33);
+  fillOpaque(data, 100, 180, W - 200, 6, 0xc9a96e);
+  fillOpaque(data, 100, H - 186, W - 200, 6, 0xc9a96e);
   const centred = (face: Face, text: string, size: number, y: number) => drawText(ctx, face, text, (W - widthOf(face, text, size)) / 2, y, size);
 
   // Shrink the title until it fits in five lines.
@@ -125,11 +135,7 @@ export async function coverPng(spec: CoverSpec): Promise<Buffer> {
     ctx.fillStyle = '#c9a96e';
     centred(italic, spec.author, 72, H - 300);
   }
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (c: Buffer) => chunks.push(c));
-  await PImage.encodePNGToStream(img, sink);
-  return Buffer.concat(chunks);
+  return encodePng(W, H, data);
 }
 
 /**
