@@ -395,6 +395,45 @@ describe('A PDF extraction whose pages repeat one note at their feet', () => {
 });
 
 
+describe('Brackets and braces that are code, in a text whose notes use them', () => {
+  it('keeps a listing’s indexes, which refer to nothing, though the text’s [1] and [2] are notes', () => {
+    const text = [
+      'The package sets the page counter before anything else is read.[1] It is loaded early, as the',
+      'manual explains at length in its second chapter, with examples for each case.[2] In a listing:',
+      '',
+      '    \\setcounter{page}{3}',
+      '    values = table[4] + table[5]',
+      '',
+      'The rest of the chapter explains the options one by one, with their defaults.',
+      '',
+      'Notes',
+      '',
+      '[1] See the first chapter.',
+      '[2] See the second chapter.',
+      '',
+    ].join('\n');
+    const md = normalize(text).markdown;
+    expect(parsedNotes(md).defs).toHaveLength(2);
+    expect(md).toContain('values = table[4] + table[5]');
+  });
+  it('keeps a TeX command’s arguments, though the text’s {1} and {2} are notes', () => {
+    const text = [
+      'The old town kept its records in the church, where the minister read them aloud.{1} Every',
+      'spring the council met there, and the records were read again before the fishing.{2}',
+      '',
+      'The printer set the register with a command of his own, \\setcounter{page}{3}, at the head.',
+      '',
+      '{1} The church burned in 1701.',
+      '',
+      '{2} The fishing began in April.',
+      '',
+    ].join('\n');
+    const md = normalize(text).markdown;
+    expect(parsedNotes(md).defs).toHaveLength(2);
+    expect(md).toContain('setcounter{page}{3}, at the head');
+  });
+});
+
 describe('A scanned book whose page feet cite one book again and again', () => {
   it('reads the feet as notes, not as a running foot: their labels change and do not rise with the pages', () => {
     const cited = ['3 Cecconi, iii. p. 479.', '1 Cecconi, iii. p. 524.', '2 Cecconi, ii. p. 459.', '1 Cecconi, iv. p. 155.'];

@@ -105,7 +105,9 @@ export function marksOf(text: string): Mark[] {
     } else if (ch === '{') {
       BRACE.lastIndex = i;
       const m = BRACE.exec(text);
-      if (m) {
+      // ("\MT@fix@catcode{17}{14}", "\setcounter{page}{3}": a TeX command's argument)
+      const texArgument = m && (/\\[\p{L}@]+\*?$/u.test(text.slice(Math.max(0, i - 40), i)) || text[i - 1] === '}' || text[i + m[0].length] === '{');
+      if (m && !texArgument) {
         const start = text[i - 1] === ' ' ? i - 1 : i;
         out.push({ form: 'brace', label: parseLabel(m[1])!, start, end: i + m[0].length, distinctive: true, weak: false });
         i += m[0].length - 1;

@@ -8,6 +8,7 @@ import { findBlocks, findFeet, findLists, findReadFeet, type Candidate, type Gro
 import { assign } from '../notes/assign.ts';
 import { nthLabel } from '../notes/labels.ts';
 import { stripBacklink } from '../notes/openers.ts';
+import { isCodeLine } from '../code.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 interface Edit {
@@ -87,9 +88,10 @@ export function notes(s: NormState): void {
   for (const { body } of links) for (const l of body.lines) taken.add(l);
   for (const { body } of links) if (body.tail) taken.delete(body.tail.line);
   // Marks of a bracketed form this text uses for notes, left without a body: dropped and reported.
+  // (a line of code keeps its brackets: "arr[1]", "\\catcode{17}" index and argue, they refer to nothing)
   const linkedMark = new Set([...edits.values()].flat().map((e) => e.m));
   for (let i = 0; i < L.length; i++) {
-    if (taken.has(i)) continue;
+    if (taken.has(i) || isCodeLine(L[i].text)) continue;
     for (const m of idx.byLine[i]) {
       if (linkedMark.has(m) || m.atStart || m.label.kind !== 'num' || !linkedForms.has(m.form) || !m.distinctive) continue;
       missing(s, m, L[i].no, L[i].text, addEdit, bodies);
