@@ -434,6 +434,50 @@ describe('Brackets and braces that are code, in a text whose notes use them', ()
   });
 });
 
+describe('A list of works cited under “References”, its entries labelled [1], [2] as notes are', () => {
+  const prose = [
+    'The package follows the conventions of the LaTeX Companion [1] in its use of captions, and',
+    'it was written to work with the floatrow package [2] as well as with the older subfig',
+    'package [4]. Its options are described in the second chapter, and again in the reference',
+    'at the end of this manual [3], where each of them is given with its default value.',
+    '',
+    'The captions are set in the document’s own font unless an option says otherwise; the',
+    'Companion [1] describes the defaults at length, with examples for every kind of float,',
+    'and the package keeps to them wherever the document class does not ask for another.',
+    '',
+  ];
+  const works = [
+    'References',
+    '[1] Frank Mittelbach and Michel Goossens:',
+    'The LaTeX Companion (2nd. Ed.),',
+    'Addison-Wesley, 2004.',
+    '[2] Olga Lapko:',
+    'The floatrow package documentation,',
+    '2007/12/24',
+    '[3] Axel Sommerfeldt:',
+    'Customizing captions of floating environments,',
+    '2022/01/07',
+    '[4] Steven D. Cochran:',
+    'The subfig package,',
+    '2005/07/05',
+    '',
+  ];
+  it('keeps the list in the text, an entry an item, and the citations as printed — no notes', () => {
+    const { markdown, state } = normalize([...prose, ...works].join('\n'));
+    expect(parsedNotes(markdown).defs).toHaveLength(0);
+    expect(markdown).toMatch(/^## References$/m);
+    expect(markdown).toContain('- \\[1\\] Frank Mittelbach and Michel Goossens: The LaTeX Companion (2nd. Ed.), Addison-Wesley, 2004.');
+    expect(markdown).toContain('- \\[4\\] Steven D. Cochran: The subfig package, 2005/07/05');
+    expect(markdown.match(/Companion \\\[1\\\]/g)).toHaveLength(2);
+    expect(state.changes.some((c) => c.kind === 'keep-works-list')).toBe(true);
+  });
+  it('still links the notes of the text’s own notes list', () => {
+    const md = normalize([...prose.slice(0, 4).map((l, k) => (k === 1 ? `${l}.1` : l)), '', 'Notes', '', '1. The package is loaded after hyperref.', '', ...works].join('\n')).markdown;
+    expect(parsedNotes(md).defs).toHaveLength(1);
+    expect(md).toContain('- \\[2\\] Olga Lapko: The floatrow package documentation, 2007/12/24');
+  });
+});
+
 describe('A scanned book whose page feet cite one book again and again', () => {
   it('reads the feet as notes, not as a running foot: their labels change and do not rise with the pages', () => {
     const cited = ['3 Cecconi, iii. p. 479.', '1 Cecconi, iii. p. 524.', '2 Cecconi, ii. p. 459.', '1 Cecconi, iv. p. 155.'];

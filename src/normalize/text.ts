@@ -17,7 +17,7 @@ export function titleCaseShare(t: string): number {
   return ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length / ws.length;
 }
 
-export const GENERIC_HEADINGS = /^(introduction|preface|foreword|afterword|conclusion|conclusions|epilogue|prologue|appendix( [ivx\d]+)?|contents|table of contents|list of (?:illustrations|figures|tables|plates|maps)|notes|acknowledgements|acknowledgments|dedication|bibliography|glossary|postscript|summary)\.?$/i;
+export const GENERIC_HEADINGS = /^(introduction|preface|foreword|afterword|conclusion|conclusions|epilogue|prologue|appendix( [ivx\d]+)?|contents|table of contents|list of (?:illustrations|figures|tables|plates|maps)|notes|acknowledgements|acknowledgments|dedication|bibliography|references|works cited|further reading|glossary|postscript|summary)\.?$/i;
 export const CHAPTER_LABEL = /^(chapter|part|book|section|lecture|letter|article)\s+([ivxlcdm]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
 export const LIST_LABEL = /^(\(?[a-z]\s?\)|\(?\d{1,2}\s?\)|\(?[ivx]{1,4}\)|[•·▪◦‣]|[-–*+])(?=[\s\u202f\u00a0])/;
 export const OPEN_QUOTE = /^[“"‘«„]/;

@@ -9,6 +9,7 @@ import { assign } from '../notes/assign.ts';
 import { nthLabel } from '../notes/labels.ts';
 import { stripBacklink } from '../notes/openers.ts';
 import { isCodeLine } from '../code.ts';
+import { worksLists, type WorksList } from '../notes/bibliography.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 interface Edit {
@@ -54,7 +55,13 @@ export function notes(s: NormState): void {
   familiesOfUnlabelledLists(lists, idx);
   // a label with nothing after it (a folio taken for a page foot's "1") is no body
   const worded = (b: Candidate) => b.pieces.some((p) => /[\p{L}\p{N}]/u.test(p.text));
-  const groups: Group[] = [...blocks, ...feet, ...read, ...lists].map((g) => ({ ...g, bodies: g.bodies.filter(worded) })).filter((g) => g.bodies.length);
+  const found: Group[] = [...blocks, ...feet, ...read, ...lists].map((g) => ({ ...g, bodies: g.bodies.filter(worded) })).filter((g) => g.bodies.length);
+  // a list of works cited stays the text's, and the labels it gives are citations, not notes
+  const works = worksLists(st);
+  const cited = new Set(works.flatMap((w) => w.entries.map((e) => e.label)));
+  const worksLines = new Set(works.flatMap((w) => w.entries.flatMap((e) => e.lines)));
+  const notNotes = new Set(found.filter((g) => g.bodies.some((b) => worksLines.has(b.lines[0]))));
+  const groups = found.filter((g) => !notNotes.has(g));
   const { decisions, links, relabelled } = assign(st, groups, idx);
   for (const { body, mark } of relabelled) s.doubts.push({ kind: 'note-relabelled', lines: body.lines.slice(0, 1).map((l) => st.lines[l].no), message: `reference [${mark.label.text}] matched to the page’s body labelled [${body.label?.text}] (the page has as many references as bodies)` });
 
@@ -93,7 +100,7 @@ export function notes(s: NormState): void {
   for (let i = 0; i < L.length; i++) {
     if (taken.has(i) || isCodeLine(L[i].text)) continue;
     for (const m of idx.byLine[i]) {
-      if (linkedMark.has(m) || m.atStart || m.label.kind !== 'num' || !linkedForms.has(m.form) || !m.distinctive) continue;
+      if (linkedMark.has(m) || m.atStart || m.label.kind !== 'num' || !linkedForms.has(m.form) || !m.distinctive || (m.form === 'bracket' && cited.has(m.label.text))) continue;
       missing(s, m, L[i].no, L[i].text, addEdit, bodies);
     }
   }
@@ -101,7 +108,7 @@ export function notes(s: NormState): void {
   if (!links.length) {
     const seq: PlacedMark[] = [];
     // (not glued to a word the text never writes alone: word1 word2 word3 are names, not notes)
-    for (let i = 0; i < L.length; i++) for (const m of idx.byLine[i]) if ((m.form === 'glued' || m.form === 'bracket' || m.form === 'super') && !m.doubtful && m.label.kind === 'num' && m.label.value === seq.length + 1) seq.push(m);
+    for (let i = 0; i < L.length; i++) for (const m of idx.byLine[i]) if ((m.form === 'glued' || (m.form === 'bracket' && !cited.has(m.label.text)) || m.form === 'super') && !m.doubtful && !m.atStart && m.label.kind === 'num' && m.label.value === seq.length + 1) seq.push(m);
     if (seq.length >= 3) for (const m of seq) missing(s, m, L[m.line].no, L[m.line].text, addEdit, bodies);
   }
   // what opened each body on its line ("[Footnote 12:", "^ a b", "12."): removed with it, recorded
@@ -124,6 +131,7 @@ export function notes(s: NormState): void {
   for (const l of L) (s.items[l.item] as TextItem).text = l.text;
   for (const { body } of links) if (body.tail) (s.items[L[body.tail.line].item] as TextItem).text = body.tail.text;
   const drop = new Set([...taken].map((l) => L[l].item));
+  for (const w of works) setWorksList(s, st, w, drop);
   s.bodies = bodies;
   s.items = s.items.filter((_, i) => !drop.has(i));
 }
@@ -223,4 +231,18 @@ function bodyText(s: NormState, b: Candidate): string {
     .map((t) => stripBacklink(t).replace(/\s*(?:↑|\^)\s*$/u, '').replace(/\*$/, '').trim())
     .filter(Boolean)
     .join('\n\n');
+}
+
+/** A list of works as the text's own list: its heading a heading's line, an entry an item on one line. */
+function setWorksList(s: NormState, st: Stream, w: WorksList, drop: Set<number>): void {
+  const L = st.lines;
+  for (const e of w.entries) {
+    const text = e.lines.map((l) => L[l].text.trim()).join(' ');
+    const first = s.items[L[e.lines[0]].item] as TextItem;
+    first.text = text;
+    first.itemLabel = '';
+    for (const l of e.lines.slice(1)) drop.add(L[l].item);
+  }
+  const first = w.entries[0];
+  s.changes.push({ kind: 'keep-works-list', lines: [L[first.lines[0]].no], from: L[first.lines[0]].text.trim().slice(0, 40), why: `a list of ${w.entries.length} works cited (bracketed labels, years${w.heading !== undefined ? `, under “${L[w.heading].text.trim()}”` : ''}): kept in the text, an entry an item, its citations as printed` });
 }
