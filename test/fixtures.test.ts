@@ -434,6 +434,23 @@ describe('Brackets and braces that are code, in a text whose notes use them', ()
   });
 });
 
+describe('A text with no notes whose numbers run 1, 2, 3 by chance', () => {
+  it('keeps them: a run picked out of many such numbers is no reference sequence', () => {
+    const text = [
+      'A vector is indexed from one: x[1] is its first element and x[5] its fifth, while x[0] is',
+      'empty. Indexing by a vector of positions, x[c(2, 4)], takes several at once, and y[7] the',
+      'seventh element of y. A list is indexed the same way, lst[2] being its second component',
+      'and lst[[2]] that component itself, so that lst[[2]][3] is the third element of it.',
+      '',
+      'Negative indexes leave elements out: x[-1] is all of x but the first, and m[2, ] the second',
+      'row of a matrix m, m[, 3] its third column, and m[3, 3] the element where they cross.',
+      '',
+    ].join('\n');
+    const md = normalize(text).markdown;
+    for (const t of ['x\\[1\\] is its first', 'lst\\[2\\] being', 'lst\\[\\[2\\]\\]\\[3\\] is the third']) expect(md).toContain(t);
+  });
+});
+
 describe('A list of works cited under “References”, its entries labelled [1], [2] as notes are', () => {
   const prose = [
     'The package follows the conventions of the LaTeX Companion [1] in its use of captions, and',

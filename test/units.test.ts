@@ -69,6 +69,10 @@ describe('reference candidates', () => {
     expect(nums('6.8.8.2 Repackaged upstream source')).toEqual([]);
     expect(nums('1.3.2. /etc/mail/sendmail.cf')).toEqual([]);
     expect(nums('see section 3.2.1 and version 1.2.3 of it')).toEqual([]);
+    expect(nums('buzz for release 1.1, rex for release 1.2, bo for releases 1.3.x, see 4.2.')).toEqual([]);
+    expect(nums('Figure 2.1 on page 24 shows')).toEqual([]);
+    expect(nums('in Chapter 3 and Chapter 4.16 In Chapter 3')).toEqual(['16?']);
+    expect(nums('Kugelmann in 1871.22 and')).toEqual(['22?']);
   });
   it('reads a run of raised digits longer than a label as no mark (a font’s sample line)', () => {
     expect(nums('Superior: ¹²³⁴⁵⁶⁷⁸⁹⁰')).toEqual([]);

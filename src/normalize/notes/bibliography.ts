@@ -6,8 +6,8 @@ import type { Stream } from './stream.ts';
 
 /** The heading of a list of works (a notes list is called Notes, Footnotes, Endnotes). */
 const WORKS_HEADING = /^(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?:references|bibliography|works cited|literature(?: cited)?|sources|further reading)\s*:?$/i;
-/** A work's year of publication (or "n.d."), as every entry gives it. */
-const YEAR = /(?:^|[^\d])(?:1[5-9]\d\d|20\d\d)(?![\d])|\bn\.\s?d\./;
+/** What a work's entry gives: its year (or "n.d."), where it is found, who published it. */
+const WORK = /(?:^|[^\d])(?:1[5-9]\d\d|20\d\d)(?![\d])|\bn\.\s?d\.|https?:\/\/|\bwww\.|\b(?:press|publish(?:er|ers|ed|ing)|edition|journal|proceedings|vol\.|pp\.|isbn)\b/i;
 const ENTRY_START = /^\s*\[(\d{1,3})\]\s+\S/;
 /** An entry takes a few lines at most (author, title, publisher and year). */
 const ENTRY_LINES = 8;
@@ -21,7 +21,7 @@ export interface WorksList {
 
 /**
  * The lists of works: under a works heading, entries [1], [2], [3]… each opening a line and
- * running to the next (over page breaks too), most of them giving a year.
+ * running to the next (over page breaks too), most of them giving a year, an address or a publisher.
  */
 export function worksLists(st: Stream): WorksList[] {
   const out: WorksList[] = [];
@@ -37,7 +37,7 @@ export function worksLists(st: Stream): WorksList[] {
       while (l < L.length && lines.length < ENTRY_LINES && !ENTRY_START.test(L[l].text) && !L[l].blankBefore && L[l].page === L[l - 1].page && !WORKS_HEADING.test(L[l].text.trim())) lines.push(l++);
       entries.push({ label: m[1], lines });
     }
-    const dated = entries.filter((e) => YEAR.test(e.lines.map((x) => L[x].text).join(' '))).length;
+    const dated = entries.filter((e) => WORK.test(e.lines.map((x) => L[x].text).join(' '))).length;
     if (entries.length >= 2 && dated >= 0.6 * entries.length) out.push({ heading: h, entries });
   }
   return out;

@@ -104,12 +104,27 @@ export function notes(s: NormState): void {
       missing(s, m, L[i].no, L[i].text, addEdit, bodies);
     }
   }
-  // No bodies at all: a run 1, 2, 3… of glued or bracketed numbers is the reference sequence.
+  // No bodies at all: a run 1, 2, 3… of glued or bracketed numbers is the reference sequence —
+  // when it is most of the marks of its kind where it runs (picked out of a manual's many
+  // numbers, "Section 24.1.", "example1", any 1, 2, 3 would do).
   if (!links.length) {
-    const seq: PlacedMark[] = [];
     // (not glued to a word the text never writes alone: word1 word2 word3 are names, not notes)
-    for (let i = 0; i < L.length; i++) for (const m of idx.byLine[i]) if ((m.form === 'glued' || (m.form === 'bracket' && !cited.has(m.label.text)) || m.form === 'super') && !m.doubtful && !m.atStart && m.label.kind === 'num' && m.label.value === seq.length + 1) seq.push(m);
-    if (seq.length >= 3) for (const m of seq) missing(s, m, L[m.line].no, L[m.line].text, addEdit, bodies);
+    const candidate = (m: PlacedMark) => (m.form === 'glued' || (m.form === 'bracket' && !cited.has(m.label.text)) || m.form === 'super') && !m.doubtful && !m.atStart && m.label.kind === 'num';
+    const seq: PlacedMark[] = [];
+    let among = 0;
+    for (let i = 0; i < L.length; i++)
+      for (const m of idx.byLine[i]) {
+        if (!candidate(m)) continue;
+        if (m.label.value === seq.length + 1) seq.push(m);
+        if (seq.length) among++;
+      }
+    // (counted up to the run's last mark: the candidates after it are not among)
+    if (seq.length >= 3) {
+      const last = seq[seq.length - 1];
+      let after = 0;
+      for (let i = last.line; i < L.length; i++) for (const m of idx.byLine[i]) if (candidate(m) && (i > last.line || m.start > last.start)) after++;
+      if (seq.length >= 0.5 * (among - after)) for (const m of seq) missing(s, m, L[m.line].no, L[m.line].text, addEdit, bodies);
+    }
   }
   // what opened each body on its line ("[Footnote 12:", "^ a b", "12."): removed with it, recorded
   const openers = links.map(({ body }) => {
