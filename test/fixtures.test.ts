@@ -434,6 +434,27 @@ describe('Brackets and braces that are code, in a text whose notes use them', ()
   });
 });
 
+describe('A typeset manual whose few pages of prose stand beside a long listing of short lines', () => {
+  it('reads the prose as wrapped (its lines go on into the next), the listing’s words all kept', () => {
+    const words = 'the package reports a bug to the people who maintain the code that it comes from and not to anybody else so that it can be resolved'.split(' ');
+    // prose wrapped at about 80 characters, each line going on into the next in lower case
+    const prose: string[] = [];
+    let line = 'Software has bugs and no program is an exception.';
+    for (let k = 0; line.length || k < 400; k++) {
+      const w = words[k % words.length];
+      if (k >= 400) { prose.push(line); break; }
+      if (`${line} ${w}`.length > 80) { prose.push(line); line = w; } else line = line ? `${line} ${w}` : w;
+    }
+    const listing = Array.from({ length: 300 }, (_, k) => `${k + 1} file${k}.sty = us ,`);
+    const pages = [prose.slice(0, 30).join('\n'), listing.slice(0, 150).join('\n'), listing.slice(150).join('\n')];
+    const md = normalize(pages.join('\n\f')).markdown;
+    // one paragraph of prose, not a paragraph a line
+    expect(md).toMatch(/Software has bugs and no program is an exception\. the package reports a bug to the people who maintain the code that it comes from and not to anybody else/);
+    expect(md.match(/^so that it can be resolved/gm) ?? []).toHaveLength(0);
+    for (const k of [7, 150, 299]) expect(md).toContain(`${k + 1} file${k}.sty = us`);
+  });
+});
+
 describe('A text with no notes whose numbers run 1, 2, 3 by chance', () => {
   it('keeps them: a run picked out of many such numbers is no reference sequence', () => {
     const text = [

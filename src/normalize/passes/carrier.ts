@@ -32,22 +32,41 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
   const measured = (body.length >= 0.3 * texts.length ? body.map((x) => x.text) : texts).map((t) => t.trim().length);
   const lens = measured.filter((n) => n >= 20);
   if (!lens.length) return { mode: 'lines', measure: 0, layout: false };
-  const measure = percentile(lens, 0.9);
-  const isNear = (n: number) => n >= 0.7 * measure && n <= 1.15 * measure;
-  const near = lens.filter(isNear).length / lens.length;
-  let atMeasure = 0;
-  let goOn = 0;
-  items.forEach((x, i) => {
-    if (x.kind !== 'text' || x.region || x.text.trim().length < 20 || !isNear(x.text.trim().length)) return;
-    atMeasure++;
-    const next = items.slice(i + 1, i + 3).find((y) => y.kind !== 'page');
-    if (next?.kind === 'text') goOn++;
-  });
-  // Pages cut by form feeds come from a typeset page (pdftotext), whose prose is always wrapped:
-  // there a sixth of the lines at the measure is enough (the rest may be verse, code or tables),
-  // so long as most of those lines go on in the next one.
+  // the measure: the length most lines reach — or, where listings and tables of shorter lines
+  // outnumber the prose, the length of the lines the next one goes on from ("…encoun-",
+  // "…helps if⏎that bug gets…": a line followed by one that opens in lower case)
+  const wrappedAt = (measure: number, least = paged ? 0.15 : 0.5) => {
+    const isNear = (n: number) => n >= 0.7 * measure && n <= 1.15 * measure;
+    const near = lens.filter(isNear).length / lens.length;
+    let atMeasure = 0;
+    let goOn = 0;
+    items.forEach((x, i) => {
+      if (x.kind !== 'text' || x.region || x.text.trim().length < 20 || !isNear(x.text.trim().length)) return;
+      atMeasure++;
+      const next = items.slice(i + 1, i + 3).find((y) => y.kind !== 'page');
+      if (next?.kind === 'text') goOn++;
+    });
+    // Pages cut by form feeds come from a typeset page (pdftotext), whose prose is always wrapped:
+    // there a sixth of the lines at the measure is enough (the rest may be verse, code or tables),
+    // so long as most of those lines go on in the next one.
+    return measure <= 220 && near >= least && goOn >= (paged ? 0.5 : 0.3) * atMeasure;
+  };
   const paged = formFeeds >= 2;
-  const wrapped = measure <= 220 && (paged ? near >= 0.15 && goOn >= 0.5 * atMeasure : near >= 0.5 && goOn >= 0.3 * atMeasure);
+  let measure = percentile(lens, 0.9);
+  let wrapped = wrappedAt(measure);
+  if (!wrapped) {
+    const goesOn: number[] = [];
+    items.forEach((x, i) => {
+      const next = items[i + 1];
+      if (x.kind === 'text' && !x.region && x.text.trim().length >= 20 && next?.kind === 'text' && /^\s*\p{Ll}/u.test(next.text)) goesOn.push(x.text.trim().length);
+    });
+    // (a typeset page's prose is wrapped however few its lines beside a long listing: there
+    // twenty lines going on into the next are evidence enough)
+    if (goesOn.length >= 20 && (paged || goesOn.length >= 0.1 * lens.length)) {
+      const alt = percentile(goesOn, 0.75);
+      if (wrappedAt(alt, paged ? 0.03 : 0.5)) [measure, wrapped] = [alt, true];
+    }
+  }
   const indented = texts.filter((t) => /^ {2,}\S/.test(t)).length / Math.max(1, texts.length);
   if (!wrapped) return { mode: 'lines', measure: 0, layout: false };
   const trailing = texts.filter((t) => / $/.test(t) && t.trim().length > 0.5 * measure).length / Math.max(1, texts.length);
