@@ -440,18 +440,21 @@ describe('A typeset manual whose few pages of prose stand beside a long listing 
     // prose wrapped at about 80 characters, each line going on into the next in lower case
     const prose: string[] = [];
     let line = 'Software has bugs and no program is an exception.';
-    for (let k = 0; line.length || k < 400; k++) {
+    for (let k = 0; k < 700; k++) {
       const w = words[k % words.length];
-      if (k >= 400) { prose.push(line); break; }
-      if (`${line} ${w}`.length > 80) { prose.push(line); line = w; } else line = line ? `${line} ${w}` : w;
+      if (`${line} ${w}`.length > 80) {
+        prose.push(line);
+        line = w;
+      } else line = `${line} ${w}`;
     }
-    const listing = Array.from({ length: 300 }, (_, k) => `${k + 1} file${k}.sty = us ,`);
-    const pages = [prose.slice(0, 30).join('\n'), listing.slice(0, 150).join('\n'), listing.slice(150).join('\n')];
-    const md = normalize(pages.join('\n\f')).markdown;
+    prose.push(line);
+    // a listing of 360 lines of 20 to 40 characters: the prose is a tenth of the lines
+    const listing = Array.from({ length: 360 }, (_, k) => `${k + 1} \\def\\cmd${k}{${'x'.repeat((k * 7) % 24)}}%`);
+    const md = normalize([prose.join('\n'), listing.slice(0, 180).join('\n'), listing.slice(180).join('\n')].join('\n\f')).markdown;
     // one paragraph of prose, not a paragraph a line
     expect(md).toMatch(/Software has bugs and no program is an exception\. the package reports a bug to the people who maintain the code that it comes from and not to anybody else/);
-    expect(md.match(/^so that it can be resolved/gm) ?? []).toHaveLength(0);
-    for (const k of [7, 150, 299]) expect(md).toContain(`${k + 1} file${k}.sty = us`);
+    expect(md.match(/^that it can be resolved/gm) ?? []).toHaveLength(0);
+    for (const k of [7, 200, 359]) expect(md).toContain(`${k + 1} \\def\\cmd${k}{`);
   });
 });
 
