@@ -458,6 +458,21 @@ describe('A typeset manual whose few pages of prose stand beside a long listing 
   });
 });
 
+describe('The language of a manual whose middle is a long list of file names', () => {
+  it('is told from its sentences, not from the list', () => {
+    const para = (k: number) => [
+      `Software has bugs and no program is an exception (chapter ${k}). If somebody encounters a bug then`,
+      'it helps if that bug gets reported to the right people so that the bug can be resolved, or a',
+      'workaround documented, or whatever is most appropriate. The problem is to know whom to tell.',
+      '',
+    ];
+    const names = ['omllcmm.fd', 'omscmr.fd', 'omsenc.def', 'openbib.sty', 'ot1cmdh.fd', 'ot1enc.dfu', 'preload.cfg', 'proc.cls', 'report.sty', 'sample2e.tex', 'sfonts.def', 'size10.clo', 'slides.def', 't1cmfib.fd', 't2aenc.dfu', 'texsys.cfg', 'ts1cmvtt.fd'];
+    const listing = Array.from({ length: 2000 }, (_, k) => `${k + 26} ${names[k % names.length]} = us ,`);
+    const md = normalize([...para(1), ...para(2), ...para(3), 'The database:', '', ...listing, '', ...para(4), ...para(5), ...para(6)].join('\n')).markdown;
+    expect(md).toMatch(/^language: en$/m);
+  });
+});
+
 describe('A text with no notes whose numbers run 1, 2, 3 by chance', () => {
   it('keeps them: a run picked out of many such numbers is no reference sequence', () => {
     const text = [

@@ -6,8 +6,14 @@ import { iso6393To1 } from 'iso-639-3';
 
 /** The text's language, or nothing when it is too short or too mixed to tell. */
 export function detectLanguage(text: string): string | undefined {
-  // a sample from the text's middle stretch: front matter and licences are often in English
-  const sample = text.length > 30_000 ? text.slice(Math.floor(text.length / 2) - 15_000, Math.floor(text.length / 2) + 15_000) : text;
+  // a sample of ten stretches spread over the text's middle four-fifths: front matter and
+  // licences are often in English, and one stretch may be a table or a quotation in another tongue
+  let sample = text;
+  if (text.length > 30_000) {
+    const from = Math.floor(text.length / 10);
+    const step = Math.floor((text.length - 2 * from) / 10);
+    sample = Array.from({ length: 10 }, (_, k) => text.slice(from + k * step, from + k * step + 3_000)).join('\n');
+  }
   const code = franc(sample, { minLength: 200 });
   if (code === 'und') return undefined;
   return iso6393To1[code] ?? code;

@@ -83,7 +83,12 @@ export function meta(s: NormState): void {
     m[k] = v;
   }
   if (m.language === undefined) {
-    const found = detectLanguage(s.blocks.map((b) => b.text).join('\n'));
+    // (from the prose, its sentences: a listing's commands, a table's figures, a list of names
+    // — of files, of languages — are in no language)
+    const prose = s.blocks.filter((b) => b.kind !== 'code' && b.kind !== 'row' && b.text.length >= 40 && /[.!?。！？]/u.test(b.text) && (b.text.match(/[\p{L}\p{M}\s]/gu)?.length ?? 0) >= 0.85 * b.text.length);
+    const sentences = prose.map((b) => b.text).join('\n');
+    // (too few sentences to tell by: the whole text, as it is)
+    const found = detectLanguage(sentences.length >= 600 ? sentences : s.blocks.map((b) => b.text).join('\n'));
     if (found && found !== 'en') s.changes.push({ kind: 'detect-language', lines: [], to: `language: ${found}`, why: 'told from the text’s own letter sequences (franc); the sidecar may say otherwise' });
     m.language = found ?? 'en';
   }
