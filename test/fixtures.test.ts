@@ -473,6 +473,21 @@ describe('The language of a manual whose middle is a long list of file names', (
   });
 });
 
+describe('A running head set on three lines: the chapter’s number, its title, the folio', () => {
+  it('takes all three off every page, the number too', () => {
+    const page = (k: number) => [
+      'The options of the package are given as keywords with values, as the section explains at its',
+      `start; page ${k} takes up the ${['caption', 'label', 'position', 'font', 'margin', 'width'][k]} options, which set the sub-float’s own caption and the`,
+      'space around it. Each of them may be given for one float alone, or for all of a document.',
+      '',
+    ];
+    const pages = [3, 4, 5, 6, 7, 8].map((n, k) => ['3', '', 'Options: Keywords and Values', '', String(n), '', ...page(k)].join('\n'));
+    const md = body(normalize(pages.join('\f')).markdown);
+    expect(md).not.toMatch(/Options: Keywords|^#* ?\d+$/m);
+    expect(md.match(/The options of the package/g)).toHaveLength(6);
+  });
+});
+
 describe('A text with no notes whose numbers run 1, 2, 3 by chance', () => {
   it('keeps them: a run picked out of many such numbers is no reference sequence', () => {
     const text = [

@@ -50,6 +50,11 @@ function folioCandidates(t: string): { value: number; label: string; rest: strin
   return out;
 }
 
+/** A title's shape: a few words, no sentence end, not a line of code. */
+const titleShape = (t: string) => {
+  const s = t.trim();
+  return s.length <= 80 && s.split(/\s+/).length <= 8 && /\p{L}{3}/u.test(s) && !/[.!?;,]$/.test(s) && !isCodeLine(s);
+};
 const restIsHead = (rest: string) => rest.length <= 80 && rest.split(/\s+/).filter(Boolean).length <= 10 && !/[,;]$/.test(rest) && !NOTE_LIKE.test(rest);
 /** Lines that open a note or carry one: never running heads. */
 const NOTE_OPENS = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])/;
@@ -193,8 +198,10 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   };
   // a line under a number set alone at a page's foot (not its folio) is that note's body, however
   // often the book repeats the note ("See https://…" cited in every language's section)
+  // (a running foot's title under its chapter's number — "3⏎Options: Keywords and Values⏎7" —
+  // is a title's shape, no sentence: a note says something)
   const underLabel = (es: (typeof edges)[number], e: (typeof edges)[number][number]) =>
-    e.at === 'bottom' && es.some((b) => b.at === 'bottom' && b.k === e.k + 1 && /^\s*\d{1,3}\s*$/.test(b.text) && !folios.has(b.i));
+    e.at === 'bottom' && !titleShape(e.text) && es.some((b) => b.at === 'bottom' && b.k === e.k + 1 && /^\s*\d{1,3}\s*$/.test(b.text) && !folios.has(b.i));
   const heads = edges.flatMap((es, p) =>
     es
       // (a listing's line at a page's edge, however alike from page to page, is no head)
@@ -252,13 +259,20 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
       const side = es.filter((x) => x.at === at).sort((a, b) => a.k - b.k);
       // a running head of its own with the folio on the line after it (pdftotext split them)
       if (side.length > 2 && !out.has(side[0].i) && folios.has(side[1].i) && restIsHead(side[0].text.trim()) && !/[.!?]$/.test(side[0].text.trim()) && !sentence(side[0].text)) out.set(side[0].i, { i: side[0].i, kind: 'head' });
+      // a running head's chapter number on a line of its own at the very edge ("3⏎Options: …⏎7")
+      if (side.length > 2 && /^\s*\d{1,2}\s*$/.test(side[0].text) && !folios.has(side[0].i) && repeated.has(side[1].i) && titleShape(side[1].text)) out.set(side[0].i, { i: side[0].i, kind: 'head' });
       const headLike = (t: string) => restIsHead(t.trim()) && !/[.!?]$/.test(t.trim()) && !sentence(t) && !isCodeLine(t);
       for (let k = 0; k < side.length; k++) {
         const e = side[k];
         if (out.has(e.i)) continue;
         const f = folios.get(e.i);
         if (f) out.set(e.i, f);
-        else if (repeated.has(e.i)) out.set(e.i, { i: e.i, kind: 'head' });
+        else if (repeated.has(e.i)) {
+          out.set(e.i, { i: e.i, kind: 'head' });
+          // its chapter's number set on a line of its own beside it ("3⏎Options: …⏎7")
+          const n = side[k + 1];
+          if (n && /^\s*\d{1,2}\s*$/.test(n.text) && !folios.has(n.i) && titleShape(e.text)) out.set(n.i, { i: n.i, kind: 'head' });
+        }
         // a head that changes with the page (its section, its first entry) between furniture and the folio
         else if (k > 0 && k + 1 < side.length && folios.has(side[k + 1].i) && headLike(e.text)) out.set(e.i, { i: e.i, kind: 'head' });
         // the page's section title over the folio at its foot ("5.4. Layout of the source package⏎31"): a heading the text has elsewhere
