@@ -488,6 +488,25 @@ describe('A running head set on three lines: the chapter’s number, its title, 
   });
 });
 
+describe('A section’s number set alone above its title, in a typeset text whose notes are numbered', () => {
+  it('is a heading, not a page foot taking the rest of the page', () => {
+    const para = (w: string) => [
+      `The package ${w} sets the sub-floats of a figure side by side, each with its own caption, and it`,
+      'keeps their numbers in step with the figure that holds them, as Figure 2 shows at the end of the',
+      'chapter; the captions come from the caption package, whose options it takes over as its own.2',
+      '',
+    ];
+    const pages = [
+      [...para('first'), ...para('then'), '1', '', 'Package Commands', '', 'In this section, we describe the commands defined by the package and three commands from the', 'caption package that are needed in setting and changing the options of the sub-floats.', ...para('also'), '3'].join('\n'),
+      [...para('further'), '2', '', 'Options and Values', '', 'In this section, we describe the options the package takes and the values each of them may', 'have, with the default value of each, as the caption package sets them for its own floats.', ...para('lastly'), '4'].join('\n'),
+      [...para('at last'), ...para('and more'), '5'].join('\n'),
+    ];
+    const md = normalize(pages.join('\n\f')).markdown;
+    expect(md).toMatch(/^## 2 Options and Values$/m);
+    expect(parsedNotes(md).defs).toHaveLength(0);
+  });
+});
+
 describe('A text with no notes whose numbers run 1, 2, 3 by chance', () => {
   it('keeps them: a run picked out of many such numbers is no reference sequence', () => {
     const text = [

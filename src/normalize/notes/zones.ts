@@ -164,6 +164,12 @@ function closeOfBracket(lines: string[], line: number, col: number): { line: num
 
 // ---------------------------------------------------------------- page feet
 
+/** A title's shape: a few words opening in capitals, no sentence end. */
+const titleLine = (t: string) => {
+  const s = t.trim();
+  return s.length <= 60 && s.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(s) && !/[.!?;,:]$/.test(s);
+};
+
 const FOOT_FORMS = new Set<OpenerForm>(['dot', 'space', 'alone', 'bracket', 'brace', 'sym', 'super', 'paren']);
 
 /**
@@ -206,6 +212,9 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
       // down …"): the line before runs on into it and it goes on in lower-case words (a note
       // opens with a capital, an abbreviation or a URL)
       if ((o.form === 'space' || o.form === 'dot') && j > 0 && /[\p{L},]$/u.test(st.lines[idx[j - 1]].text.trimEnd()) && /^\p{Ll}{2,} \p{Ll}/u.test(o.rest)) continue;
+      // a section's number set alone above its title, the section going on below ("2⏎Package
+      // Commands⏎In this section, we describe…"): a heading, not a foot
+      if (o.form === 'alone' && j + 2 < idx.length && titleLine(st.lines[idx[j + 1]].text) && st.lines[idx[j + 2]].blankBefore) continue;
       const bodies = footFrom(st, idx.slice(j), o);
       if (!bodies) continue;
       // a number alone between lines of code is a listing's output ("$ echo ${s:7:2}⏎78⏎$ echo …")
