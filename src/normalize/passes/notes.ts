@@ -259,5 +259,5 @@ function setWorksList(s: NormState, st: Stream, w: WorksList, drop: Set<number>)
     for (const l of e.lines.slice(1)) drop.add(L[l].item);
   }
   const first = w.entries[0];
-  s.changes.push({ kind: 'keep-works-list', lines: [L[first.lines[0]].no], from: L[first.lines[0]].text.trim().slice(0, 40), why: `a list of ${w.entries.length} works cited (bracketed labels, years${w.heading !== undefined ? `, under “${L[w.heading].text.trim()}”` : ''}): kept in the text, an entry an item, its citations as printed` });
+  s.changes.push({ kind: 'keep-works-list', lines: [L[first.lines[0]].no], from: L[first.lines[0]].text.trim().slice(0, 40), why: `a list of ${w.entries.length} works cited under “${L[w.heading].text.trim()}” (bracketed labels, most entries giving a year, an address or a publisher): kept in the text, an entry an item, its citations as printed` });
 }
