@@ -50,7 +50,7 @@ function folioCandidates(t: string): { value: number; label: string; rest: strin
   return out;
 }
 
-/** A title's shape: a few words, no sentence end, not a line of code. */
+/** A running head's title: a few words, no sentence end, not a line of code (in any case: "lwarp"). */
 const titleShape = (t: string) => {
   const s = t.trim();
   return s.length <= 80 && s.split(/\s+/).length <= 8 && /\p{L}{3}/u.test(s) && !/[.!?;,]$/.test(s) && !isCodeLine(s);

@@ -17,6 +17,11 @@ export function titleCaseShare(t: string): number {
   return ws.filter((w) => /^[\p{Lu}\p{N}]/u.test(w)).length / ws.length;
 }
 
+/** A heading's shape: a short line opening in a capital or a number, at most eight words, no sentence or clause end. */
+export const headingShape = (t: string): boolean => {
+  const s = t.trim();
+  return s.length > 0 && s.length <= 60 && /^[\p{Lu}\p{N}“"‘]/u.test(s) && !/[.,;:!?)\]”"]$/.test(s) && s.split(/\s+/).length <= 8;
+};
 export const GENERIC_HEADINGS = /^(introduction|preface|foreword|afterword|conclusion|conclusions|epilogue|prologue|appendix( [ivx\d]+)?|contents|table of contents|list of (?:illustrations|figures|tables|plates|maps)|notes|acknowledgements|acknowledgments|dedication|bibliography|references|works cited|further reading|glossary|postscript|summary)\.?$/i;
 export const CHAPTER_LABEL = /^(chapter|part|book|section|lecture|letter|article)\s+([ivxlcdm]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
 export const LIST_LABEL = /^(\(?[a-z]\s?\)|\(?\d{1,2}\s?\)|\(?[ivx]{1,4}\)|[•·▪◦‣]|[-–*+])(?=[\s\u202f\u00a0])/;

@@ -9,6 +9,7 @@ import { follows, nthLabel, parseLabel, type Label } from './labels.ts';
 import { openerOf, stripBacklink, endsWithBacklink, ambiguous, type Opener, type OpenerForm } from './openers.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { isCodeLine } from '../code.ts';
+import { headingShape } from '../text.ts';
 import { pushAll } from '../../collections.ts';
 
 export type ZoneKind = 'block' | 'foot' | 'list';
@@ -68,10 +69,6 @@ export interface Group {
 
 export const NOTES_HEADING = /^(?:[\p{L}’'.]+\s+){0,2}(?:notes|footnotes|endnotes|references|citations|sources|notes and references|references and notes)\s*[:.]?$/iu;
 
-const HEADING_LIKE = (t: string) => {
-  const s = t.trim();
-  return s.length > 0 && s.length <= 60 && /^[\p{Lu}\p{N}“"‘]/u.test(s) && !/[.,;:!?)\]”"]$/.test(s) && s.split(/\s+/).length <= 8;
-};
 
 let groupSeq = 0;
 const newGroup = (zone: ZoneKind, bodies: Candidate[], ambiguous: boolean, strong: boolean, heading?: number): Group => {
@@ -164,11 +161,8 @@ function closeOfBracket(lines: string[], line: number, col: number): { line: num
 
 // ---------------------------------------------------------------- page feet
 
-/** A title's shape: a few words opening in capitals, no sentence end. */
-const titleLine = (t: string) => {
-  const s = t.trim();
-  return s.length <= 60 && s.split(/\s+/).length <= 6 && /^\p{Lu}/u.test(s) && !/[.!?;,:]$/.test(s);
-};
+/** A section's title: a heading's shape, of a few words opening in a capital letter (a note may be a title of eight words: "Table of Contents, List of Figures, …"). */
+const sectionTitle = (t: string) => headingShape(t) && /^\s*\p{Lu}/u.test(t) && t.trim().split(/\s+/).length <= 6 && !/[:…]$/.test(t.trim());
 
 const FOOT_FORMS = new Set<OpenerForm>(['dot', 'space', 'alone', 'bracket', 'brace', 'sym', 'super', 'paren']);
 
@@ -214,7 +208,7 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
       if ((o.form === 'space' || o.form === 'dot') && j > 0 && /[\p{L},]$/u.test(st.lines[idx[j - 1]].text.trimEnd()) && /^\p{Ll}{2,} \p{Ll}/u.test(o.rest)) continue;
       // a section's number set alone above its title, the section going on below ("2⏎Package
       // Commands⏎In this section, we describe…"): a heading, not a foot
-      if (o.form === 'alone' && j + 2 < idx.length && titleLine(st.lines[idx[j + 1]].text) && st.lines[idx[j + 2]].blankBefore) continue;
+      if (o.form === 'alone' && j + 2 < idx.length && sectionTitle(st.lines[idx[j + 1]].text) && st.lines[idx[j + 2]].blankBefore) continue;
       const bodies = footFrom(st, idx.slice(j), o);
       if (!bodies) continue;
       // a number alone between lines of code is a listing's output ("$ echo ${s:7:2}⏎78⏎$ echo …")
@@ -566,10 +560,10 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
         }
       }
       // paragraphs under a notes heading with no labels at all: their count is decided by the marks
-      if (st.lineMode && headingAt(k) !== undefined && units[k + 1] && !op[k + 1] && !HEADING_LIKE(L[units[k + 1].lines[0]].text)) {
+      if (st.lineMode && headingAt(k) !== undefined && units[k + 1] && !op[k + 1] && !headingShape(L[units[k + 1].lines[0]].text)) {
         const bodies: Candidate[] = [];
         let n = k + 1;
-        for (; n < units.length && !op[n] && !HEADING_LIKE(L[units[n].lines[0]].text) && bodies.length < 500; n++) {
+        for (; n < units.length && !op[n] && !headingShape(L[units[n].lines[0]].text) && bodies.length < 500; n++) {
           // (no label to read: the whole first line is the body's text)
           const o: Opener = { form: 'dot', rest: L[units[n].lines[0]].text.trim(), indent: 0, strong: false };
           const b = bodyOf(o, units[n]);
@@ -609,7 +603,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
         // lines between two items of the list are the earlier one's continuation (a browser
         // copy breaks an item's line at its links): up to three of them, none a heading
         let m = n;
-        while (m < units.length && m < n + 3 && !op[m] && !HEADING_LIKE(L[units[m].lines[0]].text)) m++;
+        while (m < units.length && m < n + 3 && !op[m] && !headingShape(L[units[m].lines[0]].text)) m++;
         if (m > n && m < units.length && op[m]?.form === o.form) {
           for (; n < m; n++) {
             const t = L[units[n].lines[0]].text.trim();
@@ -644,7 +638,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       // quoted in the note, with lines of its own that look like headings, up to the next label)
       const bare = !bodies[bodies.length - 1].pieces.some((p) => p.text.trim());
       let m = n;
-      while (m < units.length && m < n + (bare ? 200 : 4) && !op[m] && (bare ? !NOTES_HEADING.test(L[units[m].lines[0]].text.trim()) : !HEADING_LIKE(L[units[m].lines[0]].text))) m++;
+      while (m < units.length && m < n + (bare ? 200 : 4) && !op[m] && (bare ? !NOTES_HEADING.test(L[units[m].lines[0]].text.trim()) : !headingShape(L[units[m].lines[0]].text))) m++;
       if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!)) {
         for (let x = n; x < m; x++) addPara(bodies[bodies.length - 1], units[x]);
         n = m;
@@ -660,7 +654,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       break;
     }
     const g = newGroup('list', bodies, ambiguous(o), false, heading);
-    g.endsSection = n >= units.length || HEADING_LIKE(L[units[n].lines[0]].text) || NOTES_HEADING.test(L[units[n].lines[0]].text.trim());
+    g.endsSection = n >= units.length || headingShape(L[units[n].lines[0]].text) || NOTES_HEADING.test(L[units[n].lines[0]].text.trim());
     groups.push(g);
     k = n;
   }
@@ -673,7 +667,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
     for (; n < units.length; n++) {
       const u = units[n];
       const first = L[u.lines[0]].text;
-      if (!cur && HEADING_LIKE(first) && !endsWithBacklink(first)) break;
+      if (!cur && headingShape(first) && !endsWithBacklink(first)) break;
       const open = (line: number) => {
         const c: Candidate = { opener: { form: 'tail', rest: '', indent: 0, strong: true }, lines: [], pieces: [], page: L[line].page, zone: 'list', group: 0 };
         bodies.push(c);
