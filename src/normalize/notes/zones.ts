@@ -69,7 +69,6 @@ export interface Group {
 
 export const NOTES_HEADING = /^(?:[\p{L}’'.]+\s+){0,2}(?:notes|footnotes|endnotes|references|citations|sources|notes and references|references and notes)\s*[:.]?$/iu;
 
-
 let groupSeq = 0;
 const newGroup = (zone: ZoneKind, bodies: Candidate[], ambiguous: boolean, strong: boolean, heading?: number): Group => {
   const g: Group = { id: ++groupSeq, zone, bodies, ambiguous, strong, heading, endsSection: false };
@@ -161,7 +160,7 @@ function closeOfBracket(lines: string[], line: number, col: number): { line: num
 
 // ---------------------------------------------------------------- page feet
 
-/** A section's title: a heading's shape, of a few words opening in a capital letter (a note may be a title of eight words: "Table of Contents, List of Figures, …"). */
+/** A section's title: a heading's shape, at most six words, opening in a capital letter (a note's one line may be longer: "Table of Contents, List of Figures, …"). */
 const sectionTitle = (t: string) => headingShape(t) && /^\s*\p{Lu}/u.test(t) && t.trim().split(/\s+/).length <= 6 && !/[:…]$/.test(t.trim());
 
 const FOOT_FORMS = new Set<OpenerForm>(['dot', 'space', 'alone', 'bracket', 'brace', 'sym', 'super', 'paren']);

@@ -32,9 +32,8 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
   const measured = (body.length >= 0.3 * texts.length ? body.map((x) => x.text) : texts).map((t) => t.trim().length);
   const lens = measured.filter((n) => n >= 20);
   if (!lens.length) return { mode: 'lines', measure: 0, layout: false };
-  // the measure: the length most lines reach — or, where listings and tables of shorter lines
-  // outnumber the prose, the length of the lines the next one goes on from ("…encoun-",
-  // "…helps if⏎that bug gets…": a line followed by one that opens in lower case)
+  const paged = formFeeds >= 2;
+  /** Lines wrapped at this measure: enough of them near it (`least`), and most of those going on in the next line. */
   const wrappedAt = (measure: number, least = paged ? 0.15 : 0.5) => {
     const isNear = (n: number) => n >= 0.7 * measure && n <= 1.15 * measure;
     const near = lens.filter(isNear).length / lens.length;
@@ -51,7 +50,9 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
     // so long as most of those lines go on in the next one.
     return measure <= 220 && near >= least && goOn >= (paged ? 0.5 : 0.3) * atMeasure;
   };
-  const paged = formFeeds >= 2;
+  // the measure: the length most lines reach — or, where listings and tables of shorter lines
+  // outnumber the prose, the length of the lines the next one goes on from ("…encoun-",
+  // "…helps if⏎that bug gets…": a line followed by one that opens in lower case)
   let measure = percentile(lens, 0.9);
   let wrapped = wrappedAt(measure);
   if (!wrapped) {
