@@ -46,7 +46,7 @@ const FACES: Face[] = ['regular', 'italic', 'bold', 'boldItalic'];
 /** Draws one line's fragments on its baseline; a note reference links to its note. */
 function drawLine(doc: PDFKit.PDFDocument, m: Measurer, line: Line, x0: number, baseline: number): void {
   // A hyphen added at a break is a plain hyphen: poppler places /ActualText soft hyphens on the wrong line.
-  writeLine(doc, (face, size) => m.select(face, size), line, x0, baseline);
+  writeLine(doc, (face, size, text) => m.shape(face, size, text), line, x0, baseline);
   for (const f of line.fragments) {
     if (f.note === undefined) continue;
     const w = m.width(f.face, f.size, f.text);

@@ -1,8 +1,11 @@
 // Glyph widths from the embedded fonts, as pdfkit (fontkit) will set them, cached by run.
+import { FaceMetrics, type EmbeddedFont, type Shaped } from './metrics.ts';
+
 export type Face = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
 export class Measurer {
   private cache = new Map<string, number>();
+  private metrics = new Map<EmbeddedFont, FaceMetrics>();
   /**
    * @param keys the name each face is selected by in pdfkit. The regular face must be
    *   selected by the same key the document was created with: pdfkit re-opens (and
@@ -18,11 +21,25 @@ export class Measurer {
     return this.doc.font(this.keys[face]).fontSize(size);
   }
 
+  /** A word (no space or tab) shaped in a face, as fontkit shapes it; the face becomes the current font. */
+  shape(face: Face, size: number, text: string): Shaped {
+    const font = (this.select(face, size) as unknown as { _font: EmbeddedFont })._font;
+    let fm = this.metrics.get(font);
+    if (!fm) this.metrics.set(font, (fm = new FaceMetrics(font)));
+    return fm.shape(text);
+  }
+
   width(face: Face, size: number, text: string): number {
     const key = `${face}|${size}|${text}`;
     let w = this.cache.get(key);
     if (w === undefined) {
-      w = this.select(face, size).widthOfString(text);
+      if (/[ \t]/.test(text)) w = this.select(face, size).widthOfString(text);
+      else {
+        // as pdfkit's widthOfString: the run's advance, scaled to the size (no spacing, no scaling)
+        let units = 0;
+        for (const p of this.shape(face, size, text).positions) units += p.xAdvance;
+        w = ((units * (size / 1000) + 0 * (text.length - 1)) * 100) / 100;
+      }
       this.cache.set(key, w);
     }
     return w;

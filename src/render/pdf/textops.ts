@@ -1,15 +1,30 @@
 // A set line's text as PDF operators, written straight into the page's content: one text
 // object per line, each fragment placed by its own text matrix. pdfkit's text() does the
 // same per call but wraps every word in its own graphics state and text object and re-reads
-// its options each time (a book is tens of thousands of words); the glyphs, their encoding,
-// kerning and positions are pdfkit's own (its font's encode), so the page looks the same.
+// its options each time (a book is tens of thousands of words); the glyphs are the ones the
+// line was measured with (metrics.ts), encoded into pdfkit's font subset as its encode does,
+// so the page looks the same.
 import type { Line } from './paragraph.ts';
+import type { Shaped } from './metrics.ts';
 
 /** What this writer uses of pdfkit's embedded font (not in pdfkit's published types). */
 interface EmbeddedFont {
   id: string;
   ref(): unknown;
-  encode(text: string): [string[], { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number }[]];
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+}
+
+/** pdfkit's font.encode over a run already shaped: each glyph into the subset, its width and text recorded. */
+function encode(font: EmbeddedFont, run: Shaped): string[] {
+  return run.glyphs.map((glyph) => {
+    const gid = font.subset.includeGlyph(glyph.id);
+    font.widths[gid] ??= glyph.advanceWidth * font.scale;
+    font.unicode[gid] ??= glyph.codePoints;
+    return `0000${gid.toString(16)}`.slice(-4);
+  });
 }
 
 interface PdfkitInternals {
@@ -22,10 +37,10 @@ interface PdfkitInternals {
 const num = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
- * Writes a line's fragments on its baseline (top-down page coordinates, as pdfkit's). `select`
- * makes a fragment's face and size the document's current font, as measuring did.
+ * Writes a line's fragments on its baseline (top-down page coordinates, as pdfkit's). `shape`
+ * makes a fragment's face and size the document's current font and shapes its text, as measuring did.
  */
-export function writeLine(doc: PDFKit.PDFDocument, select: (face: Line['fragments'][number]['face'], size: number) => void, line: Line, x0: number, baseline: number): void {
+export function writeLine(doc: PDFKit.PDFDocument, shape: (face: Line['fragments'][number]['face'], size: number, text: string) => Shaped, line: Line, x0: number, baseline: number): void {
   const d = doc as unknown as PdfkitInternals;
   const H = d.page.height;
   const ops: string[] = ['q', `1 0 0 -1 0 ${num(H)} cm`, 'BT'];
@@ -33,7 +48,7 @@ export function writeLine(doc: PDFKit.PDFDocument, select: (face: Line['fragment
   for (const f of line.fragments) {
     const text = f.text.replace(/\n/g, '');
     if (!text) continue;
-    select(f.face, f.size);
+    const run = shape(f.face, f.size, text);
     const fnt = d._font;
     if (d.page.fonts[fnt.id] == null) d.page.fonts[fnt.id] = fnt.ref();
     let x = x0 + f.x;
@@ -41,7 +56,8 @@ export function writeLine(doc: PDFKit.PDFDocument, select: (face: Line['fragment
     ops.push(`1 0 0 1 ${num(x)} ${num(y)} Tm`);
     const tf = `/${fnt.id} ${num(f.size)} Tf`;
     if (tf !== font) ops.push((font = tf));
-    const [encoded, positions] = fnt.encode(text);
+    const encoded = encode(fnt, run);
+    const positions = run.positions;
     // as pdfkit's _fragment: runs of glyphs, each closed by its kerning, a glyph displaced on its own
     const scale = f.size / 1000;
     const commands: string[] = [];
