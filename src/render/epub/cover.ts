@@ -55,15 +55,16 @@ function drawText(ctx: PImageTypes.Context, face: Face, text: string, x: number,
   ctx.fill();
 }
 
-/** An opaque rectangle, straight into the bitmap (pureimage's fillRect composites pixel by pixel). */
+/** An opaque rectangle, straight into the bitmap (pureimage's fillRect composites pixel by pixel): its first row, then copies of it. */
 function fillOpaque(data: Uint8Array, x: number, y: number, w: number, h: number, rgb: number): void {
-  for (let r = y; r < y + h; r++)
-    for (let i = (r * W + x) * 4, end = i + w * 4; i < end; i += 4) {
-      data[i] = rgb >> 16;
-      data[i + 1] = (rgb >> 8) & 0xff;
-      data[i + 2] = rgb & 0xff;
-      data[i + 3] = 255;
-    }
+  const first = (y * W + x) * 4;
+  for (let i = first, end = i + w * 4; i < end; i += 4) {
+    data[i] = rgb >> 16;
+    data[i + 1] = (rgb >> 8) & 0xff;
+    data[i + 2] = rgb & 0xff;
+    data[i + 3] = 255;
+  }
+  for (let r = y + 1; r < y + h; r++) data.copyWithin((r * W + x) * 4, first, first + w * 4);
 }
 
 /** Advance width of a line of text at a size, kerning included (as getPath sets it). */

@@ -16,14 +16,21 @@ function chunk(type: string, data: Buffer): Buffer {
 /** An opaque RGBA bitmap as an 8-bit RGB PNG (alpha dropped: a cover has no transparency). */
 export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
   const stride = width * 3;
+  const row = 4 * width;
   const raw = Buffer.alloc((stride + 1) * height);
+  const px = Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength);
   for (let y = 0; y < height; y++) {
-    const o = y * (stride + 1);
-    raw[o] = 2; // Up: each byte less the one above it
-    for (let x = 0, s = y * width * 4; x < stride; x += 3, s += 4) {
-      // (row 0 is less zeros; rgba[s - 4 * width] is the pixel above)
-      const up = y ? s - 4 * width : -1;
-      for (let c = 0; c < 3; c++) raw[o + 1 + x + c] = (rgba[s + c] - (up < 0 ? 0 : rgba[up + c])) & 0xff;
+    const o = y * (stride + 1) + 1;
+    raw[o - 1] = 2; // Up: each byte less the one above it
+    const s0 = y * row;
+    // a row the same as the one above is all zeros, as the buffer already is (most of a flat cover)
+    if (y && px.compare(px, s0 - row, s0, s0, s0 + row) === 0) continue;
+    for (let x = 0, s = s0; x < stride; x += 3, s += 4) {
+      // (row 0 is less zeros)
+      const up = y ? s - row : -1;
+      raw[o + x] = (rgba[s] - (up < 0 ? 0 : rgba[up])) & 0xff;
+      raw[o + x + 1] = (rgba[s + 1] - (up < 0 ? 0 : rgba[up + 1])) & 0xff;
+      raw[o + x + 2] = (rgba[s + 2] - (up < 0 ? 0 : rgba[up + 2])) & 0xff;
     }
   }
   const ihdr = Buffer.alloc(13);
