@@ -11,7 +11,7 @@ import { Measurer, type Face } from './measure.ts';
 import { itemsOf, setLines, type Line } from './paragraph.ts';
 import { paginate, type Geometry, type Page } from './layout.ts';
 import type { PrintSettings } from './settings.ts';
-import { missingGlyphs } from './glyphs.ts';
+import { bookText, missingGlyphs } from './glyphs.ts';
 import { drawOutlined, outlinedWidth } from './outlined.ts';
 
 export interface PdfOptions {
@@ -92,6 +92,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
   const done = new Promise<void>((res) => doc.on('end', () => res()));
 
   const m = new Measurer(doc, keys);
+  m.learn('regular', bookText(book));
   const measure = p.width - p.inner - p.outer;
   const g: Geometry = { measure, textTop: p.top, textBottom: p.height - p.bottom, size: p.size, leading: p.leading };
   const body = paginate(book, s, m, g);
@@ -210,7 +211,7 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
       if (pl.line.pages.length) {
         const ms = p.size * 0.62;
         const ref = pl.line.pages.map((l) => `[${l}]`).join(' ');
-        const font = join(o.fontsDir, s.fonts.regular);
+        const font = m.fontkitFont('regular');
         const w = outlinedWidth(font, ref, ms);
         const gap = p.size * 0.8;
         drawOutlined(doc, font, ref, isVerso(n) ? x0 - gap - w : x0 + measure + gap, pl.y, ms, '#555555');
@@ -252,9 +253,10 @@ export async function renderPdf(book: Book, o: PdfOptions): Promise<PdfResult> {
       doc.text(folio, isVerso(n) ? x0 : x0 + measure - fw, headY, { lineBreak: false, baseline: 'alphabetic' } as PDFKit.Mixins.TextOptions);
     }
   });
+  const missing = missingGlyphs(book, FACES.map((f) => [s.fonts[f], m.fontkitFont(f)]));
   doc.end();
   await done;
-  return { bytes: Buffer.concat(chunks), pages: front + body.length, body: facts, missing: missingGlyphs(book, o.fontsDir, FACES.map((f) => s.fonts[f])) };
+  return { bytes: Buffer.concat(chunks), pages: front + body.length, body: facts, missing };
 }
 
 /** Shortens a running head that would not fit, at a word, with an ellipsis. */

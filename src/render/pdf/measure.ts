@@ -1,5 +1,6 @@
 // Glyph widths from the embedded fonts, as pdfkit (fontkit) will set them, cached by run.
 import { FaceMetrics, type EmbeddedFont, type Shaped } from './metrics.ts';
+import type { FkFont } from './outlined.ts';
 
 export type Face = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
@@ -21,12 +22,27 @@ export class Measurer {
     return this.doc.font(this.keys[face]).fontSize(size);
   }
 
-  /** A word (no space or tab) shaped in a face, as fontkit shapes it; the face becomes the current font. */
-  shape(face: Face, size: number, text: string): Shaped {
+  /** Learns the letter pairs of a text in a face at once (see FaceMetrics.learn). */
+  learn(face: Face, text: string): void {
+    this.metricsOf(face, 10).learn(text);
+  }
+
+  /** The face's font as fontkit parsed it for the document (the face becomes the current font). */
+  fontkitFont(face: Face): EmbeddedFont['font'] & FkFont & { hasGlyphForCodePoint(cp: number): boolean } {
+    return (this.select(face, 10) as unknown as { _font: { font: EmbeddedFont['font'] & FkFont & { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+  }
+
+  /** The face's metrics; the face becomes the current font at the size. */
+  private metricsOf(face: Face, size: number): FaceMetrics {
     const font = (this.select(face, size) as unknown as { _font: EmbeddedFont })._font;
     let fm = this.metrics.get(font);
     if (!fm) this.metrics.set(font, (fm = new FaceMetrics(font)));
-    return fm.shape(text);
+    return fm;
+  }
+
+  /** A word (no space or tab) shaped in a face, as fontkit shapes it; the face becomes the current font. */
+  shape(face: Face, size: number, text: string): Shaped {
+    return this.metricsOf(face, size).shape(text);
   }
 
   width(face: Face, size: number, text: string): number {

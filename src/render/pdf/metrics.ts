@@ -51,6 +51,8 @@ export interface EmbeddedFont {
   layout(text: string): Shaped;
 }
 
+const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
 /** A character as set alone: its glyph, unscaled advance. */
 interface Single {
   glyph: Glyph;
@@ -92,9 +94,12 @@ function contextSpan(type: 'context' | 'chain' | 'reverse', st: SubTable): numbe
  * (by first glyph), and whether any contextual rule looks beyond a pair (then no word is
  * measured from pairs).
  */
-function longRules(font: EmbeddedFont['font']): { ligatures: Map<number, number[][]>; pairwise: boolean } {
+function longRules(font: EmbeddedFont['font']): { ligatures: Map<number, number[][]>; pairwise: boolean; batchable: boolean } {
   const ligatures = new Map<number, number[][]>();
   let pairwise = true;
+  // Pairs may be shaped many to a run, a space between, when nothing positions a glyph by the one
+  // before it: no contextual positioning and no pair kerning that moves the second glyph.
+  let batchable = true;
   const scan = (table: LayoutTable | undefined, defaults: Set<string>, kinds: Record<number, 'context' | 'chain' | 'reverse' | 'ligature'>, extension: number) => {
     if (!table) return;
     const lookups = list(table.lookupList);
@@ -117,12 +122,13 @@ function longRules(font: EmbeddedFont['font']): { ligatures: Map<number, number[
             }
           });
         } else if (kind && contextSpan(kind, st) > 2) pairwise = false;
+        if (table === font.GPOS && (kind || (type === 2 && st.valueFormat2 && Object.values(st.valueFormat2).some(Boolean)))) batchable = false;
       }
     }
   };
   scan(font.GSUB, GSUB_DEFAULT, { 4: 'ligature', 5: 'context', 6: 'chain', 8: 'reverse' }, 7);
   scan(font.GPOS, GPOS_DEFAULT, { 7: 'context', 8: 'chain' }, 9);
-  return { ligatures, pairwise };
+  return { ligatures, pairwise, batchable };
 }
 
 export class FaceMetrics {
@@ -130,11 +136,18 @@ export class FaceMetrics {
   private kerns = new Map<string, number | null>();
   private scripts = new Map<string, string>();
   private rules?: ReturnType<typeof longRules>;
+  private runs = new Map<string, Shaped>();
 
   constructor(private font: EmbeddedFont) {}
 
   /** The text shaped as pdfkit's font.layout shapes it (a word whole, as fontkit does). */
   shape(text: string): Shaped {
+    let run = this.runs.get(text);
+    if (!run) this.runs.set(text, (run = this.shapeAnew(text)));
+    return run;
+  }
+
+  private shapeAnew(text: string): Shaped {
     // pdfkit shapes word by word; a fraction slash calls up fontkit's fraction features
     if (/[ \t\u2044]/.test(text)) return this.font.layout(text);
     this.rules ??= longRules(this.font.font);
@@ -160,6 +173,56 @@ export class FaceMetrics {
       glyphs: singles.map((s) => s.glyph),
       positions: singles.map((s, i) => ({ xAdvance: advances[i] * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: s.glyph.advanceWidth * scale })),
     };
+  }
+
+  /**
+   * Learns the pairs of a text's words in one fontkit run per script (fontkit's cost is mostly
+   * per glyph run, not per glyph): each pair then a space, read back where the run shows the
+   * two glyphs as they are alone; a pair the run does not show plainly is shaped alone later.
+   */
+  learn(text: string): void {
+    this.rules ??= longRules(this.font.font);
+    if (!this.rules.pairwise || !this.rules.batchable) return;
+    const byScript = new Map<string, Map<string, [Single, Single]>>();
+    for (const word of new Set(text.split(/[\s\u2044]+/))) {
+      const chars = Array.from(word);
+      if (chars.length < 2) continue;
+      const script = this.scriptOf(chars);
+      if (!DEFAULT_SHAPED.has(script)) continue;
+      let pairs = byScript.get(script);
+      if (!pairs) byScript.set(script, (pairs = new Map()));
+      for (let i = 0; i + 1 < chars.length; i++) {
+        const pair = chars[i] + chars[i + 1];
+        if (pairs.has(pair) || this.kerns.has(`${script}|${pair}`)) continue;
+        const a = this.single(chars[i], script);
+        const b = this.single(chars[i + 1], script);
+        if (a && b) pairs.set(pair, [a, b]);
+      }
+    }
+    for (const [script, pairs] of byScript) {
+      if (!pairs.size) continue;
+      const keys = [...pairs.keys()];
+      const run = this.font.font.layout(keys.join(' '), undefined, script);
+      const { glyphs, positions } = run;
+      let g = 0;
+      for (const pair of keys) {
+        const [sa, sb] = pairs.get(pair)!;
+        const [p, q] = [positions[g], positions[g + 1]];
+        const plain =
+          glyphs[g]?.id === sa.glyph.id &&
+          glyphs[g + 1]?.id === sb.glyph.id &&
+          same(glyphs[g].codePoints, sa.glyph.codePoints) &&
+          same(glyphs[g + 1].codePoints, sb.glyph.codePoints) &&
+          !p.xOffset && !p.yOffset && !p.yAdvance && !q.xOffset && !q.yOffset && !q.yAdvance;
+        if (plain) {
+          this.kerns.set(`${script}|${pair}`, p.xAdvance);
+          g += 2;
+        }
+        // past the space that closes this pair (a pair not shown plainly is left to kern())
+        while (g < glyphs.length && !glyphs[g].codePoints.includes(32)) g++;
+        g++;
+      }
+    }
   }
 
   /** Whether one of the face's long ligatures occurs in the run of glyphs. */

@@ -3,34 +3,23 @@
 // search or a screen reader's reading of the paragraph, and tools that measure the text
 // (pdftotext, the typography gauges) see the text alone — as the EPUB's stylesheet-drawn
 // numbers stay out of its words.
-import { createRequire } from 'node:module';
+// The font is the document's own (pdfkit's fontkit font), not the file opened a second time.
 
 interface FkGlyph {
   path: { toSVG(): string };
 }
-interface FkFont {
+export interface FkFont {
   unitsPerEm: number;
   layout(text: string): { glyphs: FkGlyph[]; positions: { xAdvance: number; xOffset: number; yOffset: number }[] };
 }
 
-const require = createRequire(import.meta.url);
-const fontkit = require('fontkit') as { openSync(path: string): FkFont };
-const fonts = new Map<string, FkFont>();
-const fontAt = (path: string) => {
-  let f = fonts.get(path);
-  if (!f) fonts.set(path, (f = fontkit.openSync(path)));
-  return f;
-};
-
 /** Width of the text set in the font at a size, kerning included. */
-export function outlinedWidth(fontPath: string, text: string, size: number): number {
-  const font = fontAt(fontPath);
+export function outlinedWidth(font: FkFont, text: string, size: number): number {
   return (font.layout(text).positions.reduce((n, p) => n + p.xAdvance, 0) * size) / font.unitsPerEm;
 }
 
 /** Fills the text's glyph outlines with its baseline at (x, y). */
-export function drawOutlined(doc: PDFKit.PDFDocument, fontPath: string, text: string, x: number, y: number, size: number, colour: string): void {
-  const font = fontAt(fontPath);
+export function drawOutlined(doc: PDFKit.PDFDocument, font: FkFont, text: string, x: number, y: number, size: number, colour: string): void {
   const run = font.layout(text);
   const k = size / font.unitsPerEm;
   let pen = 0;
