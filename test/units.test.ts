@@ -28,6 +28,32 @@ describe('hyphenation decisions', () => {
   });
 });
 
+describe('a hyphen a lost wrap left inside a line', () => {
+  const para = (language: string, ...lines: string[]) => normalize(`${lines.join('\n\n')}\n`, { meta: { language } }).markdown;
+  it('is mended where the word list or the text knows the word, or the text writes the compound with its hyphen', () => {
+    const md = para('en', 'The owner keeps the commodity in the ware- house, and has it on his conscience as exchange- value.', 'Only then is the exchange-value of the commodity- owner seen in the variety of the commodities them- selves.');
+    expect(md).toContain('in the warehouse, and');
+    expect(md).toContain('as exchange-value.');
+    expect(md).toContain('of the commodity- owner'); // no evidence for either form: left as written
+    expect(md).toContain('the commodities themselves.');
+  });
+  it('is mended in a saved page too (its source lines hard-wrapped, as a transcription from print)', async () => {
+    const { readHtmlFile } = await import('../src/readers/index.ts');
+    const { normalizeRead } = await import('../src/normalize/structured.ts');
+    const html = '<html><head><title>T</title></head><body><p>The owner keeps the commodity as use-value in the ware-\nhouse, and has it on his conscience as exchange-value.</p></body></html>';
+    const read = await readHtmlFile(new TextEncoder().encode(html), 'page.html');
+    expect(normalizeRead(read.doc).markdown).toContain('in the warehouse, and');
+  });
+  it('is left where it suspends a compound', () => {
+    const md = para('en', 'Both pre- and post-war prices, first- or second-class fares and long- through short-term loans are kept.');
+    expect(md).toContain('pre- and post-war');
+    expect(md).toContain('first- or second-class');
+    expect(md).toContain('long- through short-term');
+    expect(para('en', 'The semitones fall between the notes [F: e- f g (a b-) c] of the scale.')).toContain('e- f g');
+    expect(para('de', 'Die Haftungs- und Urheberrechte bleiben, die Urheberrechte auch.')).toContain('Haftungs- und Urheberrechte');
+  });
+});
+
 describe('typography', () => {
   it.each([
     ['a -- b', 'a—b'],

@@ -19,6 +19,7 @@ import { structure } from './passes/structure.ts';
 import { errata } from './passes/errata.ts';
 import { emphasis } from './passes/emphasis.ts';
 import { typography } from './passes/typography.ts';
+import { midHyphens } from './passes/midhyphens.ts';
 import { pagemarks } from './passes/pagemarks.ts';
 import { emit } from './emit.ts';
 
@@ -41,6 +42,7 @@ export const PASSES: Pass[] = [
   ['structure', structure], // headings, lists, quotations, captions
   ['errata', errata], // the sidecar's known typos
   ['emphasis', emphasis], // letter-spacing and _underscores_ → emphasis
+  ['mid-hyphens', midHyphens], // a hyphen a lost wrap left inside a line: ware- house
   ['typography', typography], // quotes, dashes, ellipses, spaces
   ['pagemarks', pagemarks], // every original page number kept, where its page begins
 ];

@@ -7,6 +7,7 @@ import { numbering } from './passes/numbering.ts';
 import { meta } from './passes/meta.ts';
 import { errata } from './passes/errata.ts';
 import { typography } from './passes/typography.ts';
+import { midHyphens } from './passes/midhyphens.ts';
 import { emit } from './emit.ts';
 import type { Normalized } from './chain.ts';
 
@@ -14,6 +15,7 @@ const PASSES: [string, (s: NormState) => void][] = [
   ['numbering', numbering],
   ['meta', meta],
   ['errata', errata],
+  ['mid-hyphens', midHyphens],
   ['typography', typography],
 ];
 
