@@ -93,16 +93,17 @@ function runs(xs: Inline[], face: Face, size: number, out: Tok[] = []): Tok[] {
   return out;
 }
 
-const hyphenCache = new Map<string, string[]>();
+const hyphenCache = new Map<string, Map<string, string[]>>();
 /** A word's syllables by the language's patterns (words with digits or under five letters stay whole). */
 function syllables(word: string, language: string): string[] {
   if (word.length < 5 || /[\d@/]/.test(word)) return [word];
-  const key = `${language}|${word}`;
-  let parts = hyphenCache.get(key);
+  let known = hyphenCache.get(language);
+  if (!known) hyphenCache.set(language, (known = new Map()));
+  let parts = known.get(word);
   if (!parts) {
     const h = hyphenator(language);
     parts = h ? h(word).split('\u00ad') : [word];
-    hyphenCache.set(key, parts);
+    known.set(word, parts);
   }
   return parts;
 }
@@ -150,7 +151,8 @@ export function itemsOf(content: Inline[], style: ParStyle, m: Measurer): Item<T
           items.push({ type: 'box', width: m.width(t.face, t.size, lead), data: { ...t, text: lead } });
           return '';
         }));
-        const parts = core ? [...syllables(core[1], style.language).slice(0, -1), syllables(core[1], style.language).slice(-1)[0] + core[2]] : [chunk.replace(/^[^\p{L}\p{M}]+/u, '')];
+        const syl = core ? syllables(core[1], style.language) : [];
+        const parts = core ? [...syl.slice(0, -1), syl[syl.length - 1] + core[2]] : [chunk.replace(/^[^\p{L}\p{M}]+/u, '')];
         const hyphenW = m.width(t.face, t.size, '-');
         // Widths as differences of prefixes: the syllables of a word add up to the word as drawn, kerning included.
         let prefix = '';
