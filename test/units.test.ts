@@ -165,6 +165,14 @@ describe('code lines', () => {
     expect(isCodeLine('the value x = 5 is what the reader sees in the window')).toBe(false);
     expect(isCodeLine('Displays')).toBe(false);
   });
+  it('a line of prose that opens with a command it names is prose: its slashed pairs and a word broken at its end are words', () => {
+    expect(isCodeLine('\\end{lang} and the babel language switching commands/environments docu-')).toBe(false);
+    expect(isCodeLine('\\usepackage is the well-known way to load a package-specific set of macros')).toBe(false);
+    // a command with its arguments stays code, and so does a program's output
+    expect(isCodeLine('(latexbug)                This test file uses third-party file(s)')).toBe(true);
+    expect(isCodeLine('\\setmainlanguage[variant=british]{english}')).toBe(true);
+    expect(isCodeLine('\\newcommand{\\foo}[1]{\\textbf{#1}}')).toBe(true);
+  });
 });
 
 describe('page furniture', () => {

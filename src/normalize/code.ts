@@ -19,7 +19,8 @@ export function isCodeLine(line: string): boolean {
   // no symbol and no code's opening: never code, whatever its words (most lines of prose)
   if (sym === 0 && !CODE_START.test(s) && !/^=\s\S/.test(s)) return false;
   const words = s.split(/\s+/);
-  const plain = words.filter((w) => /^[“"‘(]?[\p{L}][\p{Ll}’']+[”"’)]?[.,;:!?]?$/u.test(w)).length;
+  // (a pair joined by a slash and a word broken at the line's end are words too)
+  const plain = words.filter((w) => /^[“"‘(]?\p{L}[\p{Ll}’']+(?:\/\p{L}[\p{Ll}’']*)*-?[”"’)]?[.,;:!?]?$/u.test(w)).length;
   // six plain words or more, most of the line: prose, whatever commands it names
   if (plain >= 6 && plain / words.length >= 0.6) return false;
   const density = sym / s.length;
