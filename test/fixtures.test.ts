@@ -98,6 +98,34 @@ describe('a number that opens a line in the middle of a sentence is no page foot
   });
 });
 
+describe('a layout extraction whose page feet set their labels in by a space (Texinfo through pdftotext -layout)', () => {
+  it('reads “ 1” alone on its line, the body indented under it, as the page’s note — a form feed, not that space, marks the page', () => {
+    const prose = [
+      'The simplest way is to download the most recent file of the sources, and to unpack it',
+      'on systems that have a suitable{M} archiver installed. On other systems you need to have',
+      'the compression program installed, when you can unpack the file in two steps instead.',
+      '   The directory into which the sources are unpacked should not contain spaces, as most',
+      'make programs do not expect spaces in the names of the directories they work in.',
+      '   If you want the build to be usable by a group of users, set the mask before unpacking',
+      'so that the files will be readable by the target group, and keep this setting whilst',
+      'building and installing the whole system, including the manuals and the packages.',
+      '   If you use a fairly recent version of the archiver and do this as a root account you',
+      'may see many warnings about changing ownership, in which case you can use the option',
+      'that keeps the owner, and perhaps also the one that keeps the permissions as they are.',
+      '   These options can also be set in an environment variable: if more than one option is',
+      'included they should be separated by spaces, as the manual of the archiver explains.',
+    ];
+    const page = (n: number) =>
+      [`Chapter 1: Obtaining the sources${' '.repeat(60)}${n}`, '', ...[...prose.slice(3 * n - 3), ...prose.slice(0, 3 * n - 3)].map((l) => l.replace('{M}', String(n))), ` ${n}`, `     e.g. the archiver in version 1.${n} or later, or the one from the libarchive project,`, '     as used on most systems.'].join('\n');
+    const text = [1, 2, 3, 4, 5].map(page).join('\n\f');
+    const { markdown } = normalize(text);
+    expect(parsedNotes(markdown).defs).toHaveLength(5);
+    expect(markdown).toMatch(/a suitable\[\^\d\] archiver/);
+    expect(markdown).not.toMatch(/suitable\d/);
+    expect(noteText(markdown, 3)).toBe('e.g. the archiver in version 1.3 or later, or the one from the libarchive project, as used on most systems.');
+  });
+});
+
 describe('PDF extraction whose page feet list their labels out of order (ConTeXt through pdftotext)', () => {
   const { markdown } = fixture('pdf-scrambled-feet.txt');
   it('gives the bodies the page’s labels in order, cutting the stretch whose label came late', () => {

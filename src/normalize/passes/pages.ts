@@ -205,11 +205,12 @@ export function pages(s: NormState): void {
   }
 
   // A single leading space on a few, evenly spaced lines marks where PDF pages begin (in a
-  // wrapped text: a browser copy indents menu lines too).
+  // wrapped text: a browser copy indents menu lines too) — where nothing else marks them: with
+  // form feeds there, such a space is the page's own (a footnote's label set in from the margin).
   const textIdx = raw.map((_, i) => i).filter((i) => role[i] === 'text');
-  const lead = textIdx.filter((i) => /^ \S/.test(raw[i].text));
+  const lead = ffAfter.size >= 2 ? [] : textIdx.filter((i) => /^ \S/.test(raw[i].text));
   let leadStarts = new Set<number>();
-  const wrapped = detectCarrier(textIdx.map((i) => ({ kind: 'text' as const, no: raw[i].no, text: raw[i].text })), ffAfter.size).mode !== 'lines';
+  const wrapped = lead.length >= 3 && detectCarrier(textIdx.map((i) => ({ kind: 'text' as const, no: raw[i].no, text: raw[i].text })), ffAfter.size).mode !== 'lines';
   if (wrapped && lead.length >= 3 && lead.length / textIdx.length < 0.15) {
     const gaps = lead.slice(1).map((v, k) => v - lead[k]).sort((x, y) => x - y);
     if (gaps[Math.floor(gaps.length / 2)] >= 12) leadStarts = new Set(lead);
