@@ -35,6 +35,20 @@ describe('decoding', () => {
     expect(() => decodeText(Buffer.from([0, 1, 2, 3, 0, 0, 5, 6]), 'b.bin')).toThrow(/b\.bin: .*binary/);
     expect(() => decodeText(Buffer.from('  \n\n '), 'w.txt')).toThrow('w.txt: the file has no text');
   });
+  it('reads a PDF extraction holding a symbol font’s unmapped glyphs as text, taking them out and counting them', () => {
+    // pdftotext of a LaTeX manual: ⟨tabular-env⟩ came out as \x03 … \x04, about 1 % of the bytes
+    const line = 'here’s a complete syntax for \x03tabular-env\x04 ::= \\begin \x07{tabular}\x06 and friends of the environment\n';
+    const d = decodeText(Buffer.from(line.repeat(40)), 'manual.txt');
+    expect(d.text).toContain('for tabular-env ::= \\begin {tabular} and friends');
+    expect(d.text).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
+    expect(d.notes.join()).toMatch(/160 control characters taken out/);
+    // a line of them alone (a display's big delimiters) goes with its line end
+    expect(decodeText(Buffer.from('to get the displayed formula:\n\x01\n\x01\nf (x) − x f (y) − y\n'), 'tex.txt').text).toBe('to get the displayed formula:\nf (x) − x f (y) − y\n');
+    // a terminal's colour codes go whole
+    expect(decodeText(Buffer.from('\x1b[31mError:\x1b[0m the build failed\n'), 'log.txt').text).toBe('Error: the build failed\n');
+    // dense control bytes, or any text that is not UTF-8 with more than a few, are still binary
+    expect(() => decodeText(Buffer.from('ab\x03\x04cd\x05\x06'.repeat(50)), 'c.dat')).toThrow(/c\.dat: .*binary/);
+  });
 });
 
 describe('the command line', () => {

@@ -19,13 +19,13 @@ function decodeCp1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Share of bytes that are control characters other than tab, LF, CR and form feed. */
+/** Share of bytes that are control characters other than tab, LF, CR, form feed and escape (a terminal log's). */
 function controlShare(bytes: Uint8Array): number {
   let n = 0;
   const len = Math.min(bytes.length, 65536);
   for (let i = 0; i < len; i++) {
     const b = bytes[i];
-    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) n++;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) n++;
   }
   return len ? n / len : 0;
 }
@@ -47,20 +47,40 @@ export function decodeText(bytes: Uint8Array, name: string): Decoded {
     text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
     encoding = 'UTF-16BE (BOM)';
   } else {
-    if (controlShare(bytes) > 0.01) throw new UserError(`${name}: this looks like a binary file, not text`);
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    let utf8: string | undefined;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+      utf8 = new TextDecoder('utf-8', { fatal: true }).decode(bom ? bytes.subarray(3) : bytes);
+    } catch {}
+    // Binary data is rarely valid UTF-8 and is dense with control bytes. A text extracted from a
+    // PDF may hold a few (a symbol font's unmapped glyphs: pdftotext wrote ⟨ ⟩ as \x04 \x07), so
+    // valid UTF-8 without NULs may hold up to 5 % of them; anything else 1 %.
+    const limit = utf8 !== undefined && !bytes.subarray(0, 65536).includes(0) ? 0.05 : 0.01;
+    if (controlShare(bytes) > limit) throw new UserError(`${name}: this looks like a binary file, not text`);
+    if (utf8 !== undefined) {
+      text = utf8;
       encoding = bom ? 'UTF-8 (BOM)' : 'UTF-8';
-    } catch {
+    } else {
       text = decodeCp1252(bytes);
       encoding = 'Windows-1252';
       notes.push('not valid UTF-8: read as Windows-1252 (Latin-1)');
     }
   }
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 65536).replace(/\u001b/g, ''))) {
-    const share = (text.slice(0, 65536).match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length / Math.min(text.length, 65536);
-    if (share > 0.01) throw new UserError(`${name}: this looks like a binary file, not text`);
+  // (escapes are not counted: a terminal log holds many, and is text)
+  const CONTROL = /[\u0000-\u0008\u000e-\u001f]/g;
+  if (CONTROL.test(text)) {
+    const sample = text.slice(0, 65536);
+    const share = (sample.match(CONTROL) ?? []).filter((c) => c !== '\u001b').length / Math.min(text.length, 65536);
+    if (share > (encoding.startsWith('UTF-8') ? 0.05 : 0.01)) throw new UserError(`${name}: this looks like a binary file, not text`);
+    // no reader shows them and XML forbids them: taken out, and counted in the report
+    const n = (text.match(CONTROL) ?? []).length;
+    // (a terminal's colour and cursor codes go whole: ESC [ 3 1 m; a line of them alone goes
+    // with its line end — a display's big delimiters — so the lines about it stay together)
+    text = text
+      .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '\u001b')
+      .replace(/^[ \t]*[\u0000-\u0008\u000e-\u001f][\u0000-\u0008\u000e-\u001f \t]*\n/gm, '')
+      .replace(CONTROL, '');
+    notes.push(`${n} control character${n === 1 ? '' : 's'} taken out (glyphs the extraction could not map to text)`);
   }
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
