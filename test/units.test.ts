@@ -54,6 +54,18 @@ describe('a hyphen a lost wrap left inside a line', () => {
   });
 });
 
+describe('control characters in an original', () => {
+  it('are taken out of a saved page’s text and counted in the report', async () => {
+    const { readHtmlFile } = await import('../src/readers/index.ts');
+    const { normalizeRead } = await import('../src/normalize/structured.ts');
+    const html = '<html><head><title>T</title></head><body><p>The syntax \x03tabular-env\x04 ::= and its friends, in a paragraph of the page.</p></body></html>';
+    const { markdown, state } = normalizeRead((await readHtmlFile(new TextEncoder().encode(html), 'page.html')).doc);
+    expect(markdown).toContain('The syntax tabular-env ::= and its friends');
+    expect(markdown).not.toMatch(/[\u0000-\u0008\u000e-\u001f]/);
+    expect(state.changes.find((c) => c.kind === 'control-characters')?.why).toMatch(/^2 control characters taken out/);
+  });
+});
+
 describe('typography', () => {
   it.each([
     ['a -- b', 'a—b'],

@@ -30,6 +30,25 @@ function controlShare(bytes: Uint8Array): number {
   return len ? n / len : 0;
 }
 
+const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
+const CONTROL_ALL = /[\u0000-\u0008\u000e-\u001f]/g;
+
+/**
+ * A text without its control characters (tab, line ends and form feed stay), and how many went:
+ * no reader shows them and XML forbids them. A terminal's colour and cursor codes go whole
+ * (ESC [ 3 1 m); a line of them alone goes with its line end (a display's big delimiters), so
+ * the lines about it stay together.
+ */
+export function takeOutControls(text: string): [string, number] {
+  if (!CONTROL.test(text)) return [text, 0];
+  const n = (text.match(CONTROL_ALL) ?? []).length;
+  const clean = text
+    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '\u001b')
+    .replace(/^[ \t]*[\u0000-\u0008\u000e-\u001f][\u0000-\u0008\u000e-\u001f \t]*\n/gm, '')
+    .replace(CONTROL_ALL, '');
+  return [clean, n];
+}
+
 /**
  * Bytes to text. UTF-8 (with or without BOM) and UTF-16 with a BOM are decoded as such;
  * bytes that are not valid UTF-8 are read as Windows-1252 (a superset of Latin-1 for text).
@@ -66,20 +85,13 @@ export function decodeText(bytes: Uint8Array, name: string): Decoded {
       notes.push('not valid UTF-8: read as Windows-1252 (Latin-1)');
     }
   }
-  // (escapes are not counted: a terminal log holds many, and is text)
-  const CONTROL = /[\u0000-\u0008\u000e-\u001f]/g;
   if (CONTROL.test(text)) {
+    // (escapes are not counted: a terminal log holds many, and is text)
     const sample = text.slice(0, 65536);
-    const share = (sample.match(CONTROL) ?? []).filter((c) => c !== '\u001b').length / Math.min(text.length, 65536);
+    const share = (sample.match(CONTROL_ALL) ?? []).filter((c) => c !== '\u001b').length / Math.min(text.length, 65536);
     if (share > (encoding.startsWith('UTF-8') ? 0.05 : 0.01)) throw new UserError(`${name}: this looks like a binary file, not text`);
-    // no reader shows them and XML forbids them: taken out, and counted in the report
-    const n = (text.match(CONTROL) ?? []).length;
-    // (a terminal's colour and cursor codes go whole: ESC [ 3 1 m; a line of them alone goes
-    // with its line end — a display's big delimiters — so the lines about it stay together)
-    text = text
-      .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '\u001b')
-      .replace(/^[ \t]*[\u0000-\u0008\u000e-\u001f][\u0000-\u0008\u000e-\u001f \t]*\n/gm, '')
-      .replace(CONTROL, '');
+    const [clean, n] = takeOutControls(text);
+    text = clean;
     notes.push(`${n} control character${n === 1 ? '' : 's'} taken out (glyphs the extraction could not map to text)`);
   }
   if (text.includes('\r')) {

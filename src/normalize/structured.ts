@@ -10,6 +10,7 @@ import { typography } from './passes/typography.ts';
 import { midHyphens } from './passes/midhyphens.ts';
 import { emit } from './emit.ts';
 import type { Normalized } from './chain.ts';
+import { takeOutControls } from '../io/decode.ts';
 
 const PASSES: [string, (s: NormState) => void][] = [
   ['numbering', numbering],
@@ -24,6 +25,16 @@ export function normalizeRead(doc: ReadDocument, sidecar: Sidecar = { meta: {} }
     raw: [], items: [], blocks: doc.blocks, bodies: doc.bodies, notes: [], meta: { ...doc.meta }, sidecar, mode: 'lines', measure: 0,
     lexicon: new Map(), changes: [...doc.changes], doubts: [...doc.doubts], pageLabels: [],
   };
+  // an original's text may carry control characters too (a PDF's unmapped glyphs): out, and counted
+  let controls = 0;
+  const clean = (t: string) => {
+    const [c, n] = takeOutControls(t);
+    controls += n;
+    return c;
+  };
+  for (const b of s.blocks) b.text = clean(b.text);
+  for (const b of s.bodies) b.text = clean(b.text);
+  if (controls) s.changes.push({ kind: 'control-characters', lines: [], why: `${controls} control character${controls === 1 ? '' : 's'} taken out (glyphs the original could not map to text)` });
   for (const [, fn] of PASSES) fn(s);
   // what the original only hints at fills what neither the text's head nor the sidecar gave
   for (const [k, v] of Object.entries(doc.hints)) if (s.meta[k] === undefined) s.meta[k] = v;
