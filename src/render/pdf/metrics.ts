@@ -53,6 +53,20 @@ export interface EmbeddedFont {
 
 const same = (a: number[], b: number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
+/** Whether a run shows, from glyph `g`, the pair's two glyphs as they are alone: the same glyphs, for the same characters, nothing displaced. */
+function plainPair(run: FontkitRun, g: number, sa: Single, sb: Single): boolean {
+  const [x, y] = [run.glyphs[g], run.glyphs[g + 1]];
+  const [p, q] = [run.positions[g], run.positions[g + 1]];
+  return (
+    x?.id === sa.glyph.id &&
+    y?.id === sb.glyph.id &&
+    same(x.codePoints, sa.glyph.codePoints) &&
+    same(y.codePoints, sb.glyph.codePoints) &&
+    !p.xOffset && !p.yOffset && !p.yAdvance &&
+    !q.xOffset && !q.yOffset && !q.yAdvance
+  );
+}
+
 /** A character as set alone: its glyph, unscaled advance. */
 interface Single {
   glyph: Glyph;
@@ -207,15 +221,8 @@ export class FaceMetrics {
       let g = 0;
       for (const pair of keys) {
         const [sa, sb] = pairs.get(pair)!;
-        const [p, q] = [positions[g], positions[g + 1]];
-        const plain =
-          glyphs[g]?.id === sa.glyph.id &&
-          glyphs[g + 1]?.id === sb.glyph.id &&
-          same(glyphs[g].codePoints, sa.glyph.codePoints) &&
-          same(glyphs[g + 1].codePoints, sb.glyph.codePoints) &&
-          !p.xOffset && !p.yOffset && !p.yAdvance && !q.xOffset && !q.yOffset && !q.yAdvance;
-        if (plain) {
-          this.kerns.set(`${script}|${pair}`, p.xAdvance);
+        if (plainPair(run, g, sa, sb)) {
+          this.kerns.set(`${script}|${pair}`, positions[g].xAdvance);
           g += 2;
         }
         // past the space that closes this pair (a pair not shown plainly is left to kern())
@@ -262,15 +269,8 @@ export class FaceMetrics {
     let k = this.kerns.get(key);
     if (k === undefined) {
       const run = this.font.font.layout(a + b, undefined, script);
-      const [p, q] = run.positions;
-      const plain =
-        run.glyphs.length === 2 &&
-        run.glyphs[0].id === sa.glyph.id &&
-        run.glyphs[1].id === sb.glyph.id &&
-        !p.xOffset && !p.yOffset && !p.yAdvance &&
-        !q.xOffset && !q.yOffset && !q.yAdvance &&
-        q.xAdvance === sb.advance;
-      k = plain ? p.xAdvance : null;
+      // (alone, the second glyph's advance must be its own too: nothing moved it for the first)
+      k = run.glyphs.length === 2 && plainPair(run, 0, sa, sb) && run.positions[1].xAdvance === sb.advance ? run.positions[0].xAdvance : null;
       this.kerns.set(key, k);
     }
     return k;
