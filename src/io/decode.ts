@@ -85,6 +85,10 @@ export function decodeText(bytes: Uint8Array, name: string): Decoded {
       notes.push('not valid UTF-8: read as Windows-1252 (Latin-1)');
     }
   }
+  if (text.includes('\r')) {
+    text = text.replace(/\r\n?/g, '\n');
+    notes.push('line endings CRLF/CR converted to LF');
+  }
   if (CONTROL.test(text)) {
     // (escapes are not counted: a terminal log holds many, and is text)
     const sample = text.slice(0, 65536);
@@ -93,10 +97,6 @@ export function decodeText(bytes: Uint8Array, name: string): Decoded {
     const [clean, n] = takeOutControls(text);
     text = clean;
     notes.push(`${n} control character${n === 1 ? '' : 's'} taken out (glyphs the extraction could not map to text)`);
-  }
-  if (text.includes('\r')) {
-    text = text.replace(/\r\n?/g, '\n');
-    notes.push('line endings CRLF/CR converted to LF');
   }
   if (text.trim() === '') throw new UserError(`${name}: the file has no text`);
   return { text: text.normalize('NFC'), encoding, notes };

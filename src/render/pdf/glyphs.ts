@@ -1,7 +1,6 @@
 import type { Book } from '../../model/book.ts';
 import { blockText } from '../../model/book.ts';
 
-
 /** The book's text and metadata, all of it, as plain text. */
 export function bookText(book: Book): string {
   return [

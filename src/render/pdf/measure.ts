@@ -1,13 +1,18 @@
-// Glyph widths from the embedded fonts, as pdfkit (fontkit) will set them, cached by run.
+// Glyph widths and runs from the embedded fonts, as pdfkit (fontkit) would set them: from each
+// face's metrics (metrics.ts), cached by face, size and text.
 import { FaceMetrics, type EmbeddedFont, type Shaped } from './metrics.ts';
 import type { FkFont } from './outlined.ts';
 
 export type Face = 'regular' | 'italic' | 'bold' | 'boldItalic';
 
+/** A face's font as fontkit parsed it for the document. */
+type DocumentFont = EmbeddedFont['font'] & FkFont & { hasGlyphForCodePoint(cp: number): boolean };
+
 export class Measurer {
   // widths by face and size, then by text (no key string built per call: a book measures ~100,000 times)
   private cache: Record<Face, Map<number, Map<string, number>>> = { regular: new Map(), italic: new Map(), bold: new Map(), boldItalic: new Map() };
   private metrics = new Map<EmbeddedFont, FaceMetrics>();
+  private current?: { face: Face; size: number; font: unknown };
   /**
    * @param keys the name each face is selected by in pdfkit. The regular face must be
    *   selected by the same key the document was created with: pdfkit re-opens (and
@@ -17,8 +22,6 @@ export class Measurer {
     private doc: PDFKit.PDFDocument,
     private keys: Record<Face, string>,
   ) {}
-
-  private current?: { face: Face; size: number; font: unknown };
 
   /** Makes a face the document's current font (at once where it already is: pdfkit looks the font up afresh on every call). */
   select(face: Face, size: number): PDFKit.PDFDocument {
@@ -30,14 +33,14 @@ export class Measurer {
     return this.doc;
   }
 
-  /** Learns the letter pairs of a text in a face at once (see FaceMetrics.learn). */
+  /** Learns the letter pairs of a text in a face at once (see FaceMetrics.learn; any size: the metrics are the font's). */
   learn(face: Face, text: string): void {
     this.metricsOf(face, 10).learn(text);
   }
 
   /** The face's font as fontkit parsed it for the document (the face becomes the current font). */
-  fontkitFont(face: Face): EmbeddedFont['font'] & FkFont & { hasGlyphForCodePoint(cp: number): boolean } {
-    return (this.select(face, 10) as unknown as { _font: { font: EmbeddedFont['font'] & FkFont & { hasGlyphForCodePoint(cp: number): boolean } } })._font.font;
+  fontkitFont(face: Face): DocumentFont {
+    return (this.select(face, 10) as unknown as { _font: { font: DocumentFont } })._font.font;
   }
 
   /** The face's metrics; the face becomes the current font at the size. */
