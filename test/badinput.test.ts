@@ -44,7 +44,7 @@ describe('decoding', () => {
     expect(d.notes.join()).toMatch(/160 control characters taken out/);
     // a line of them alone (a display's big delimiters) goes with its line end
     expect(decodeText(Buffer.from('to get the displayed formula:\n\x01\n\x01\nf (x) − x f (y) − y\n'), 'tex.txt').text).toBe('to get the displayed formula:\nf (x) − x f (y) − y\n');
-    expect(decodeText(Buffer.from('formula:\r\n\x01\r\nf (x)\r\n'), 'crlf.txt').text).toBe('formula:\nf (x)\n');
+    expect(decodeText(Buffer.from('to get the displayed formula:\r\n\x01\r\nf (x) − x f (y) − y\r\n'), 'crlf.txt').text).toBe('to get the displayed formula:\nf (x) − x f (y) − y\n');
     // a terminal's colour codes go whole
     expect(decodeText(Buffer.from('\x1b[31mError:\x1b[0m the build failed\n'), 'log.txt').text).toBe('Error: the build failed\n');
     // dense control bytes, or any text that is not UTF-8 with more than a few, are still binary
