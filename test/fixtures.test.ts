@@ -484,6 +484,19 @@ describe('A typeset manual whose few pages of prose stand beside a long listing 
     expect(md.match(/^that it can be resolved/gm) ?? []).toHaveLength(0);
     for (const k of [7, 200, 359]) expect(md).toContain(`${k + 1} \\def\\cmd${k}{`);
   });
+  it('joins the lines of its opening page’s prose when the rest is a table whose cells, a line each, keep the text as a whole from reading as wrapped', () => {
+    const prose = [
+      'This document uses the file of the symbol table to print every symbol defined by the package',
+      'of mathematics. Use this document to find the command name or the slot for a symbol that you',
+      'wish to use. The following fonts are shown here, each with the count of its symbols.',
+    ];
+    // a symbol table through pdftotext: each cell a line of its own, blank lines between, its
+    // descriptions as long as the prose's lines (so the text as a whole reads as one line a paragraph)
+    const cells = Array.from({ length: 400 }, (_, k) => [`U+${(0x2200 + k).toString(16).toUpperCase().padStart(5, '0')}`, '', String.fromCodePoint(0x2200 + k), '', `\\sym${k}`, '', `symbol number ${k}, described at the length of a line of the page in the table of all the symbols`, ''].join('\n'));
+    const md = normalize([prose.join('\n'), cells.slice(0, 200).join('\n'), cells.slice(200).join('\n')].join('\n\f')).markdown;
+    expect(md).toContain('by the package of mathematics. Use this document to find the command name or the slot for a symbol that you wish to use.');
+    for (const k of [0, 399]) expect(md).toContain(`symbol number ${k}, described`);
+  });
 });
 
 describe('The language of a manual whose middle is a long list of file names', () => {

@@ -2,7 +2,7 @@ import type { Item, NormState, WrapMode } from '../types.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
-const percentile = (xs: number[], p: number) => {
+export const percentile = (xs: number[], p: number) => {
   if (!xs.length) return 0;
   const v = [...xs].sort((a, b) => a - b);
   return v[Math.min(v.length - 1, Math.floor(p * v.length))];

@@ -1,3 +1,4 @@
+import { percentile } from './carrier.ts';
 import type { Block, Item, NormState } from '../types.ts';
 import { HARD_BREAK } from '../types.ts';
 import { endsOpen, JoinedText } from '../join.ts';
@@ -52,6 +53,11 @@ export function unwrap(s: NormState): void {
   const items = s.items;
   const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(s.items, measure);
   const margin = layout ? pageMargins(items, measure) : new Map<number, number>();
+  // A typeset page's prose is wrapped even where the text as a whole is not (a few pages of it
+  // beside a long table of one value a line): there a line that fills the page's width and
+  // stops mid-sentence goes on in the next line when that opens in lower case.
+  const pageWidth = mode === 'lines' && (s.formFeeds ?? 0) >= 2 ? percentile(items.flatMap((x) => (x.kind === 'text' && x.text.trim().length >= 20 ? [x.text.trim().length] : [])), 0.9) : 0;
+  const wrapsOn = (before: string, line: string) => pageWidth > 0 && pageWidth <= 220 && before.trim().length >= 0.9 * pageWidth && !ends(before) && /^\s*\p{Ll}/u.test(line);
   const close = () => {
     cur = undefined;
   };
@@ -167,7 +173,7 @@ export function unwrap(s: NormState): void {
     } else if (mode === 'lines') {
       if (cur?.kind === 'code') close();
       const prev = blocks[blocks.length - 1];
-      if (!breakSince && !blankSince && last && prev?.kind === 'para' && prev.lines[prev.lines.length - 1] === last.no && inlineFlow(last.text, it.text)) {
+      if (!breakSince && !blankSince && last && prev?.kind === 'para' && prev.lines[prev.lines.length - 1] === last.no && (inlineFlow(last.text, it.text) || wrapsOn(last.text, it.text))) {
         cur = prev;
         append(it);
       } else if (!rejoin(it)) open(it);
