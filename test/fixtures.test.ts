@@ -499,6 +499,19 @@ describe('A typeset manual whose few pages of prose stand beside a long listing 
   });
 });
 
+describe('A literate program through pdftotext: its listing’s line numbers alone on their lines', () => {
+  it('takes no number of the listing for a note’s label, and links the page’s real note', () => {
+    const listing = (from: number, n: number) => Array.from({ length: n }, (_, k) => `${from + k}\n\\DTX{mypkg-code-part${k}.dtx}`).join('\n');
+    const page1 = ['The package is written as a literate program: its code is typeset with the line numbers', 'of the listing, and the text between the pieces of code says what each piece does.1', '', '1 The line numbers are those of the file the code is extracted into.'].join('\n');
+    const page2 = ['File I', '', 'mypkg.dtx', '1', '', 'Package declaration', '', 'List all dtx files for running the ins file and typesetting the code.', '⟨∗dtx⟩', '\\gdef\\MYPKGDTX{', listing(3, 20), '23 }', '24 ⟨/dtx⟩', '1', '2', '', 'Now exit if we are using plain TeX; this would usually be the case when loading this file', 'with the installation script.', '⟨∗dtx⟩', '\\def\\tmpa{plain}', '27 \\ifx\\tmpa\\fmtname\\expandafter\\endinput\\fi', '28 ⟨/dtx⟩', '25', '26', '', 'Metadata for documentation; the official title and authors of the package.'].join('\n');
+    const page3 = ['The rest of the package follows in the next files, each with its own listing and its own', 'numbers, as the index of the files above shows them in the order they are read.'].join('\n');
+    const md = normalize([page1, page2, page3].join('\n\f')).markdown;
+    expect(parsedNotes(md).defs).toHaveLength(1);
+    expect(noteText(md, 1)).toBe('The line numbers are those of the file the code is extracted into.');
+    expect(md).toMatch(/^Now exit if we are using plain TeX/m);
+  });
+});
+
 describe('The language of a manual whose middle is a long list of file names', () => {
   it('is told from its sentences, not from the list', () => {
     const para = (k: number) => [

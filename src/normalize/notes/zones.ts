@@ -179,9 +179,13 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
     const idx: number[] = [];
     for (let i = from; i < to; i++) if (!claimed.has(i)) idx.push(i);
     let best: { bodies: Candidate[]; score: number } | undefined;
+    const numbered = listingNumbers(st, idx);
     for (let j = 0; j < idx.length; j++) {
       const o = openerOf(st.lines[idx[j]].text);
       if (!o?.label || !FOOT_FORMS.has(o.form) || o.continuesOnly) continue;
+      // a page whose listing has its line numbers alone on their lines (pdftotext of a dtx
+      // file's code): a number alone there is one of them, not a foot's label
+      if (o.form === 'alone' && numbered) continue;
       // a foot has the page's text above it: "2. should not…" opening a page goes on a list
       if (j === 0 && ['dot', 'paren'].includes(o.form)) continue;
       // under a "Notes" heading it is the chapter's notes list, however it meets the page's foot;
@@ -298,6 +302,24 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
 }
 
 /** The share of a body's lines that read as code. */
+/**
+ * Whether a page holds a listing's line numbers, each alone on its line between lines of code:
+ * three or more in series (12, 13, 14), with a line between each and the next.
+ */
+function listingNumbers(st: Stream, idx: number[]): boolean {
+  let run = 0;
+  let prev: { value: number; at: number } | undefined;
+  for (let k = 0; k < idx.length; k++) {
+    const m = /^\s*(\d{1,4})\s*$/.exec(st.lines[idx[k]].text);
+    if (!m) continue;
+    const value = Number(m[1]);
+    run = prev && value === prev.value + 1 && k - prev.at === 2 && isCodeLine(st.lines[idx[k - 1]].text) ? run + 1 : 1;
+    if (run >= 3) return true;
+    prev = { value, at: k };
+  }
+  return false;
+}
+
 function codeShare(b: Candidate): number {
   const ls = b.pieces.filter((p) => !p.para && p.text.trim());
   return ls.length ? ls.filter((p) => isCodeLine(p.text)).length / ls.length : 0;
