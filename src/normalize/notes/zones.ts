@@ -301,7 +301,6 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
   return groups;
 }
 
-/** The share of a body's lines that read as code. */
 /**
  * Whether a page holds a listing's line numbers, each alone on its line between lines of code:
  * three or more in series (12, 13, 14), with a line between each and the next.
@@ -320,6 +319,7 @@ function listingNumbers(st: Stream, idx: number[]): boolean {
   return false;
 }
 
+/** The share of a body's lines that read as code. */
 function codeShare(b: Candidate): number {
   const ls = b.pieces.filter((p) => !p.para && p.text.trim());
   return ls.length ? ls.filter((p) => isCodeLine(p.text)).length / ls.length : 0;

@@ -211,7 +211,7 @@ export function pages(s: NormState): void {
   const lead = ffAfter.size >= 2 ? [] : textIdx.filter((i) => /^ \S/.test(raw[i].text));
   let leadStarts = new Set<number>();
   const wrapped = lead.length >= 3 && detectCarrier(textIdx.map((i) => ({ kind: 'text' as const, no: raw[i].no, text: raw[i].text })), ffAfter.size).mode !== 'lines';
-  if (wrapped && lead.length >= 3 && lead.length / textIdx.length < 0.15) {
+  if (wrapped && lead.length / textIdx.length < 0.15) {
     const gaps = lead.slice(1).map((v, k) => v - lead[k]).sort((x, y) => x - y);
     if (gaps[Math.floor(gaps.length / 2)] >= 12) leadStarts = new Set(lead);
   }

@@ -1,9 +1,9 @@
-import { percentile } from './carrier.ts';
 import type { Block, Item, NormState } from '../types.ts';
 import { HARD_BREAK } from '../types.ts';
 import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode } from '../code.ts';
+import { percentile } from './carrier.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
