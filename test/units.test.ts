@@ -118,6 +118,29 @@ describe('reference candidates', () => {
   });
 });
 
+describe('numbers set off by spaces', () => {
+  // the numbers a text writes for its figures, parts and dates, spaced as words
+  const prose = [
+    'Under the title Species we employ the Arabic figures 1, 3, 2. The normal form stands in the middle of the genus and the species alike, as the first lessons showed.',
+    'The menace made in figure 2, with inclination of the head and agitation of the index finger, is that of a valet; the threat of figure 3, with the body upright, is a master’s.',
+    'The orator released on April 1, in honour of the day, spoke of Part 1 and Part 2: and of the third gesture, which has three steps.',
+  ];
+  const list = ['1. The hand turns toward the interlocutor with an appealing aspect.', '2. The hand opens like a fan, the little finger toward the chest.', '3. The elbow is turned outward, and the hand passes toward the breast.'];
+  it('are the text’s own numbers in a text without pages: a numbered list closing its section stays a list', () => {
+    const md = normalize(`Gestures\n\n${prose.join('\n\n')}\n\nThird Gesture\n\nIn this gesture there are three steps:\n\n${list.join('\n\n')}\n\nFourth Gesture\n\nThe arm rests.\n`).markdown;
+    expect(md).not.toContain('[^');
+    expect(md).toContain('the Arabic figures 1, 3, 2.');
+    expect(md).toContain('released on April 1, in honour');
+    expect(md).toMatch(/^1\. The hand turns toward/m);
+  });
+  it('are raised marks as an extraction of typeset pages writes them: on a page, with the page’s notes at its foot', () => {
+    const page = 'The state is the product of the irreconcilability of class antagonisms, as the first chapter argues at length. 1 It arises where and when\nthose antagonisms cannot be reconciled, and the second chapter takes this up in turn. 2 The rest\nof the page goes on about the state and its special bodies of armed men and prisons.\n\n1 See the first chapter of the book.\n2 See the second chapter of the book.\n';
+    const md = normalize(`${page}\f${page.replace(/first|second/g, (w) => (w === 'first' ? 'third' : 'fourth'))}\f`).markdown;
+    expect(md).toContain('argues at length.[^1] It arises');
+    expect(md).toContain('[^2]: See the second chapter of the book.');
+  });
+});
+
 describe('listings between lines of prose (no blank line around them)', () => {
   it('an R session set in the text is a code block, its printed [1] lines with it', () => {
     const text = [

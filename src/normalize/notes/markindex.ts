@@ -25,11 +25,16 @@ export class MarkIndex {
   constructor(st: Stream) {
     this.byLine = st.lines.map((l, i) => {
       const lead = /^[ \u00a0\t]*/.exec(l.text)![0].length;
-      const found: PlacedMark[] = marksOf(l.text).map((m) => ({ ...m, line: i, page: l.page, atStart: m.start <= lead }));
+      // a number set off by spaces ("figures 1, 3, 2", "Part 1,") or put on a line of its own is a
+      // raised mark only as an extraction of typeset pages writes it: in a text without pages it
+      // is one of the text's own numbers
+      const found: PlacedMark[] = marksOf(l.text)
+        .filter((m) => st.paged || (m.form !== 'spaced' && m.form !== 'displaced'))
+        .map((m) => ({ ...m, line: i, page: l.page, atStart: m.start <= lead }));
       // a number alone on its line, right after a line of text on the same page: a raised mark
       // the extraction set apart ("toys :-)⏎1")
       const alone = /^\s*(\d{1,3})\s*$/.exec(l.text);
-      if (alone && i > 0 && !l.blankBefore && st.lines[i - 1].page === l.page && /\p{L}/u.test(st.lines[i - 1].text)) {
+      if (alone && st.paged && i > 0 && !l.blankBefore && st.lines[i - 1].page === l.page && /\p{L}/u.test(st.lines[i - 1].text)) {
         const label = parseLabel(alone[1]);
         if (label) found.push({ form: 'alone', label, start: 0, end: l.text.length, distinctive: false, weak: true, line: i, page: l.page, atStart: false });
       }
