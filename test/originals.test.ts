@@ -125,6 +125,38 @@ describe('notes of a page', () => {
   });
 });
 
+describe('links that are not notes, and notes in an e-text’s own wrapping', () => {
+  const page = async (body: string) => {
+    const d = mkdtempSync(join(tmpdir(), 'editions-xref-'));
+    writeFileSync(join(d, 'page.html'), `<!DOCTYPE html><html><head><title>Drill</title></head><body>${body}</body></html>`);
+    return (await normaliseFile(join(d, 'page.html'))).markdown;
+  };
+  const filler = 'The company forms in line, its squads abreast, and each man keeps his interval from the man on his right as he marches.';
+  it('a plain number standing as a word links to a numbered paragraph or page: a cross-reference, kept as text', async () => {
+    // a drill book: every paragraph anchored and numbered, a few of them cited by number; and its notes, set against their words
+    const par = (i: number) => `<p><a name="para_${i}"><b>${i}.</b></a> ${filler} Rule ${i} holds.${i === 6 ? '<a name="FNanchor_1_1"></a><a href="#Footnote_1_1" class="fnanchor">1</a>' : ''}</p>`;
+    const md = await page(`<h1>Drill</h1><p>Orders are more fully described in paragraphs <a href="#para_9">9</a> to 11, inclusive; the charge in <a href="#para_4">4</a>.</p>${Array.from({ length: 12 }, (_, i) => par(i + 1)).join('')}<p>Supports are considered in <a href="#Par_10">Par 10</a>, and a mark pushed off its word by a page number:\n<span class="pagenum">12</span>\n<a name="FNanchor_2_2"></a><a href="#Footnote_2_2" class="fnanchor">2</a> is a mark.</p><div class="footnote"><p><a name="Footnote_1_1" href="#FNanchor_1_1">1</a> The first note.</p></div><div class="footnote"><p><a name="Footnote_2_2" href="#FNanchor_2_2">2</a> The second note.</p></div>`);
+    expect(md).toContain('described in paragraphs 9 to 11, inclusive; the charge in 4.');
+    for (let i = 1; i <= 12; i++) expect(md).toContain(`**${i}.** ${filler} Rule ${i} holds.`);
+    expect(md).toContain('Rule 6 holds.[^1]');
+    expect(md).toContain('considered in Par 10, and');
+    expect(md).toMatch(/\[\^2\] is a mark\./);
+    expect(md).toContain('[^1]: The first note.');
+    expect(md).toContain('[^2]: The second note.');
+    expect(md).not.toContain('[^3]');
+  });
+  it('a heading its page left open holds the letters after it: its own words are the heading, the rest paragraphs with their notes', async () => {
+    const letter = (n: number) => `<h3 class="letter" id="let${n}">${n}.\n<sup class="footref"><a href="#footnote${n}">[1]</a></sup><br>\nTO SCHINDLER.</p>\n<p class="date">Hetzendorf, 1823.</p>\n<p>${filler} ${filler}</p>\n<div class="footnote" id="footnote${n}"><p>[Footnote 1: Written in letter ${n}’s own\nnote-book.]</p></div>`;
+    const md = await page(`<h1>Letters</h1>${[328, 329, 330].map(letter).join('\n')}`);
+    for (const [k, n] of [328, 329, 330].entries()) {
+      expect(md).toMatch(new RegExp(`^#+ ${n}\\.\\[\\^${k + 1}\\] TO SCHINDLER\\.$`, 'm'));
+      // the e-text's own "[Footnote 1: …]" around the body is its text copy's wrapping, not the note's words
+      expect(md).toContain(`[^${k + 1}]: Written in letter ${n}’s own note-book.`);
+    }
+    expect(md).toMatch(/^Hetzendorf, 1823\.$/m);
+  });
+});
+
 describe('tables of a page', () => {
   it('a table of data is a table — its caption above it, its header row, a note in a cell linked —, a table that lays out paragraphs stays text, a contents table is a list, a table of links goes', async () => {
     const md = (await normaliseFile(join(root, 'test/fixtures/html-tables.html'))).markdown;

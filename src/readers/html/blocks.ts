@@ -12,6 +12,14 @@ export const BLOCK_TAGS = new Set([
 const tagOf = (el: Element) => el.localName.toLowerCase();
 const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has(tagOf(n as Element)) && tagOf(n as Element) !== 'math';
 
+/**
+ * A heading its page left open, holding the blocks after it: more words than a heading has, in
+ * blocks of their own (a heading's lines parted by `<br><br>` may come back from Readability as
+ * paragraphs, and stay one heading).
+ */
+export const holdsBlocks = (el: Element): boolean =>
+  Array.from(el.childNodes).some(isBlock) && (el.textContent ?? '').split(/\s+/).filter(Boolean).length > 40;
+
 interface Ctx {
   quote: boolean;
   blocks: Block[];
@@ -25,7 +33,7 @@ function push(ctx: Ctx, kind: BlockKind, text: string, at: Node, extra: Partial<
 }
 
 /** Inline runs between block children become paragraphs of their own (a div with text and lists). */
-function mixed(el: Element, ctx: Ctx, kind: BlockKind = 'para', extra: Partial<Block> = {}) {
+function mixed(el: Element, ctx: Ctx, kind: BlockKind = 'para', extra: Partial<Block> = {}, nodes = Array.from(el.childNodes)) {
   let run: Node[] = [];
   const flush = () => {
     if (!run.length) return;
@@ -33,7 +41,7 @@ function mixed(el: Element, ctx: Ctx, kind: BlockKind = 'para', extra: Partial<B
     push(ctx, kind, text, run[0].nodeType === 1 ? run[0] : el, extra);
     run = [];
   };
-  for (const c of Array.from(el.childNodes)) {
+  for (const c of nodes) {
     if (isBlock(c)) {
       flush();
       walk(c as Element, ctx);
@@ -46,8 +54,17 @@ function walk(el: Element, ctx: Ctx): void {
   const tag = tagOf(el);
   if (SKIP.has(tag) || el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true' || isPageNumber(el)) return;
   const h = /^h([1-6])$/.exec(tag);
-  if (h) {
+  if (h && !holdsBlocks(el)) {
     push(ctx, 'heading', inlineText(el), el, { level: Number(h[1]) });
+    return;
+  }
+  if (h) {
+    // a heading left open (`<h3>328.<br>TO SCHINDLER.</p>`) holds the blocks that follow it:
+    // its own words up to the first of them are the heading, the rest are blocks
+    const nodes = Array.from(el.childNodes);
+    const first = nodes.findIndex(isBlock);
+    push(ctx, 'heading', nodes.slice(0, first).map((n) => inlineText(n)).join(''), el, { level: Number(h[1]) });
+    mixed(el, ctx, 'para', {}, nodes.slice(first));
     return;
   }
   if (tag === 'pre') {

@@ -4,12 +4,13 @@
 // Each reference becomes a note token, each body leaves the page's text.
 import type { Change, Doubt, NoteBody } from '../../normalize/types.ts';
 import { noteToken } from '../../normalize/types.ts';
-import { BLOCK_TAGS } from './blocks.ts';
+import { BLOCK_TAGS, holdsBlocks } from './blocks.ts';
 import { inlineText, lineOf } from './inline.ts';
 import { minOf } from '../../collections.ts';
 
 // [12], (3), {7}, 35a, 12, [n 3], [A], a, iv, *, †† — a mark, not a word or a heading's number
-const MARK = /^[[({]?\s*(?:[a-z]{1,3} )?(?:\d{1,6}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§¶]{1,3})\s*[\])}]?\.?$/i;
+// (a short word before the number only in brackets: "Par 41" is a paragraph's name)
+const MARK = /^(?:[[({]\s*(?:[a-z]{1,3} )?|[[({]?\s*)(?:\d{1,6}[a-z]?|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§¶]{1,3})\s*[\])}]?\.?$/i;
 const BACK = /^(?:[\s↩↑^⤴]|\uFE0E|\uFE0F)+$/u;
 
 const tagOf = (el: Element) => el.localName.toLowerCase();
@@ -46,6 +47,23 @@ const within = (node: Node, tag: string, depth = 2): boolean => {
   return false;
 };
 
+/** The last characters of the text before `n` in the page's flow. */
+function textBefore(n: Node): string {
+  for (let c: Node | null = n; c; c = c.parentNode) {
+    for (let p = c.previousSibling; p; p = p.previousSibling) {
+      const t = p.textContent ?? '';
+      if (t) return t.slice(-8);
+    }
+    if (c.nodeType === 1 && isBlockEl(c as Element)) return '';
+  }
+  return '';
+}
+
+/** Inside a heading, not one left open that holds the blocks after it. */
+const inHeading = (el: Element): boolean => {
+  const h = el.closest('h1,h2,h3,h4,h5,h6');
+  return !!h && !holdsBlocks(h);
+};
 const isHeading = (el: Element) => /^h[1-6]$/.test(tagOf(el)) || !!el.querySelector('h1,h2,h3,h4,h5,h6');
 const contains = (a: Node, b: Node) => a === b || a.contains(b);
 
@@ -64,7 +82,7 @@ export function takeNotes(root: Element): HtmlNotes {
     for (const key of [el.getAttribute('id'), tagOf(el) === 'a' ? el.getAttribute('name') : null]) if (key && !ids.has(key)) ids.set(key, el);
   }
   // references: forward links with a mark's text, or in a superscript, to an element that is no heading
-  const refs: { a: Element; target: Element }[] = [];
+  const refs: Ref[] = [];
   for (const a of Array.from(root.querySelectorAll('a[href]'))) {
     const frag = fragmentOf(a.getAttribute('href') ?? '');
     const target = frag ? ids.get(frag) : undefined;
@@ -74,9 +92,11 @@ export function takeNotes(root: Element): HtmlNotes {
     // EPUB 3 and DPUB-ARIA say so outright
     const declared = /\bnoteref\b/.test(a.getAttribute('epub:type') ?? '') || a.getAttribute('role') === 'doc-noteref';
     if (!(declared || MARK.test(text) || (sup && text.length <= 8 && /[\p{N}*†‡§]/u.test(text)))) continue;
-    if ((order.get(target) ?? 0) < (order.get(a) ?? 0) || isHeading(target) || target.closest('h1,h2,h3,h4,h5,h6')) continue;
-    refs.push({ a, target });
+    if ((order.get(target) ?? 0) < (order.get(a) ?? 0) || isHeading(target) || inHeading(target)) continue;
+    refs.push({ a, target, bare: !declared && !sup && /^\d+$/.test(text) ? frag! : undefined });
   }
+  const changes: Change[] = [];
+  crossReferences(refs, changes);
   // a note's label that links back to its reference ("<a href="#ref1">1</a>" before the anchor)
   const backLabel = (el: Element): boolean => {
     if (!MARK.test((el.textContent ?? '').trim())) return false;
@@ -93,7 +113,6 @@ export function takeNotes(root: Element): HtmlNotes {
   const bodyNodes = targets.map((t) => bodyOf(t, targetSet, refSet, root, order));
   // a reference inside one note's body to another is kept (a note on a note)
   const bodyIndex = new Map(targets.map((t, i) => [t, i]));
-  const changes: Change[] = [];
   const doubts: Doubt[] = [];
   const marks = new Array<number>(targets.length).fill(0);
   for (const r of refs) {
@@ -112,6 +131,7 @@ export function takeNotes(root: Element): HtmlNotes {
     const label = labelOf(refs.find((r) => r.target === t)?.a);
     const paras = nodes.map((n) => inlineText(n).replace(/\s+/g, ' ').trim()).filter(Boolean);
     if (paras.length) paras[0] = stripLabel(paras[0], label);
+    unwrapFootnote(paras);
     if (paras.length) paras[paras.length - 1] = paras[paras.length - 1].replace(/(?:[\s↩↑⤴]|\uFE0E|\uFE0F)+$/u, '');
     const line = lineOf(nodes[0] ?? t);
     for (const n of nodes) n.parentNode?.removeChild(n);
@@ -120,6 +140,31 @@ export function takeNotes(root: Element): HtmlNotes {
     return { label, text: paras.join('\n\n').replace(/\s+(?=\uE000)/g, '') || label, lines: line ? [line] : [], page: -1, after: line, id, zone: 'list' as const, marks: marks[id] };
   });
   return { bodies, changes, doubts };
+}
+
+/** A candidate reference; `bare` holds the fragment of a plain number's link (no brackets, not raised). */
+type Ref = { a: Element; target: Element; bare?: string };
+
+/**
+ * Plain numbers that stand as words ("see paragraphs 378 to 383", "(see p. 126)") point at the
+ * text's numbered paragraphs or pages, where a note's plain-number mark is set against the word it
+ * follows ("fond of1"). Decided for each series of anchors (`para_N`, `Footnote_N_M`) by what most
+ * of its links do, so one mark a page number pushed off its word stays a mark.
+ */
+function crossReferences(refs: Ref[], changes: Change[]) {
+  const spaced = new Map<string, number>();
+  const stem = (frag: string) => frag.replace(/\d+/g, '#');
+  for (const r of refs) {
+    if (r.bare === undefined) continue;
+    const k = stem(r.bare);
+    spaced.set(k, (spaced.get(k) ?? 0) + (/\s$/.test(textBefore(r.a)) ? 1 : -1));
+  }
+  const keep = refs.filter((r) => {
+    if (r.bare === undefined || (spaced.get(stem(r.bare)) ?? 0) <= 0) return true;
+    changes.push({ kind: 'cross-reference', lines: [lineOf(r.a)].filter(Boolean), from: (r.a.textContent ?? '').trim(), why: 'a plain number standing as a word, as the other links into its series: a cross-reference, kept as text' });
+    return false;
+  });
+  refs.splice(0, refs.length, ...keep);
 }
 
 /** Notes of the same numbered series (`n1` beside `n2`…`n12`) that no link refers to are notes too. */
@@ -135,9 +180,16 @@ function addOrphans(targets: Element[], ids: Map<string, Element>, order: Map<No
   const have = new Set(targets);
   for (const [stem, n] of stems) {
     if (n < 3) continue;
+    const orphans: Element[] = [];
     for (const [id, el] of ids) {
       const m = /^(.*?)(\d+)$/.exec(id);
       if (!m || m[1] !== stem || have.has(el) || (order.get(el) ?? -1) < firstRef || isHeading(el)) continue;
+      orphans.push(el);
+    }
+    // a few unreferenced notes in a list of notes; a series mostly unreferenced is the text's own
+    // numbering (its paragraphs, its pages), which some links point into
+    if (orphans.length > n) continue;
+    for (const el of orphans) {
       targets.push(el);
       have.add(el);
     }
@@ -150,7 +202,7 @@ function addOrphans(targets: Element[], ids: Map<string, Element>, order: Map<No
  * most of the text ("Part I … 12"), and links into the middle of a paragraph (a page anchor):
  * a note's body begins with its anchor.
  */
-function dropNavigation(refs: { a: Element; target: Element }[], backLabel: (el: Element) => boolean) {
+function dropNavigation(refs: Ref[], backLabel: (el: Element) => boolean) {
   const blockOf = (n: Element) => {
     let b: Element = n;
     while (!isBlockEl(b) && b.parentElement) b = b.parentElement;
@@ -277,4 +329,13 @@ function stripLabel(text: string, label: string): string {
   const esc = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // the label may be set in bold or italic: \uE002…\uE003 around it
   return t.replace(new RegExp(`^\uE002*(?:\\[\\s*${esc}\\s*\\]|\\(\\s*${esc}\\s*\\)|\\{\\s*${esc}\\s*\\}|${esc}${/^\d+$/.test(label) ? '(?![\\p{L}\\p{N}])' : '(?=\uE003*[.:)])'})[.:)]?\uE003*[.:)]?\\s*`, 'u'), '');
+}
+
+/** An e-text's note set as `[Footnote 1: …]` (its text copy's convention, kept in its HTML): the words inside. */
+function unwrapFootnote(paras: string[]) {
+  const open = /^\[\s*(?:foot)?note\s*[\p{L}\p{N}*†‡§]{0,6}\s*:\s*/iu;
+  const last = paras.length - 1;
+  if (last < 0 || !open.test(paras[0]) || !/\]\s*$/.test(paras[last])) return;
+  paras[0] = paras[0].replace(open, '');
+  paras[last] = paras[last].replace(/\s*\]\s*$/, '');
 }
