@@ -145,6 +145,13 @@ describe('links that are not notes, and notes in an e-text’s own wrapping', ()
     expect(md).toContain('[^2]: The second note.');
     expect(md).not.toContain('[^3]');
   });
+  it('a page number set between chapters in a block of its own leaves with the others, also where the main content is chosen', async () => {
+    const chapter = (n: number) => `<div class="pagenum">${n * 2}</div>\n<h2 id="chap_${n}">Chapitre ${n}. Papa se fâche.</h2>\n<p>${filler} <span class="pagenum">${n * 2 + 1}</span>${filler}</p>\n<p>${filler}</p>`;
+    const md = await page(`<h1>Entre nous</h1>${[1, 2, 3, 4].map(chapter).join('\n')}`);
+    expect(md).toContain('## Chapitre 2. Papa se fâche.');
+    expect(md).not.toMatch(/^\d+$/m);
+    expect(md).not.toMatch(/marches\. ?\d/);
+  });
   it('a heading its page left open holds the letters after it: its own words are the heading, the rest paragraphs with their notes', async () => {
     const letter = (n: number) => `<h3 class="letter" id="let${n}">${n}.\n<sup class="footref"><a href="#footnote${n}">[1]</a></sup><br>\nTO SCHINDLER.</p>\n<p class="date">Hetzendorf, 1823.</p>\n<p>${filler} ${filler}</p>\n<div class="footnote" id="footnote${n}"><p>[Footnote 1: Written in letter ${n}’s own\nnote-book.]</p></div>`;
     const md = await page(`<h1>Letters</h1>${[328, 329, 330].map(letter).join('\n')}`);

@@ -11,7 +11,7 @@ import { takeNotes } from './notes.ts';
 import { blocksOf } from './blocks.ts';
 import { dropContents } from './contents.ts';
 import { dropEtextFrame, etextCatalogue } from './etext.ts';
-import { lineOf } from './inline.ts';
+import { isPageNumber, lineOf } from './inline.ts';
 import { minOf, pushAll } from '../../collections.ts';
 
 export interface HtmlOptions {
@@ -47,6 +47,7 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
     el.remove();
   }
   dropUnprinted(root, changes);
+  dropPageNumbers(root, changes);
   dropLinkTables(root, changes);
   dropContents(root, changes);
   const notes = takeNotes(root);
@@ -123,6 +124,19 @@ function dropUnprinted(root: Element, changes: Change[]): void {
   for (const el of gone) {
     if (!el.isConnected) continue;
     changes.push({ kind: 'remove-page-chrome', lines: [lineOf(el)].filter(Boolean), from: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 80), why: 'the page leaves it out of print (an edit link, a tagline, a navigation box)' });
+    el.remove();
+  }
+}
+
+/**
+ * The print edition's page numbers set into the page (`<span class="pagenum">8</span>`, a
+ * `<div>` of its own between chapters): taken out before the main content is chosen, which
+ * would make such a div a bare paragraph "8".
+ */
+function dropPageNumbers(root: Element, changes: Change[]): void {
+  for (const el of Array.from(root.querySelectorAll('span, div, p, a, small, ins, sup'))) {
+    if (!el.isConnected || !isPageNumber(el)) continue;
+    changes.push({ kind: 'remove-page-marker', lines: [lineOf(el)].filter(Boolean), from: (el.textContent ?? '').trim(), why: 'a page number of the print edition set into the page' });
     el.remove();
   }
 }
