@@ -141,6 +141,34 @@ describe('numbers set off by spaces', () => {
   });
 });
 
+describe('a book of verse with its prose around it', () => {
+  // an e-text wrapped at 70 whose poems outnumber its introduction's lines: fewer than half its
+  // lines reach the measure, every line is bounded by it
+  const wrap = (text: string, width = 70) => {
+    const out: string[] = [];
+    let line = '';
+    for (const w of text.split(' ')) {
+      if (line && line.length + 1 + w.length > width) {
+        out.push(line);
+        line = w;
+      } else line = line ? `${line} ${w}` : w;
+    }
+    return [...out, line].join('\n');
+  };
+  const prose = Array.from({ length: 24 }, (_, i) => wrap(`In paragraph ${i} of the introduction the editor explains how the collection of verse was put together, which windows and walls its pieces were copied from, and why the canon left them out; the reader is asked to judge them as the age did, by their wit rather than their taste, and to forgive the printer his spelling.`));
+  const stanza = (i: number) => [`  Within this learn’d Receptacle of Arts,`, `  The ${i} Wits, if ask’d, on each can shew their Parts;`, `  Alike a Newton, or a Ratcliffe prove;`, `  A Coke in Law--an Etheridge in Love.--`, `  Reason profound--in Hist’ry state each Fact,`, `  Teach London how to think, or Walpole how to act.`].join('\n');
+  const couplet = () => `  There’s nothing foul that we commit,\n  But what we write, and what we sign in rhymes.`;
+  const poems = Array.from({ length: 30 }, (_, i) => `_On a Window, number ${i}_\n\n${i % 2 ? stanza(i) : couplet()}`);
+  const md = normalize(`INTRODUCTION\n\n${prose.join('\n\n')}\n\nTHE POEMS\n\n${poems.join('\n\n')}\n`).markdown;
+  it('is read as wrapped: its prose paragraphs whole', () => {
+    expect(md).toMatch(/^In paragraph 3 of the introduction .* forgive the printer his spelling\.$/m);
+  });
+  it('keeps its verse lines, a stanza or a couplet, as the author broke them', () => {
+    expect(md).toContain('Within this learn’d Receptacle of Arts,\\\nThe 1 Wits, if ask’d, on each can shew their Parts;\\\nAlike a Newton');
+    expect(md).toContain('There’s nothing foul that we commit,\\\nBut what we write');
+  });
+});
+
 describe('listings between lines of prose (no blank line around them)', () => {
   it('an R session set in the text is a code block, its printed [1] lines with it', () => {
     const text = [

@@ -68,6 +68,20 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
       if (wrappedAt(alt, paged ? 0.03 : 0.5)) [measure, wrapped] = [alt, true];
     }
   }
+  // a book of verse with prose around it (a poetry book's introduction and notes): fewer than
+  // half its lines reach the measure, but the measure bounds every line, as no browser copy's
+  // paragraphs are bounded, and the prose lines at it go on into a line in lower case
+  if (!wrapped && !paged && lens.length >= 200 && measure <= 100 && lens.filter((n) => n > 1.15 * measure).length <= 0.005 * lens.length) {
+    let atMeasure = 0;
+    let lower = 0;
+    items.forEach((x, i) => {
+      if (x.kind !== 'text' || x.region || x.text.trim().length < 0.85 * measure) return;
+      atMeasure++;
+      const next = items[i + 1];
+      if (next?.kind === 'text' && /^\s*\p{Ll}/u.test(next.text)) lower++;
+    });
+    wrapped = atMeasure >= 0.2 * lens.length && lower >= 0.5 * atMeasure;
+  }
   const indented = texts.filter((t) => /^ {2,}\S/.test(t)).length / Math.max(1, texts.length);
   if (!wrapped) return { mode: 'lines', measure: 0, layout: false };
   const trailing = texts.filter((t) => / $/.test(t) && t.trim().length > 0.5 * measure).length / Math.max(1, texts.length);

@@ -53,6 +53,7 @@ export function unwrap(s: NormState): void {
   const items = s.items;
   const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(s.items, measure);
   const margin = layout ? pageMargins(items, measure) : new Map<number, number>();
+  const authored = mode === 'blank-line' && measure > 0 && (s.formFeeds ?? 0) < 2 ? authoredRuns(items, measure, codeLines) : new Set<number>();
   // A typeset page's prose is wrapped even where the text as a whole is not (a few pages of it
   // beside a long table of one value a line): there a line that fills the page's width and
   // stops mid-sentence goes on in the next line when that opens in lower case.
@@ -186,7 +187,7 @@ export function unwrap(s: NormState): void {
     } else {
       if (cur?.kind === 'code') close();
       if (!rejoin(it)) {
-        if (cur && last && !startsNew(last, it)) append(it);
+        if (cur && last && (authored.has(k) || !startsNew(last, it))) append(it);
         else open(it, it.region === 'quote' ? 'quote' : 'para');
       }
     }
@@ -195,7 +196,7 @@ export function unwrap(s: NormState): void {
     blankSince = false;
   }
   for (const b of joined.keys()) textOf(b);
-  if (mode !== 'lines' && measure > 0) keepVerseLines(s, blocks, measure);
+  if (mode !== 'lines' && measure > 0) keepVerseLines(s, blocks, measure, authored);
   s.blocks = blocks;
 }
 
@@ -204,13 +205,21 @@ export function unwrap(s: NormState): void {
  * of the measure, none broken by a hyphen, most opening with a capital or ending in a stop.
  * Its lines are the author's, not the extraction's: they are kept, as hard breaks.
  */
-function keepVerseLines(s: NormState, blocks: Block[], measure: number): void {
+function keepVerseLines(s: NormState, blocks: Block[], measure: number, authored: Set<number>): void {
   const textOf = new Map<number, string>();
-  for (const it of s.items) if (it.kind === 'text') textOf.set(it.no, it.text);
+  const itemAt = new Map<number, number>();
+  s.items.forEach((it, k) => {
+    if (it.kind !== 'text') return;
+    textOf.set(it.no, it.text);
+    itemAt.set(it.no, k);
+  });
   for (const b of blocks) {
-    if ((b.kind !== 'para' && b.kind !== 'quote') || b.lines.length < 3 || new Set(b.lines).size !== b.lines.length) continue;
+    if ((b.kind !== 'para' && b.kind !== 'quote') || b.lines.length < 2 || new Set(b.lines).size !== b.lines.length) continue;
     const ls = b.lines.map((no) => (textOf.get(no) ?? '').trim());
-    if (!b.widths.every((w) => w > 0 && w < 0.7 * measure) || ls.some((l) => !l || /[-\u00ad]$/.test(l))) continue;
+    // a run of lines no wrap could have broken (authoredRuns), or three and more well short of the measure
+    const run = b.lines.slice(1).every((no) => authored.has(itemAt.get(no) ?? -1));
+    if (!run && (b.lines.length < 3 || !b.widths.every((w) => w > 0 && w < 0.7 * measure))) continue;
+    if (ls.some((l) => !l || /\p{L}[-\u00ad]$/u.test(l))) continue;
     // (prose set in a narrow column has neither: its lines begin and end mid-phrase)
     const capitals = ls.filter((l) => /^[\p{Lu}“"‘'«(]/u.test(l)).length;
     const stops = ls.filter((l) => /[,.;:!?”’"]$/.test(l)).length;
@@ -220,6 +229,43 @@ function keepVerseLines(s: NormState, blocks: Block[], measure: number): void {
     b.text = ls.join(HARD_BREAK);
     s.changes.push({ kind: 'keep-line-breaks', lines: b.lines, why: `${ls.length} short lines, most opening with a capital or ending in a stop: verse or an address, its lines kept` });
   }
+}
+
+/**
+ * Lines between blank lines that no wrap could have broken: each ends well before the measure
+ * although the next line's first word would have fitted after it — verse, an address. Most of
+ * them open with a capital or end in a stop (prose wrapped to a narrower measure, a quotation's,
+ * does neither); two lines only as a couplet (the first ending in a comma or a semicolon).
+ * Gives the item indexes that go on such a run.
+ */
+function authoredRuns(items: Item[], measure: number, code: Set<number>): Set<number> {
+  const out = new Set<number>();
+  let run: number[] = [];
+  const flush = () => {
+    const keys = run;
+    run = [];
+    const ls = keys.map((k) => (items[k] as TextItem).text.trim());
+    if (ls.length < 2) return;
+    for (let i = 0; i + 1 < ls.length; i++) {
+      const next = /^\S+/.exec(ls[i + 1])?.[0].length ?? 0;
+      if (ls[i].length + 1 + next > 0.9 * measure || /\p{L}[-\u00ad]$/u.test(ls[i])) return;
+    }
+    // (a title page's lines in capitals, a contents, an index or a table — entries opening with
+    // a number, lines holding figures — are lines of their own, each a paragraph, as before)
+    if (ls.some((l) => OPENS_BLOCK.test(l) || !/\p{Ll}/u.test(l)) || ls.filter((l) => /\d/.test(l)).length >= ls.length / 2) return;
+    const capitals = ls.filter((l) => /^[\p{Lu}“"‘'«(]/u.test(l)).length;
+    const stops = ls.filter((l) => /[,.;:!?”’"]$/.test(l)).length;
+    if (ls.length === 2 ? !(/[,;]$/.test(ls[0]) && capitals === 2) : capitals < 0.75 * ls.length && stops < 0.6 * ls.length) return;
+    for (const k of keys.slice(1)) out.add(k);
+  };
+  items.forEach((it, k) => {
+    const line = it.kind === 'text' && !code.has(k) && (!it.region || it.region === 'quote') && it.itemLabel === undefined && it.text.trim() ? it : undefined;
+    // (a run is of one region: verse quoted in prose is a run of its own)
+    if (run.length && (!line || line.region !== (items[run[0]] as TextItem).region)) flush();
+    if (line) run.push(k);
+  });
+  flush();
+  return out;
 }
 
 const BARE = /^\s*(\d{1,3})\s*$/;
