@@ -152,6 +152,14 @@ describe('links that are not notes, and notes in an e-text’s own wrapping', ()
     expect(md).not.toMatch(/^\d+$/m);
     expect(md).not.toMatch(/marches\. ?\d/);
   });
+  it('the main content is the article, not a short block for print that a lower bar would take first', async () => {
+    // the article sits in a box whose class Readability's first pass strips as unlikely ("sidebar");
+    // a print-only notice of 250 characters would have been taken as the content at a bar of 200
+    const notice = '<div class="print"><p>This page was printed from the site of the journal, where the latest version of it can be read at its own address; visit the site for the news of the day, posted throughout the day, every day, by our editors and their many correspondents.</p></div>';
+    const body = Array.from({ length: 8 }, (_, i) => `<p>Neuroscience tells us, in the ${i + 1}th study of the series, that most of the work done by our brains happens on an unconscious level, but when does that unconscious information become conscious thought, and how does it get there?</p>`).join('');
+    const md = await page(`<header><h1>How does the brain turn information into thought?</h1></header><div class="sidebar-wrap"><article>${body}</article></div>${notice}`);
+    for (let i = 1; i <= 8; i++) expect(md).toContain(`in the ${i}th study of the series`);
+  });
   it('a heading its page left open holds the letters after it: its own words are the heading, the rest paragraphs with their notes', async () => {
     const letter = (n: number) => `<h3 class="letter" id="let${n}">${n}.\n<sup class="footref"><a href="#footnote${n}">[1]</a></sup><br>\nTO SCHINDLER.</p>\n<p class="date">Hetzendorf, 1823.</p>\n<p>${filler} ${filler}</p>\n<div class="footnote" id="footnote${n}"><p>[Footnote 1: Written in letter ${n}’s own\nnote-book.]</p></div>`;
     const md = await page(`<h1>Letters</h1>${[328, 329, 330].map(letter).join('\n')}`);

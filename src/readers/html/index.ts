@@ -67,7 +67,7 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
     // Readability works on (and changes) a copy: the notes are already out of it.
     const { document: copy } = parseHTML('<!DOCTYPE html><html><head></head><body></body></html>');
     copy.body.replaceWith(copy.importNode(root, true));
-    const article = new Readability(copy as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
+    const article = new Readability(copy as unknown as Document, { charThreshold: 500, keepClasses: true }).parse();
     if (article?.content) {
       const { document: main } = parseHTML(`<!DOCTYPE html><html><body>${article.content}</body></html>`);
       blocks = restoreCited(whole, blocksOf(main.body as Element), changes);
