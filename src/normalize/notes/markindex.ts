@@ -25,9 +25,9 @@ export class MarkIndex {
   constructor(st: Stream) {
     this.byLine = st.lines.map((l, i) => {
       const lead = /^[ \u00a0\t]*/.exec(l.text)![0].length;
-      // a number set off by spaces ("figures 1, 3, 2", "Part 1,") or put on a line of its own is a
-      // raised mark only as an extraction of typeset pages writes it: in a text without pages it
-      // is one of the text's own numbers
+      // a number set off by spaces ("figures 1, 3, 2", "Part 1,"), pushed into the next word or put
+      // on a line of its own is a raised mark only as an extraction of typeset pages writes it: in
+      // a text without pages it is one of the text's own numbers
       const found: PlacedMark[] = marksOf(l.text)
         .filter((m) => st.paged || (m.form !== 'spaced' && m.form !== 'displaced'))
         .map((m) => ({ ...m, line: i, page: l.page, atStart: m.start <= lead }));

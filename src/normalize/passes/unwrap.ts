@@ -201,9 +201,10 @@ export function unwrap(s: NormState): void {
 }
 
 /**
- * Verse (or an address, a dedication) in a wrapped text: three lines or more, each well short
- * of the measure, none broken by a hyphen, most opening with a capital or ending in a stop.
- * Its lines are the author's, not the extraction's: they are kept, as hard breaks.
+ * Verse (or an address, a dedication) in a wrapped text: a run of lines no wrap could have
+ * broken (authoredRuns), or three lines or more each well short of the measure; none broken by
+ * a hyphen, most opening with a capital or ending in a stop. Its lines are the author's, not the
+ * extraction's: they are kept, as hard breaks.
  */
 function keepVerseLines(s: NormState, blocks: Block[], measure: number, authored: Set<number>): void {
   const textOf = new Map<number, string>();
