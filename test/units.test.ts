@@ -112,6 +112,9 @@ describe('reference candidates', () => {
     expect(nums('in Chapter 3 and Chapter 4.16 In Chapter 3')).toEqual(['16?']);
     expect(nums('Kugelmann in 1871.22 and')).toEqual(['22?']);
   });
+  it('takes a number closing a metavariable (⟨lang2⟩) as a weak candidate only', () => {
+    expect(nums('\\setotherlanguages{⟨lang1⟩,⟨lang2⟩} and options.2 It')).toEqual(['1?', '2?', '2']);
+  });
   it('reads a run of raised digits longer than a label as no mark (a font’s sample line)', () => {
     expect(nums('Superior: ¹²³⁴⁵⁶⁷⁸⁹⁰')).toEqual([]);
     expect(normalize('Superior figures: ¹²³⁴⁵⁶⁷⁸⁹⁰ and inferior ones.\n').markdown).toContain('¹²³⁴⁵⁶⁷⁸⁹⁰');
@@ -138,6 +141,33 @@ describe('numbers set off by spaces', () => {
     const md = normalize(`${page}\f${page.replace(/first|second/g, (w) => (w === 'first' ? 'third' : 'fourth'))}\f`).markdown;
     expect(md).toContain('argues at length.[^1] It arises');
     expect(md).toContain('[^2]: See the second chapter of the book.');
+  });
+});
+
+describe('a news page copied from the browser', () => {
+  // photo galleries' counters, a "most read" list numbered with its numbers alone on their lines,
+  // a query quoted in the text, and the "↑ Top" link of a chapter page
+  const page = [
+    'Inside the Islamic State’s attack on the museum',
+    '1 of 24',
+    'Full Screen',
+    'The attack on the museum was the deadliest on foreigners in the country in more than a decade, officials said on Thursday, and the gunmen had trained abroad.',
+    'The query keeps the rows where period > now() - interval \'1 hour\', as the dashboard shows them.',
+    'View Photos',
+    '1 of 12',
+    'Investigators said the two gunmen had trained in camps across the border before the attack, and a third man is being sought by the police.',
+    '',
+    'Actions\n↑ Top\nNext Chapter →\nComments (74)',
+  ].join('\n\n');
+  const { markdown, state } = normalize(`${page}\n`);
+  it('has no pages: two counters that do not rise are no page markers', () => {
+    expect(state.changes.filter((c) => c.kind === 'remove-page-marker')).toEqual([]);
+    expect(markdown).not.toContain('<!--page');
+    expect(state.items.some((x) => x.kind === 'page')).toBe(false);
+  });
+  it('has no notes: a "↑ Top" no bracketed or raised mark cites is the page’s link to its top', () => {
+    expect(markdown).not.toContain('[^');
+    expect(markdown).toContain("interval ‘1 hour’");
   });
 });
 

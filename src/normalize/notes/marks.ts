@@ -80,7 +80,8 @@ export function marksOf(text: string): Mark[] {
         const minor = text[i - 1] === '.' && /(?:^|\s)\d{1,2}\.$/.test(text.slice(Math.max(0, i - 5), i)) && /^(?:[.,;:)]| \p{Ll})/u.test(text.slice(j, j + 2));
         if (gluedAt(i) && nextOk && !dotted && !thousands && !minor && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
           // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
-          const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4;
+          // (and one closing a metavariable, "⟨lang2⟩": the number is the name's)
+          const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4 || text[j] === '⟩';
           out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak });
         } else if (i >= 2 && text[i - 1] === ' ' && digits.length <= 3 && ((/[.,;:!?)”’"]/.test(text[i - 2]) && (j === n || (text[j] === ' ' && /[\p{Lu}“"‘(]/u.test(text[j + 1] ?? '')))) || (isLetterCode(text.charCodeAt(i - 2)) && /^ ?[.,;:)](?:\s|$)/.test(text.slice(j, j + 3))))) {
           // "sentence. 1 Next", "\hbox 10 .", "BibTEX 33 ,": a raised number set off by spaces

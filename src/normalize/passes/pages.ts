@@ -134,7 +134,10 @@ export function pages(s: NormState): void {
 
   // Explicit markers are taken when there are at least two of them, rising.
   const markers = raw.map((l, i) => ({ i, m: MARKER_RES.map((re) => re.exec(l.text)).find(Boolean) })).filter((x) => x.m);
-  if (markers.length >= 2 || (markers.length === 1 && /page/i.test(raw[markers[0].i].text))) {
+  // (their numbers rise: two counters "1 of 24" and "1 of 12" are a page's photo galleries)
+  const numbers = markers.map((x) => Number(x.m![1])).filter((n) => !Number.isNaN(n));
+  const rising = numbers.slice(1).filter((n, k) => n > numbers[k]).length >= 0.8 * (numbers.length - 1);
+  if ((markers.length >= 2 && rising) || (markers.length === 1 && /page/i.test(raw[markers[0].i].text))) {
     for (const { i, m } of markers) {
       role[i] = 'marker';
       labels.set(i, m![1]);
