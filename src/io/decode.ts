@@ -1,4 +1,5 @@
 import { UserError } from '../errors.ts';
+import { CONTROL, takeOutControls } from '../normalize/controls.ts';
 
 export interface Decoded {
   text: string;
@@ -19,34 +20,15 @@ function decodeCp1252(bytes: Uint8Array): string {
   return out;
 }
 
-/** Share of bytes that are control characters other than tab, LF, CR, form feed and escape (a terminal log's). */
-function controlShare(bytes: Uint8Array): number {
+/** Share of code units (bytes, or UTF-16's) that are control characters other than tab, LF, CR, form feed and escape (a terminal log's). */
+function controlShare(units: ArrayLike<number>): number {
   let n = 0;
-  const len = Math.min(bytes.length, 65536);
+  const len = Math.min(units.length, 65536);
   for (let i = 0; i < len; i++) {
-    const b = bytes[i];
+    const b = units[i];
     if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12 && b !== 27) n++;
   }
   return len ? n / len : 0;
-}
-
-const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
-const CONTROL_ALL = /[\u0000-\u0008\u000e-\u001f]/g;
-
-/**
- * A text without its control characters (tab, line ends and form feed stay), and how many went:
- * no reader shows them and XML forbids them. A terminal's colour and cursor codes go whole
- * (ESC [ 3 1 m); a line of them alone goes with its line end (a display's big delimiters), so
- * the lines about it stay together.
- */
-export function takeOutControls(text: string): [string, number] {
-  if (!CONTROL.test(text)) return [text, 0];
-  const n = (text.match(CONTROL_ALL) ?? []).length;
-  const clean = text
-    .replace(/\u001b\[[0-?]*[ -/]*[@-~]/g, '\u001b')
-    .replace(/^[ \t]*[\u0000-\u0008\u000e-\u001f][\u0000-\u0008\u000e-\u001f \t]*\n/gm, '')
-    .replace(CONTROL_ALL, '');
-  return [clean, n];
 }
 
 /**
@@ -90,10 +72,8 @@ export function decodeText(bytes: Uint8Array, name: string): Decoded {
     notes.push('line endings CRLF/CR converted to LF');
   }
   if (CONTROL.test(text)) {
-    // (escapes are not counted: a terminal log holds many, and is text)
-    const sample = text.slice(0, 65536);
-    const share = (sample.match(CONTROL_ALL) ?? []).filter((c) => c !== '\u001b').length / Math.min(text.length, 65536);
-    if (share > (encoding.startsWith('UTF-8') ? 0.05 : 0.01)) throw new UserError(`${name}: this looks like a binary file, not text`);
+    // (UTF-16's bytes were not counted above: its characters are)
+    if (encoding.startsWith('UTF-16') && controlShare(Uint16Array.from(text.slice(0, 65536), (c) => c.charCodeAt(0))) > 0.01) throw new UserError(`${name}: this looks like a binary file, not text`);
     const [clean, n] = takeOutControls(text);
     text = clean;
     notes.push(`${n} control character${n === 1 ? '' : 's'} taken out (glyphs the extraction could not map to text)`);

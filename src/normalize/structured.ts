@@ -10,7 +10,7 @@ import { typography } from './passes/typography.ts';
 import { midHyphens } from './passes/midhyphens.ts';
 import { emit } from './emit.ts';
 import type { Normalized } from './chain.ts';
-import { takeOutControls } from '../io/decode.ts';
+import { takeOutControls } from './controls.ts';
 
 const PASSES: [string, (s: NormState) => void][] = [
   ['numbering', numbering],

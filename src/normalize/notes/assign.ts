@@ -77,8 +77,8 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     // a MediaWiki list (^ …, ↑ …) is cited by bracketed or raised marks; a bare number glued to a
     // word ("'1 hour'") is none of its own, and a one-line "↑ Top" nothing cites so is a page's
     // link back to its top
-    const wiki = g.bodies.every((b) => b.opener.form === 'caret' || b.opener.form === 'arrow');
-    if (wiki) for (let k = 0; k < cands.length; k++) cands[k] = cands[k].filter((m) => m.distinctive || m.form === 'super');
+    const mediaWikiList = g.bodies.every((b) => b.opener.form === 'caret' || b.opener.form === 'arrow');
+    if (mediaWikiList) for (let k = 0; k < cands.length; k++) cands[k] = cands[k].filter((m) => m.distinctive || m.form === 'super');
     const support = cands.filter((c) => c.length > 0).length;
     const n = g.bodies.length;
     let ok: boolean;
@@ -94,7 +94,7 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
     } else if (g.read) {
       ok = support > 0 || !!g.cited;
       why = `at the foot of its page, read by its place (OCR lost its labels): ${support} of ${n} bodies have a possible mark on the page${support ? '' : ', and it reads as citations'}`;
-    } else if (wiki && support === 0) {
+    } else if (mediaWikiList && support === 0) {
       ok = false;
       why = 'a list of the notes list’s form that no bracketed or raised mark cites';
     } else if (g.strong || g.zone === 'block') {
