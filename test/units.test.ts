@@ -409,3 +409,67 @@ describe('glued numbers that are data, not marks', () => {
     expect(idx.byLine[1].map((m) => [m.label.text, !!m.doubtful])).toEqual([['3', false]]);
   });
 });
+
+describe('a manual through pdftotext: parts, section numbers over their titles, a section’s running head', () => {
+  // form-feed pages of a DocBook-style manual wrapped at about 90 columns: each chapter page
+  // has the chapter's running head and the section's, cut short, at its top and a folio at its foot
+  const prose = (i: number) =>
+    [
+      `Paragraph ${i} of the manual tells the reader how the package tools keep their lists of what`,
+      `is installed, which files belong to which package, and what each of them needs before it`,
+      `can be set up; the commands that read those lists are described in the chapters after this.`,
+    ].join('\n');
+  const page = (top: string[], n: number, body: string) => `${top.join('\n\n')}${top.length ? '\n\n' : ''}${body}\n\n${n}\n\f`;
+  const text = [
+    page(['Part 1', 'Basic use of the tools'], 3, `${prose(1)}\n\n${prose(2)}`),
+    page([], 4, `4.1\n\nWhat is a package?\n\n${prose(3)}\n\n4.2\n\nHow do I install one?\n\n${prose(4)}`),
+    page(['CHAPTER 4. PACKAGES', '4.2. HOW DO I INSTALL …'], 5, `${prose(5)}\n\n${prose(6)}`),
+    page(['CHAPTER 4. PACKAGES', '4.2. HOW DO I INSTALL …'], 6, `${prose(7)}\n\n4.3\n\nWhere do packages come from?\n\n${prose(8)}`),
+    page(['CHAPTER 4. PACKAGES', '4.3. WHERE DO PACKAGES COME …'], 7, `${prose(9)}\n\nRelease:\n7.4\n\nCodename:\nwheezy\n\n4.4 How do I remove a package?\n\n${prose(10)}`),
+    page(['Part 2', 'Keeping a system up to date'], 8, `${prose(11)}\n\n${prose(12)}`),
+    page([], 9, `${prose(13)}\n\n${prose(14)}\n\n${prose(15)}`),
+    page(['CHAPTER 5. UPDATES'], 10, `${prose(16)}\n\n${prose(17)}`),
+    page(['CHAPTER 5. UPDATES'], 11, `${prose(18)}\n\n${prose(19)}`),
+    page(['Part 3', 'Where do I get help?'], 12, `${prose(20)}\n\n${prose(21)}`),
+  ].join('');
+  const { markdown: md, state } = normalize(text);
+  it('keeps “Part 1”, “Part 2”, “Part 3” — numbers rising by one on pages far apart — as the parts’ headings with their titles', () => {
+    expect(md).toMatch(/^## (?:<!--page \d+-->)?Part 1\. Basic use of the tools$/m);
+    expect(md).toMatch(/^## (?:<!--page \d+-->)?Part 2\. Keeping a system up to date$/m);
+    expect(md).toMatch(/^## (?:<!--page \d+-->)?Part 3\. Where do I get help\?$/m);
+  });
+  it('heads each title with the section number set on a line of its own above it, a question too', () => {
+    expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.1 What is a package\?$/m);
+    expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.2 How do I install one\?$/m);
+    expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.3 Where do packages come from\?$/m);
+    expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.4 How do I remove a package\?$/m);
+    // (a number under a label is its value)
+    expect(md).not.toMatch(/^#+ .*7\.4/m);
+    expect(md).toMatch(/7\.4/);
+  });
+  it('takes the section’s running head, cut short beside the chapter’s, off with it: the paragraph goes on', () => {
+    expect(md).not.toMatch(/HOW DO I INSTALL|WHERE DO PACKAGES COME/);
+    expect(md).not.toMatch(/CHAPTER [45]\./);
+    expect(state.changes.filter((c) => c.kind === 'remove-running-head' && /^4\.\d\. /.test(c.from ?? '')).length).toBe(3);
+  });
+});
+
+describe('a contents whose leaders pdftotext set on lines of their own', () => {
+  it('lists its entries, no empty entry for a line of dots', () => {
+    const entries = ['1 Basic bibliography with LaTeX', '2 How to use BibTeX?', '3 The .bib file'];
+    const body = Array.from({ length: 12 }, (_, i) => `Paragraph ${i} says how the bibliography is made from the file of entries, and what each style does with it when the document is typeset.`).join('\n\n');
+    const text = `Contents\n${entries[0]}\n${entries[1]}\n\n...............................\n\n3\n\n........................................\n\n11\n\n${entries[2]} . . . . . . . . . . . . . . . . 19\n\n${entries.map((e, i) => `${e}\n\n${body.replace(/Paragraph/g, `Part ${i} paragraph`)}`).join('\n\n')}\n`;
+    const md = normalize(text).markdown;
+    expect(md).toMatch(/^- 3 The \.bib file$/m);
+    expect(md).not.toMatch(/^- *$/m);
+    expect(md).not.toMatch(/^- .*\.\.\.\./m);
+  });
+  it('ends at a chapter’s label after it: “Chapter 1” is no entry for a page 1', () => {
+    // (a wrapped text, as pdftotext writes it)
+    const body = Array.from({ length: 6 }, (_, i) => `Paragraph ${i} of the chapter says how a document is made from its source,\nand what the program does with each of the commands it finds there, in\nthe order in which it finds them, before the pages are set and written.`).join('\n\n');
+    const text = `LIST OF TABLES\n\nAbsolute Point Sizes. . . . . . . . . . . 109\nMath Fonts. . . . . . . . . . . . . 109\nUnits. . . . . . . . . . . . . 114\n\nChapter 1\n\nThings You Need to Know\n\n${body}\n\nChapter 2\n\nTypesetting Text\n\n${body}\n`;
+    const md = normalize(text).markdown;
+    expect(md).toMatch(/^## Chapter 1\. Things You Need to Know$/m);
+    expect(md).toMatch(/^- Units$/m);
+  });
+});

@@ -81,6 +81,18 @@ export function labelsOwn(lines: { part: string; p: number }[]): boolean {
   return new Set(lines.map((l, k) => Number(labels[k]) - l.p)).size > 1;
 }
 
+/**
+ * "Part 1", "Part 2", "Part 3" on pages 2, 10, 18: alike but for a number rising by one at each
+ * occurrence, while the pages between them jump — a division's label counting the divisions,
+ * not a running head (which keeps its number from page to page, or rises with the pages).
+ */
+export function countsDivisions(lines: { part: string; p: number }[]): boolean {
+  const nums = lines.map((l) => l.part.match(/\d+/g));
+  if (nums.some((n) => n?.length !== 1)) return false;
+  const v = nums.map((n) => Number(n![0]));
+  return v.every((x, k) => k === 0 || (x === v[k - 1] + 1 && lines[k].p - lines[k - 1].p > 1));
+}
+
 /** Letters, and # for each number, lower-cased: running heads compared without their numbers and punctuation. */
 // (asked of every line of a book: ASCII lines, most of them, take the regex without Unicode classes)
 const keyOf = (t: string): string => {
@@ -243,6 +255,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
     // a head keeps its chapter's number from page to page; a section title does not
     if (ownSectionNumbers([h, ...like].map((x) => x.part)) && !folios.has(h.i)) continue;
     if (h.at === 'bottom' && !folios.has(h.i) && labelsOwn([h, ...like])) continue;
+    if (!folios.has(h.i) && countsDivisions([h, ...like].sort((a, b) => a.p - b.p))) continue;
     repeated.add(h.i);
   }
   // how often each short line's words stand in the text (a section's title and its running heads)
@@ -253,6 +266,25 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
         const key = keyOf(l.text);
         titles.set(key, (titles.get(key) ?? 0) + 1);
       }
+  // A section's running head beside the chapter's ("4.2. WHAT KERNELS DOES DEBIAN …"): set in
+  // capitals, a mark cut short of a line the text has in full, or a numbered section's title
+  // the text has in its own case.
+  // (compared without section numbers, which the text may set on a line of their own)
+  let starts: string[] | undefined;
+  const abbreviates = (t: string): boolean => {
+    if (/\p{Ll}/u.test(t)) return false;
+    // (quoted words may stand in a title: "6.3. WHAT ABOUT ”SID”?")
+    if (t.trim().length > 80 || t.trim().split(/\s+/).length > 10 || /[,;]$/.test(t.trim()) || sentence(t) || isCodeLine(t)) return false;
+    const cut = /(?:…|\.\s?\.\s?\.)\s*$/.test(t);
+    const key = keyOf(t.replace(/(?:…|\.\s?\.\s?\.)\s*$/, '')).replace(/#/g, '');
+    if (key.length < 8) return false;
+    starts ??= pages.flatMap((ls) => ls.filter((l) => /\p{L}/u.test(l.text)).map((l) => keyOf(l.text.slice(0, 160)).replace(/#/g, '')));
+    let n = 0;
+    for (const other of starts) if (cut ? other.length > key.length && other.startsWith(key) : other === key) n++;
+    // (uncut, it is a section's mark only with its number: a chapter's title set in capitals
+    // at a page's top is the heading itself)
+    return cut ? n >= 1 : /^\s*\d{1,2}(?:\.\d{1,2})+\.?\s/.test(t) && n >= 2;
+  };
   // Furniture stands at the edge: only furniture between it and the page's first or last line.
   edges.forEach((es) => {
     for (const at of ['top', 'bottom'] as const) {
@@ -276,6 +308,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
         // a head that changes with the page (its section, its first entry) between furniture and the folio
         else if (k > 0 && k + 1 < side.length && folios.has(side[k + 1].i) && headLike(e.text)) out.set(e.i, { i: e.i, kind: 'head' });
         // the page's section title over the folio at its foot ("5.4. Layout of the source package⏎31"): a heading the text has elsewhere
+        else if (at === 'top' && k > 0 && out.has(side[k - 1].i) && abbreviates(e.text)) out.set(e.i, { i: e.i, kind: 'head' });
         else if (at === 'bottom' && k > 0 && folios.has(side[k - 1].i) && headLike(e.text) && keyOf(e.text).replace(/#/g, '').length >= 6 && (titles.get(keyOf(e.text)) ?? 0) >= 2) out.set(e.i, { i: e.i, kind: 'head' });
         else break;
       }

@@ -13,6 +13,8 @@ const LEADER = /(?:\.\s?){4,}\s*[\divxlc]*\s*$|…\s*\d+\s*$/i;
 // (each number whole: a run of digits is never split into several numbers, which backtracked
 // exponentially on a listing's line of decimals, "498 28.34645 7.51828 … curveto": 28 s)
 const NUMBERS = /^\s*(?:(?:\d{1,4}(?!\d)(?:\.\d{1,3}(?!\d))*|[ivxlc]{1,7}(?![ivxlc]))\s*)+$/i;
+/** A leader set on a line of its own (pdftotext puts an entry's dots apart from its title). */
+const LEADERS_ONLY = /^\s*(?:[.·…]\s?){4,}\s*$/;
 /** The head of the page-number column ("PAGE"). */
 const PAGE_COLUMN = /^\s*(?:pages?|pp?\.)\s*$/i;
 const TITLE_PAGE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?\s+)?(\S.{1,80}?)\s+(\d{1,4})\s*$/;
@@ -69,7 +71,10 @@ export function contents(s: NormState): void {
     const t = texts[k];
     if (!t) return undefined;
     if (LEADER.test(t) && /\p{L}/u.test(t)) return 'entry';
-    if (NUMBERS.test(t) || HEADING.test(t) || PAGE_COLUMN.test(t)) return 'filler';
+    if (NUMBERS.test(t) || HEADING.test(t) || PAGE_COLUMN.test(t) || LEADERS_ONLY.test(t)) return 'filler';
+    // (a chapter's label alone, its number in figures, is no entry: that number is no page —
+    // "Chapter 1" is not "Chapter", page 1; "BOOK II" names its heading, as keyed)
+    if (CHAPTER_LABEL.test(t) && /\d\s*$/.test(t)) return undefined;
     // (a paragraph is no entry: its key, costly on a long line, is never made)
     const key = keys[k] ?? (t.split(/\s+/, 13).length > 12 || !titleLike(t) ? undefined : headingKey(t));
     if (key === undefined) return undefined;
@@ -106,7 +111,7 @@ export function contents(s: NormState): void {
     // under the list's own heading, a title with a page number is an entry though it names no heading (a plate)
     const headed = HEADING.test(texts[k]);
     for (; j < texts.length; j++) {
-      const e = entry(j) ?? (headed && TITLE_PAGE.test(texts[j]) && /\p{L}{2}/u.test(texts[j]) ? 'entry' : undefined);
+      const e = entry(j) ?? (headed && TITLE_PAGE.test(texts[j]) && !CHAPTER_LABEL.test(texts[j]) && /\p{L}{2}/u.test(texts[j]) ? 'entry' : undefined);
       if (e === 'entry') entries++;
       else if (e === 'filler-title') titles++;
       else if (!e) {
@@ -144,7 +149,7 @@ export function contents(s: NormState): void {
         const it = lines[x].it;
         const t = texts[x];
         // a page or section number alone is only the entry's place in the source
-        if (NUMBERS.test(t) || PAGE_COLUMN.test(t)) drop.add(lines[x].i);
+        if (NUMBERS.test(t) || PAGE_COLUMN.test(t) || LEADERS_ONLY.test(t)) drop.add(lines[x].i);
         // an entry that runs over two lines: the second indented deeper, with the page number
         else if (x < end && !/\d\s*$/.test(t) && TITLE_PAGE.test(texts[x + 1]) && indent(lines[x + 1].it.text) > indent(it.text) && !CHAPTER_LABEL.test(t) && !HEADING.test(t)) {
           drop.add(lines[x].i);

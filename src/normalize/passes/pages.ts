@@ -2,7 +2,7 @@ import type { Item, NormState, RawLine } from '../types.ts';
 import { numberPages } from '../pagelabels.ts';
 import { INLINE } from './inlinepages.ts';
 import { detectCarrier } from './carrier.ts';
-import { NOTE_LIKE, labelsOwn, ownSectionNumbers, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
+import { NOTE_LIKE, countsDivisions, labelsOwn, ownSectionNumbers, pageFurniture, type EdgeLine } from '../pagefurniture.ts';
 import { maxOf, pushTo } from '../../collections.ts';
 
 // Explicit page markers a transcriber or converter leaves: `page 39`, `[Page 12]`, `- 12 -`, `12 / 57`, `Page 3 of 9`.
@@ -200,7 +200,8 @@ export function pages(s: NormState): void {
   for (const idxs of counts.values()) {
     if (idxs.length < 2) continue;
     if (ownSectionNumbers(idxs.map((i) => raw[i].text))) continue;
-    if (labelsOwn(idxs.map((i) => ({ part: raw[i].text, p: segOf[i] })))) continue;
+    const occurrences = idxs.map((i) => ({ part: raw[i].text, p: segOf[i] }));
+    if (labelsOwn(occurrences) || countsDivisions(occurrences)) continue;
     const near = idxs.filter((i) => [-3, -2, -1, 1, 2, 3].some((d) => i + d >= 0 && i + d < raw.length && boundary(i + d)));
     // Alternating heads repeat on every other page: two, each right at a page edge, is enough.
     const atEdge = idxs.every((i) => boundary(i) || boundary(i + 1) || boundary(i - 1));

@@ -38,8 +38,54 @@ const SECTION_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){1,4})\.?[ \u00a0]+(?=[\p{Lu}\\“
 /** A section heading's shape: one line, short, no sentence end. */
 const sectionLike = (b: Block) => {
   const t = bare(b.text);
-  return b.lines.length <= 2 && t.length <= 90 && words(t) <= 12 && !/[.,;:!?](?:\\?\[\d{1,4}\\?\])*$/.test(t);
+  // (a question is a title too: a FAQ's sections ask them)
+  return b.lines.length <= 2 && t.length <= 90 && words(t) <= 12 && !/[.,;:!](?:\\?\[\d{1,4}\\?\])*$/.test(t);
 };
+
+/** A dotted section number closing a block, on a line of its own ("4.1"). */
+const NUMBER_LINE = /(?:^|\s)(\d{1,2}(?:\.\d{1,2}){1,4})\.?$/;
+
+/**
+ * A section number set on a line of its own above its title ("5.2⏎⏎Who wrote all that
+ * software?", DocBook's PDFs; or closing the chapter's title block: "Compatibility issues⏎4.1")
+ * heads that title: the number goes to the block after it, which the section pass then takes
+ * for a heading. Only where the text does so twice or more — one such number may be a value.
+ */
+function numbersOverTitles(s: NormState, B: Block[], drop: Set<Block>): Set<Block> {
+  const found: { b: Block; next: Block; num: string; alone: boolean }[] = [];
+  for (let i = 0; i + 1 < B.length; i++) {
+    const b = B[i];
+    const next = B[i + 1];
+    if (b.kind !== 'para' || next.kind !== 'para') continue;
+    const t = bare(b.text);
+    const m = NUMBER_LINE.exec(t);
+    if (!m) continue;
+    const alone = t === m[0].trim();
+    // (a number under a label is the label's value: "Release:⏎7.4")
+    if (alone && /:$/.test(bare(B[i - 1]?.text ?? ''))) continue;
+    // (closing a block: only as a line of its own, the block's last and shortest)
+    if (!alone && (b.lines.length < 2 || b.widths[b.widths.length - 1] > m[0].trim().length + 2)) continue;
+    const title = bare(next.text);
+    if (next.lines.length > 3 || words(title) > 40 || !/^[\p{Lu}“"‘(]/u.test(title) || /[,;:]$/.test(title) || (/\.$/.test(title) && words(title) > 12)) continue;
+    found.push({ b, next, num: m[1], alone });
+  }
+  const titles = new Set<Block>();
+  if (found.length < 2) return titles;
+  for (const { b, next, num, alone } of found) {
+    next.text = `${num} ${next.text.trimStart()}`;
+    next.lines = [...b.lines.slice(-1), ...next.lines];
+    next.widths = [...b.widths.slice(-1), ...next.widths];
+    titles.add(next);
+    if (alone) drop.add(b);
+    else {
+      b.text = b.text.trimEnd().replace(/\s*\d{1,2}(?:\.\d{1,2}){1,4}\.?$/, '');
+      b.lines = b.lines.slice(0, -1);
+      b.widths = b.widths.slice(0, -1);
+    }
+    s.changes.push({ kind: 'section-number', lines: next.lines.slice(0, 2), to: bare(next.text).slice(0, 80), why: 'a section number on a line of its own above a title heads it' });
+  }
+  return titles;
+}
 
 const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.test(bare(t).replace(/[)\].]+$/, (m) => m));
 
@@ -53,6 +99,8 @@ export function structure(s: NormState): void {
   const B = s.blocks;
   const drop = new Set<Block>();
 
+  const numberedTitles = numbersOverTitles(s, B, drop);
+
   // Chapter labels take the title line that follows them.
   for (let i = 0; i < B.length; i++) {
     if (B[i].kind !== 'para') continue;
@@ -61,7 +109,7 @@ export function structure(s: NormState): void {
       B[i].kind = 'heading';
       B[i].level = 2;
       const next = B[i + 1];
-      if (next && (headingLike(next, false) || capitalsTitle(next)) && !CHAPTER_LABEL.test(bare(next.text))) {
+      if (next && (headingLike(next, false, true) || capitalsTitle(next)) && !CHAPTER_LABEL.test(bare(next.text))) {
         // the label's own text, note references and all (bare() is only for testing it)
         B[i].text = `${B[i].text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
         pushAll(B[i].lines, next.lines);
@@ -176,7 +224,7 @@ export function structure(s: NormState): void {
   // opens with a dotted section number, in a text that has two or more of them, is a heading at
   // its number's depth, however it is capitalised.
   // (the text's last block is no heading: nothing follows it)
-  const sections = live().filter((b, k, all) => k + 1 < all.length && b.kind === 'para' && SECTION_NUMBER.test(bare(b.text)) && sectionLike(b));
+  const sections = live().filter((b, k, all) => k + 1 < all.length && b.kind === 'para' && SECTION_NUMBER.test(bare(b.text)) && (sectionLike(b) || numberedTitles.has(b)));
   if (sections.length >= 2) {
     const top = hasChapters ? 3 : 2;
     for (const b of sections) {
