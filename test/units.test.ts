@@ -26,6 +26,12 @@ describe('hyphenation decisions', () => {
     expect(decideHyphen('count', 'er-revolution', new Map()).keep).toBe(false);
     expect(decideHyphen('anti', 'Soviet', new Map()).keep).toBe(true);
   });
+  it('keeps the hyphen of a chain of hyphened words broken after a short word of it, not after a syllable', () => {
+    expect(decideHyphen('go-as-you', 'please', new Map()).keep).toBe(true);
+    expect(decideHyphen('up-to', 'date', new Map()).keep).toBe(true);
+    expect(decideHyphen('well-in', 'formed', new Map()).keep).toBe(false);
+    expect(decideHyphen('social-pac', 'ifism', new Map()).keep).toBe(false);
+  });
 });
 
 describe('a hyphen a lost wrap left inside a line', () => {

@@ -39,5 +39,7 @@ export function decideHyphen(left: string, right: string, lexicon: Map<string, n
     return { keep: false, sure: true, why: `“${joined}” is a word` };
   }
   if (isWord(a) && isWord(b)) return { keep: true, sure: true, why: `“${a}” and “${b}” are words, “${joined}” is not` };
+  // in a chain of hyphened words a short word is the chain's own ("go-as-you-|please", "up-to-|date")
+  if (letters(left).includes('-') && a.length >= 2 && dict.has(a) && isWord(b)) return { keep: true, sure: false, why: `“${letters(left)}” is a chain of hyphened words, “${b}” a word and “${joined}” none: its hyphen kept` };
   return { keep: false, sure: false, why: `no evidence for “${joined}” or “${hyphened}”: joined` };
 }
