@@ -453,6 +453,12 @@ describe('a manual through pdftotext: parts, section numbers over their titles, 
     expect(md).not.toMatch(/^#+ .*7\.4/m);
     expect(md).toMatch(/7\.4/);
   });
+  it('takes no date over a news item’s title for a section number: they go down, with leading zeros', () => {
+    const item = (d: string, t: string) => `${d}\n\n${t}\n\n${prose(1)}`;
+    const news = normalize([item('10.15.15', 'Getting lean with ad design'), item('09.28.15', 'Ad blocking and its costs'), item('09.16.15', 'The age of new ads'), item('08.27.15', 'Guidelines for public comment')].join('\n\n')).markdown;
+    expect(news).not.toMatch(/^#+ .*\d\d\.\d\d\.15/m);
+    expect(news).toMatch(/^09\.28\.15$/m);
+  });
   it('takes the section’s running head, cut short beside the chapter’s, off with it: the paragraph goes on', () => {
     expect(md).not.toMatch(/HOW DO I INSTALL|WHERE DO PACKAGES COME/);
     expect(md).not.toMatch(/CHAPTER [45]\./);
@@ -477,5 +483,21 @@ describe('a contents whose leaders pdftotext set on lines of their own', () => {
     const md = normalize(text).markdown;
     expect(md).toMatch(/^## Chapter 1\. Things You Need to Know$/m);
     expect(md).toMatch(/^- Units$/m);
+  });
+});
+
+describe('a formula a browser copy flattened a symbol a line', () => {
+  it('keeps its letters: two letters alone on lines between signs are no navigation box’s view-talk-edit links', () => {
+    const para = (i: number) => `Paragraph ${i} of the article explains how the equation is solved, and what each of its terms means for the reader who wants to use it in practice.`;
+    const text = ['Solving equations', '', para(1), '', para(2), '', 'The roots are ', 'x', '=', 'a', 'b', '+', 'c', ' where the letters are the coefficients of the equation, as the reader will have seen in the earlier section.', '', para(3), '', para(4)].join('\n');
+    const { markdown, state } = normalize(text);
+    expect(markdown).toContain('x = a b + c where the letters');
+    expect(state.changes.filter((c) => c.kind === 'remove-cruft')).toEqual([]);
+  });
+  it('takes no letter of it for the page’s title, however often the header repeats it', () => {
+    const para = (i: number) => `Paragraph ${i} of the article explains how the equation is solved, and what each of its terms means for the reader who wants to use it in practice.`;
+    const { markdown, state } = normalize(['E', '=', 'm', 'c', '2', 'E', '+', 'p', 'E', '−', 'q', '', para(1), '', para(2), '', para(3)].join('\n'));
+    expect(state.changes.filter((c) => c.kind === 'keep-title')).toEqual([]);
+    expect(markdown).not.toMatch(/^E\b/m);
   });
 });

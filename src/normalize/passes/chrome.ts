@@ -224,6 +224,8 @@ const TOGGLE = /^\[?(?:hide|show)\]?$/i;
 function templateBoxes(texts: string[]): [number, number][] {
   const out: [number, number][] = [];
   const distinct = (ls: string[]) => new Set(ls.map((l) => l.toLowerCase())).size === ls.length && ls.every((l) => l === l.toLowerCase()) !== ls.every((l) => l === l.toUpperCase());
+  // (a formula flattened a symbol a line has letters alone on lines too, between its signs: "b", "x", "+")
+  const symbol = (t: string | undefined) => t !== undefined && t.length <= 2 && !/^\p{L}{2}$/u.test(t);
   for (let k = 0; k < texts.length; k++) {
     let end = k;
     if (LETTER_LINKS.test(texts[k]) && distinct(texts[k].match(/\p{L}/gu)!)) end = k + 1;
@@ -232,7 +234,7 @@ function templateBoxes(texts: string[]): [number, number][] {
       while (n < texts.length && oneLetter(texts[n])) n++;
       if ((n - k === 2 || n - k === 3) && !(k > 0 && oneLetter(texts[k - 1])) && distinct(texts.slice(k, n))) end = n;
     }
-    if (end === k) continue;
+    if (end === k || symbol(texts[k - 1]) || symbol(texts[end])) continue;
     const from = k > 0 && TOGGLE.test(texts[k - 1]) ? k - 1 : k;
     // the box's title, then its rows
     let lastRow = -1;
@@ -336,7 +338,8 @@ function titleIn(texts: string[], firstGood: number, good: boolean[]): number | 
   for (let k = 0; k < firstGood; k++) {
     const t = texts[k];
     const w = wordsOf(t);
-    if (!w.length || wordCount(t) > 12 || /[.!?:。！？：]$/.test(t) || !TITLE_START.test(t)) continue;
+    // (a letter alone is no title, however often the header repeats it: a formula's variable)
+    if (!w.length || t.length < 2 || wordCount(t) > 12 || /[.!?:。！？：]$/.test(t) || !TITLE_START.test(t)) continue;
     let score = 0;
     if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
     // a byline follows it ("By Jane Doe", "Posted on 14 April 2019 by Jane Doe")

@@ -69,9 +69,18 @@ function numbersOverTitles(s: NormState, B: Block[], drop: Set<Block>): Set<Bloc
     if (next.lines.length > 3 || words(title) > 40 || !/^[\p{Lu}“"‘(]/u.test(title) || /[,;:]$/.test(title) || (/\.$/.test(title) && words(title) > 12)) continue;
     found.push({ b, next, num: m[1], alone });
   }
+  // (section numbers carry no leading zero, and go up through a text more often than down:
+  // "09.28.15", "10.15.15" over news items' titles are their dates)
+  const tuple = (n: string) => n.split('.').map(Number);
+  const after = (a: number[], b: number[]) => {
+    for (let k = 0; k < Math.max(a.length, b.length); k++) if ((a[k] ?? -1) !== (b[k] ?? -1)) return (a[k] ?? -1) > (b[k] ?? -1);
+    return false;
+  };
+  const rising = found.filter((f) => !/(?:^|\.)0\d/.test(f.num));
+  const ups = rising.filter((f, k) => k > 0 && after(tuple(f.num), tuple(rising[k - 1].num))).length;
   const titles = new Set<Block>();
-  if (found.length < 2) return titles;
-  for (const { b, next, num, alone } of found) {
+  if (rising.length < 2 || ups < (rising.length - 1) / 2) return titles;
+  for (const { b, next, num, alone } of rising) {
     next.text = `${num} ${next.text.trimStart()}`;
     next.lines = [...b.lines.slice(-1), ...next.lines];
     next.widths = [...b.widths.slice(-1), ...next.widths];
