@@ -501,3 +501,40 @@ describe('a formula a browser copy flattened a symbol a line', () => {
     expect(markdown).not.toMatch(/^E\b/m);
   });
 });
+
+describe('a book’s index', () => {
+  const para = (i: number) => `Paragraph ${i} of the history tells how the trade went on after the law, and what the\ncourts and the navy did, or failed to do, about it in the years that followed.`;
+  const body = Array.from({ length: 8 }, (_, i) => para(i)).join('\n\n');
+  it('keeps an e-text’s index an entry a line, sub-entries too, its page numbers no note marks', () => {
+    const index = [
+      'Index', '', '',
+      'ABOLITION of slave-trade by Europe, 145 n.', '',
+      'Abolition Societies, organization of, 42, 74;', '  petitions of, 79, 80-85.', '',
+      'Adams, C.F., 151.', '',
+      'Adams, J.Q., on Right of Search, 139;', '  proposes Treaty of 1824, 140;', '  message, 271-72.', '',
+      'Advertisements for smuggled slaves, 182 n.', '',
+      'Africa, English trade to, 10, 12-13;', '  Dutch trade to, 24-25;', '  American trade to, 88, 112, 113, 116, 148, 179, 180, 181-82,', '      185-87;', '  reopening of trade to, 168-92.', '',
+      'African Agency, establishment, 124, 126;', '  attempts to abolish, 156;', '  history, 158.',
+    ].join('\n');
+    const { markdown, state } = normalize(`THE SUPPRESSION\n\n${body}\n\n${index}\n`);
+    expect(markdown).toMatch(/^Index$/m);
+    expect(markdown).toContain('- Abolition Societies, organization of, 42, 74;\n- petitions of, 79, 80-85.\n- Adams, C.F., 151.');
+    expect(markdown).toContain('- American trade to, 88, 112, 113, 116, 148, 179, 180, 181-82, 185-87;\n');
+    expect(markdown).not.toMatch(/\[\^\d+\]/);
+    expect(state.changes.some((c) => c.kind === 'index')).toBe(true);
+  });
+  it('takes a typeset index’s leaders off, its numbers that went on to the next line with the entry', () => {
+    const entries = ['\\@ehc . . . . . . . . . . . . . . 79, 96, 140, 238', '\\@empty . . . . . . . . . . . . . . . . . . 33,', '34, 49, 51, 58, 62, 70, 85, 101,', '118, 124, 137, 177, 192, 197, 209', '\\@nil . . . . . . . . . . . . . . . 162, 165, 170', '\\@index . . . . . . . . . . 103', '\\@indexbox . . . . . . . 285', '\\@leftidx . . . . . . . . 293', '\\@mkidx . . . . . . . . . . 293', 'A', '\\AddToHook . . . . . . . . . . . . . . 176, 196', '\\advance . . . . . . . . . . . . . . . . 226, 227', 'B', '\\box . . . . . . . . . . . . . . . . . . . . 187, 204', '\\hook . . . . . . . . . . . . . . . . . . . . . 15, 22', '\\disableindex . . . .', '', '4, 5', '', '\\ifnum . . . . . . . . 120, 150, 179, 199,', '228, 229, 230, 231, 232, 233, 234', '\\ifpdf . . . . . . . . . . . . . . . . . . . . . . 69', '\\ifx . . 51, 58, 62, 70, 74, 85, 91, 101,', '\\landscape . . . . . . . . . . . . . . . . . . 211', '\\MessageBreak . . . . . . . . . . . . . . 77, 94'];
+    const text = `${body}\n\nIndex\nNumbers written in italic refer to the page where the corresponding entry is described; numbers underlined refer to the code line of the definition.\nSymbols\n${entries.join('\n')}\n`;
+    const md = normalize(text).markdown;
+    expect(md).toContain('- \\\\@empty 33, 34, 49, 51, 58, 62, 70, 85, 101, 118, 124, 137, 177, 192, 197, 209\n');
+    expect(md).toContain('- \\\\AddToHook 176, 196\n');
+    expect(md).toContain('- \\\\disableindex 4, 5\n');
+    expect(md).toContain('- \\\\hook 15, 22\n');
+    // (its entries with one number are no contents entries, whose page numbers go)
+    expect(md).toContain('- \\\\ifpdf 69\n');
+    expect(md).toContain('- \\\\@indexbox 285\n');
+    expect(md).toContain('- \\\\ifx 51, 58');
+    expect(md).not.toMatch(/\. \. \./);
+  });
+});

@@ -8,6 +8,7 @@ import { carrier } from './passes/carrier.ts';
 import { chrome } from './passes/chrome.ts';
 import { comments } from './passes/comments.ts';
 import { contents } from './passes/contents.ts';
+import { indexes } from './passes/indexes.ts';
 import { transcription } from './passes/transcription.ts';
 import { notes } from './passes/notes.ts';
 import { unwrap } from './passes/unwrap.ts';
@@ -32,6 +33,7 @@ export const PASSES: Pass[] = [
   ['cruft', cruft], // e-text licences, comment forms, share links
   ['carrier', carrier], // how the text was carried: wrapped or not, its measure, a page layout
   ['chrome', chrome], // a browser copy's site header, navigation and footer
+  ['indexes', indexes], // the source's own index
   ['contents', contents], // the source's own table of contents
   ['notes', notes], // footnotes: bodies and marks found together, marks linked, bodies out of the stream
   ['unwrap', unwrap], // lines → paragraphs, dehyphenated

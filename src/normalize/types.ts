@@ -14,7 +14,9 @@ export type Item =
   | { kind: 'page'; no: number; label?: string };
 
 /** A stretch marked as what it is: a block quotation, lines not to be rewrapped (tables, verse), the source's contents. */
-export type Region = 'quote' | 'nowrap' | 'contents';
+export type Region = 'quote' | 'nowrap' | 'contents' | 'index';
+/** The source's contents and index: lists of entries, a line each, that neither hold nor cite notes. */
+export const listsEntries = (r: Region | undefined): boolean => r === 'contents' || r === 'index';
 
 export type BlockKind = 'para' | 'heading' | 'item' | 'quote' | 'byline' | 'break' | 'code' | 'row';
 

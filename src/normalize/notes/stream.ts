@@ -1,6 +1,6 @@
 // The line stream as the note finders read it: each text line with its page and its
 // neighbourhood (blank lines, page edges), and which lines a finder has already claimed.
-import type { Item } from '../types.ts';
+import { type Item, listsEntries } from '../types.ts';
 
 export interface StreamLine {
   /** Index in the item stream. */
@@ -30,8 +30,8 @@ export function streamOf(items: Item[], lineMode: boolean): Stream {
   let page = 0;
   let blank = true;
   items.forEach((it, i) => {
-    // the source's contents list neither holds notes nor refers to them
-    if (it.kind === 'text' && it.region === 'contents') return;
+    // the source's contents and index neither hold notes nor refer to them
+    if (it.kind === 'text' && listsEntries(it.region)) return;
     if (it.kind === 'text') {
       lines.push({ item: i, no: it.no, text: it.text, page, blankBefore: blank, blankAfter: true });
       blank = false;

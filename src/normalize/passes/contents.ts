@@ -44,7 +44,8 @@ function boxLabel(t: string, lexicon: Map<string, number>): boolean {
 }
 
 export function contents(s: NormState): void {
-  const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
+  // (an index, found before, keeps its page numbers: its entries are no contents)
+  const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text' && x.it.region !== 'index');
   if (lines.length < 10) return;
   const texts = lines.map((l) => l.it.text.trim());
   // where each short line's key last stands: a contents entry names a heading that comes later

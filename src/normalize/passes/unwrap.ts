@@ -1,5 +1,5 @@
 import type { Block, Item, NormState } from '../types.ts';
-import { HARD_BREAK } from '../types.ts';
+import { HARD_BREAK, listsEntries } from '../types.ts';
 import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode } from '../code.ts';
@@ -161,8 +161,8 @@ export function unwrap(s: NormState): void {
       if (cur?.kind === 'code') close();
       open(it, 'item');
       cur!.label = it.itemLabel;
-    } else if (it.region === 'contents') {
-      // the source's contents: one entry a line, a list
+    } else if (listsEntries(it.region)) {
+      // the source's contents or index: one entry a line, a list
       if (cur?.kind === 'code') close();
       open(it, 'item');
       cur!.label = '';
