@@ -437,12 +437,17 @@ describe('a manual through pdftotext: parts, section numbers over their titles, 
     page(['CHAPTER 5. UPDATES'], 10, `${prose(16)}\n\n${prose(17)}`),
     page(['CHAPTER 5. UPDATES'], 11, `${prose(18)}\n\n${prose(19)}`),
     page(['Part 3', 'Where do I get help?'], 12, `${prose(20)}\n\n${prose(21)}`),
+    page(['Chapter 6'], 13, `Basics of the package\nmanagement system\n${prose(22)}\n\n${prose(23)}`),
   ].join('');
   const { markdown: md, state } = normalize(text);
   it('keeps “Part 1”, “Part 2”, “Part 3” — numbers rising by one on pages far apart — as the parts’ headings with their titles', () => {
     expect(md).toMatch(/^## (?:<!--page \d+-->)?Part 1\. Basic use of the tools$/m);
     expect(md).toMatch(/^## (?:<!--page \d+-->)?Part 2\. Keeping a system up to date$/m);
     expect(md).toMatch(/^## (?:<!--page \d+-->)?Part 3\. Where do I get help\?$/m);
+  });
+  it('parts a chapter’s title set on short lines in its own case from the paragraph that follows it', () => {
+    expect(md).toMatch(/^## (?:<!--page \d+-->)?Chapter 6\. Basics of the package management system$/m);
+    expect(md).toMatch(/^Paragraph 22 of the manual/m);
   });
   it('heads each title with the section number set on a line of its own above it, a question too', () => {
     expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.1 What is a package\?$/m);

@@ -4,6 +4,7 @@ import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode } from '../code.ts';
 import { percentile } from './carrier.ts';
+import { CHAPTER_LABEL } from '../text.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -138,6 +139,10 @@ export function unwrap(s: NormState): void {
     if (short && ends(p) && startsUpper(n)) return true;
     // a short line with no sentence end, between text: a heading or a title line
     if (p.length < 0.6 * measure && !/[,;:\-–—]$/.test(endOf(p)) && !ends(p) && startsUpper(n) && /^\p{Lu}/u.test(n) && headingish(p)) return true;
+    // a chapter's title under its label, set on short lines in the text's own case ("Chapter 7⏎⏎Basics
+    // of the Debian package⏎management system⏎This chapter…")
+    const before = blocks[blocks.length - 2];
+    if (p.length < 0.6 * measure && !ends(p) && /^\p{Lu}/u.test(n) && cur && cur.lines.length <= 3 && cur.widths.every((w) => w < 0.6 * measure) && before && CHAPTER_LABEL.test(before.text.trim())) return true;
     return false;
   };
 
