@@ -330,6 +330,23 @@ describe('escaping', () => {
   });
 });
 
+describe('a web address in the print edition', () => {
+  it('breaks after its slashes and dots, never hyphenated, as LaTeX’s \\url does; a word beside it is hyphenated as before', async () => {
+    const { itemsOf } = await import('../src/render/pdf/paragraph.ts');
+    const m = { width: (_f: string, size: number, text: string) => text.length * size * 0.5 } as unknown as import('../src/render/pdf/measure.ts').Measurer;
+    const style = { face: 'regular' as const, size: 10, measure: 200, indent: 0, language: 'en', justify: true };
+    const items = itemsOf([{ kind: 'text', text: 'Bug (https://lists.debian.org/20140801023630.GF12356@teltox.donarmstrong.com) considered' }], style, m);
+    const boxes = items.filter((i) => i.type === 'box').map((i) => (i.data as { text: string }).text);
+    expect(boxes).toContain('lists.');
+    expect(boxes).toContain('teltox.');
+    const inUrl = items.slice(items.findIndex((i) => i.type === 'box' && (i.data as { text: string }).text.startsWith('(https')), items.findIndex((i) => i.type === 'box' && (i.data as { text: string }).text === 'com)'));
+    expect(inUrl.filter((i) => i.type === 'penalty' && !i.flagged && i.width === 0).length).toBeGreaterThanOrEqual(7);
+    expect(inUrl.some((i) => i.type === 'penalty' && i.flagged)).toBe(false);
+    expect(boxes.join('')).toContain('con');
+    expect(boxes).not.toContain('considered');
+  });
+});
+
 describe('line breaking', () => {
   // Deterministic random paragraphs: words of one to four syllables, hyphenatable between them.
   let seed = 7;

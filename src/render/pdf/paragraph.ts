@@ -109,6 +109,11 @@ function syllables(word: string, language: string): string[] {
 }
 
 /** The paragraph as Knuth–Plass items; boxes carry their text and style. */
+/** A web or mail address set in the text: https://…, www.…, name@host.tld. */
+const isAddress = (w: string) => w.length > 12 && /^[(“"‘]?(?:https?:\/\/|www\.)|^[\w.+-]+@[\w-]+\.[\w.]/u.test(w);
+/** Where an address may break: after a slash (not inside "//"), a dot, @, ?, &, =, # or _. */
+const URL_BREAK = /(?<=[/.@?&=#_](?!\/))(?=[^/.,;:)\]”"’\s])/u;
+
 export function itemsOf(content: Inline[], style: ParStyle, m: Measurer): Item<Tok>[] {
   const items: Item<Tok>[] = [];
   if (style.indent) items.push({ type: 'box', width: style.indent, data: { text: '', face: style.face, size: style.size, rise: 0 } });
@@ -144,15 +149,18 @@ export function itemsOf(content: Inline[], style: ParStyle, m: Measurer): Item<T
       }
       if (pendingSpace && items.length && !(items.length === 1 && style.indent)) pushSpace(pendingSpace);
       pendingSpace = undefined;
-      // break after explicit hyphens and dashes; hyphenate the letter runs between them
-      const chunks = piece.split(/(?<=[-—–])/);
+      // break after explicit hyphens and dashes; hyphenate the letter runs between them. An
+      // address breaks, as LaTeX's \url does, after its slashes, dots and other separators, and
+      // is never hyphenated (a hyphen would read as part of it).
+      const url = isAddress(piece);
+      const chunks = url ? piece.split(URL_BREAK) : piece.split(/(?<=[-—–])/);
       chunks.forEach((chunk, ci) => {
-        const core = /^([\p{L}\p{M}’']+)([^\p{L}\p{M}]*)$/u.exec(chunk.replace(/^[^\p{L}\p{M}]+/u, (lead) => {
+        const core = url ? null : /^([\p{L}\p{M}’']+)([^\p{L}\p{M}]*)$/u.exec(chunk.replace(/^[^\p{L}\p{M}]+/u, (lead) => {
           items.push({ type: 'box', width: m.width(t.face, t.size, lead), data: { ...t, text: lead } });
           return '';
         }));
         const syl = core ? syllables(core[1], style.language) : [];
-        const parts = core ? [...syl.slice(0, -1), syl[syl.length - 1] + core[2]] : [chunk.replace(/^[^\p{L}\p{M}]+/u, '')];
+        const parts = core ? [...syl.slice(0, -1), syl[syl.length - 1] + core[2]] : [url ? chunk : chunk.replace(/^[^\p{L}\p{M}]+/u, '')];
         const hyphenW = m.width(t.face, t.size, '-');
         // Widths as differences of prefixes: the syllables of a word add up to the word as drawn, kerning included.
         let prefix = '';
@@ -165,7 +173,7 @@ export function itemsOf(content: Inline[], style: ParStyle, m: Measurer): Item<T
           items.push({ type: 'box', width: w - prefixW, data: { ...t, text: p } });
           prefixW = w;
         });
-        if (ci < chunks.length - 1) items.push({ type: 'penalty', width: 0, penalty: 50, flagged: true });
+        if (ci < chunks.length - 1) items.push(url ? { type: 'penalty', width: 0, penalty: 100, flagged: false } : { type: 'penalty', width: 0, penalty: 50, flagged: true });
       });
     }
   }
