@@ -540,8 +540,12 @@ describe('a book’s index', () => {
     ].join('\n');
     const { markdown, state } = normalize(`THE SUPPRESSION\n\n${body}\n\n${index}\n`);
     expect(markdown).toMatch(/^Index$/m);
-    expect(markdown).toContain('- Abolition Societies, organization of, 42, 74;\n- petitions of, 79, 80-85.\n- Adams, C.F., 151.');
-    expect(markdown).toContain('- American trade to, 88, 112, 113, 116, 148, 179, 180, 181-82, 185-87;\n');
+    expect(markdown).toContain('- Abolition Societies, organization of, 42, 74;\n  - petitions of, 79, 80-85.\n- Adams, C.F., 151.');
+    expect(markdown).toContain('\n  - American trade to, 88, 112, 113, 116, 148, 179, 180, 181-82, 185-87;\n');
+    // (Markdown's nested list: each sub-entry an item of its entry's own list)
+    const list = parseBook(markdown).chapters.flatMap((c) => c.blocks).find((b) => b.kind === 'list');
+    const africa = list?.kind === 'list' ? list.items.find((it) => it[0]?.kind === 'para' && JSON.stringify(it[0]).includes('Africa, English trade')) : undefined;
+    expect(africa?.[1]?.kind === 'list' ? africa[1].items.length : 0).toBe(3);
     expect(markdown).not.toMatch(/\[\^\d+\]/);
     expect(state.changes.some((c) => c.kind === 'index')).toBe(true);
   });

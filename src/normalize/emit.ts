@@ -92,7 +92,8 @@ export function emit(s: NormState): string {
     }
     const md = blockMd(b);
     // Consecutive items form one list; a quotation run stays one quotation per paragraph.
-    if (b.kind === 'item' && prevItem) parts[parts.length - 1] += `\n${md}`;
+    // (a sub-entry is set in under the item before it: Markdown's nested list)
+    if (b.kind === 'item' && prevItem) parts[parts.length - 1] += `\n${b.depth ? '  ' : ''}${md}`;
     else parts.push(md);
     prevItem = b.kind === 'item';
   }

@@ -9,7 +9,7 @@ export interface RawLine {
 
 /** The line stream after page furniture is taken out: text, blank lines and page breaks. */
 export type Item =
-  | { kind: 'text'; no: number; text: string; pageStart?: boolean; region?: Region; itemLabel?: string }
+  | { kind: 'text'; no: number; text: string; pageStart?: boolean; region?: Region; itemLabel?: string; /** An index's sub-entry: 1 under the entry before it. */ depth?: number }
   | { kind: 'blank'; no: number }
   | { kind: 'page'; no: number; label?: string };
 
@@ -33,6 +33,8 @@ export interface Block {
   page: number;
   level?: number;
   label?: string;
+  /** A list item's nesting under the item before it (an index's sub-entry: 1). */
+  depth?: number;
   region?: Region;
   /** A table's row (its cells split by tabs): the first of its table, and whether it is the header. */
   row?: { first: boolean; header: boolean };

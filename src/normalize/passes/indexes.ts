@@ -55,6 +55,9 @@ export function indexes(s: NormState): void {
       if (kind === 'entry') entries++;
     }
     if (entries < 10 || counted < 0.6 * (end - start)) continue;
+    // (its sub-entries are set in from its entries: "Corn Laws, 113⏎   League, 122")
+    const indentOf = (t: string) => /^\s*/.exec(t)![0].length;
+    const base = Math.min(...lines.slice(start, end).filter((l) => kindOf(l.it.text) === 'entry').map((l) => indentOf(l.it.text)));
     const kept: TextItem[] = [];
     for (let k = start; k < end; k++) {
       const it = lines[k].it;
@@ -67,6 +70,7 @@ export function indexes(s: NormState): void {
         continue;
       }
       it.region = 'index';
+      if (kept.length && indentOf(it.text) >= base + 2) it.depth = 1;
       it.text = it.text.replace(LEADER, ' ').trimEnd();
       kept.push(it);
     }

@@ -171,6 +171,7 @@ export function unwrap(s: NormState): void {
       if (cur?.kind === 'code') close();
       open(it, 'item');
       cur!.label = '';
+      if (it.depth) cur!.depth = it.depth;
       close();
     } else if (codeLines.has(k)) {
       if (cur?.kind === 'code' && !breakSince && !blankSince) append(it);
