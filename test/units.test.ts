@@ -448,7 +448,7 @@ describe('a manual through pdftotext: parts, section numbers over their titles, 
     page([], 4, `4.1\n\nWhat is a package?\n\n${prose(3)}\n\n4.2\n\nHow do I install one?\n\n${prose(4)}`),
     page(['CHAPTER 4. PACKAGES', '4.2. HOW DO I INSTALL …'], 5, `${prose(5)}\n\n${prose(6)}`),
     page(['CHAPTER 4. PACKAGES', '4.2. HOW DO I INSTALL …'], 6, `${prose(7)}\n\n4.3\n\nWhere do packages come from?\n\n${prose(8)}`),
-    page(['CHAPTER 4. PACKAGES', '4.3. WHERE DO PACKAGES COME …'], 7, `${prose(9)}\n\nRelease:\n7.4\n\nCodename:\nwheezy\n\n4.4 How do I remove a package?\n\n${prose(10)}`),
+    page(['CHAPTER 4. PACKAGES', '4.3. WHERE DO PACKAGES COME …'], 7, `${prose(9)}\n\nRelease:\n7.4\n\nCodename:\nwheezy\n\n4.4 How do I remove a package?\n\n${prose(10)}\n\n4.5 How do I load a console font on startup the Debian way?\n\n${prose(24)}`),
     page(['Part 2', 'Keeping a system up to date'], 8, `${prose(11)}\n\n${prose(12)}`),
     page([], 9, `${prose(13)}\n\n${prose(14)}\n\n${prose(15)}`),
     page(['CHAPTER 5. UPDATES'], 10, `${prose(16)}\n\n${prose(17)}`),
@@ -471,6 +471,7 @@ describe('a manual through pdftotext: parts, section numbers over their titles, 
     expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.2 How do I install one\?$/m);
     expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.3 Where do packages come from\?$/m);
     expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.4 How do I remove a package\?$/m);
+    expect(md).toMatch(/^#{2,3} (?:<!--page \d+-->)?4\.5 How do I load a console font on startup the Debian way\?$/m);
     // (a number under a label is its value)
     expect(md).not.toMatch(/^#+ .*7\.4/m);
     expect(md).toMatch(/7\.4/);
@@ -526,7 +527,8 @@ describe('a formula a browser copy flattened a symbol a line', () => {
 
 describe('a book’s index', () => {
   const para = (i: number) => `Paragraph ${i} of the history tells how the trade went on after the law, and what the\ncourts and the navy did, or failed to do, about it in the years that followed.`;
-  const body = Array.from({ length: 8 }, (_, i) => para(i)).join('\n\n');
+  // (an index is a small part of its book: a text mostly set in is a layout extraction)
+  const body = Array.from({ length: 30 }, (_, i) => para(i)).join('\n\n');
   it('keeps an e-text’s index an entry a line, sub-entries too, its page numbers no note marks', () => {
     const index = [
       'Index', '', '',
@@ -548,6 +550,15 @@ describe('a book’s index', () => {
     expect(africa?.[1]?.kind === 'list' ? africa[1].items.length : 0).toBe(3);
     expect(markdown).not.toMatch(/\[\^\d+\]/);
     expect(state.changes.some((c) => c.kind === 'index')).toBe(true);
+  });
+  it('nests nothing in a layout extraction, whose indentation is the page’s columns', () => {
+    // (pdftotext -layout: paragraphs' first lines set in, an index in two columns)
+    const layoutBody = Array.from({ length: 30 }, (_, i) => `     Paragraph ${i} of the history tells how the trade went on after the law, and what the\ncourts and the navy did, or failed to do, about it in the years that followed.`).join('\n\n');
+    const cols = Array.from({ length: 14 }, (_, i) => (i % 2 ? `                              Entry${i}, ${i + 10}, ${i + 40}` : `Entry${i}, ${i + 3}`)).join('\n');
+    const { markdown, state } = normalize(`${layoutBody}\n\nIndex\n\n${cols}\n`);
+    expect(state.layout).toBe(true);
+    expect(markdown).toMatch(/^- Entry1, 11, 41$/m);
+    expect(markdown).not.toMatch(/^ {2}- /m);
   });
   it('takes a typeset index’s leaders off, its numbers that went on to the next line with the entry', () => {
     const entries = ['\\@ehc . . . . . . . . . . . . . . 79, 96, 140, 238', '\\@empty . . . . . . . . . . . . . . . . . . 33,', '34, 49, 51, 58, 62, 70, 85, 101,', '118, 124, 137, 177, 192, 197, 209', '\\@nil . . . . . . . . . . . . . . . 162, 165, 170', '\\@index . . . . . . . . . . 103', '\\@indexbox . . . . . . . 285', '\\@leftidx . . . . . . . . 293', '\\@mkidx . . . . . . . . . . 293', 'A', '\\AddToHook . . . . . . . . . . . . . . 176, 196', '\\advance . . . . . . . . . . . . . . . . 226, 227', 'B', '\\box . . . . . . . . . . . . . . . . . . . . 187, 204', '\\hook . . . . . . . . . . . . . . . . . . . . . 15, 22', '\\disableindex . . . .', '', '4, 5', '', '\\ifnum . . . . . . . . 120, 150, 179, 199,', '228, 229, 230, 231, 232, 233, 234', '\\ifpdf . . . . . . . . . . . . . . . . . . . . . . 69', '\\ifx . . 51, 58, 62, 70, 74, 85, 91, 101,', '\\landscape . . . . . . . . . . . . . . . . . . 211', '\\MessageBreak . . . . . . . . . . . . . . 77, 94'];

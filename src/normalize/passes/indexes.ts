@@ -70,7 +70,8 @@ export function indexes(s: NormState): void {
         continue;
       }
       it.region = 'index';
-      if (kept.length && indentOf(it.text) >= base + 2) it.depth = 1;
+      // (in a layout extraction the indentation is the page's columns', not the index's)
+      if (kept.length && !s.layout && indentOf(it.text) >= base + 2) it.depth = 1;
       it.text = it.text.replace(LEADER, ' ').trimEnd();
       kept.push(it);
     }

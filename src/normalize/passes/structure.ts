@@ -38,8 +38,9 @@ const SECTION_NUMBER = /^(\d{1,2}(?:\.\d{1,2}){1,4})\.?[ \u00a0]+(?=[\p{Lu}\\“
 /** A section heading's shape: one line, short, no sentence end. */
 const sectionLike = (b: Block) => {
   const t = bare(b.text);
-  // (a question is a title too: a FAQ's sections ask them)
-  return b.lines.length <= 2 && t.length <= 90 && words(t) <= 12 && !/[.,;:!](?:\\?\[\d{1,4}\\?\])*$/.test(t);
+  // (a question is a title too, and may run longer: a FAQ's sections ask them)
+  const question = /\?$/.test(t);
+  return b.lines.length <= 2 && t.length <= (question ? 120 : 90) && words(t) <= (question ? 18 : 12) && !/[.,;:!](?:\\?\[\d{1,4}\\?\])*$/.test(t);
 };
 
 /** A dotted section number closing a block, on a line of its own ("4.1"). */
