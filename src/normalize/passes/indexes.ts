@@ -21,6 +21,8 @@ const GROUP = /^\s*(?:\p{Lu}|symbols|numbers|numerals)\s*$/iu;
 
 type Kind = 'entry' | 'goes-on' | 'group' | 'other';
 
+const indentOf = (t: string) => /^\s*/.exec(t)![0].length;
+
 const kindOf = (t: string): Kind => {
   if (!t.trim()) return 'other';
   if (GOES_ON.test(t)) return 'goes-on';
@@ -56,7 +58,6 @@ export function indexes(s: NormState): void {
     }
     if (entries < 10 || counted < 0.6 * (end - start)) continue;
     // (its sub-entries are set in from its entries: "Corn Laws, 113⏎   League, 122")
-    const indentOf = (t: string) => /^\s*/.exec(t)![0].length;
     const base = Math.min(...lines.slice(start, end).filter((l) => kindOf(l.it.text) === 'entry').map((l) => indentOf(l.it.text)));
     const kept: TextItem[] = [];
     for (let k = start; k < end; k++) {

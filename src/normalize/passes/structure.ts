@@ -77,11 +77,11 @@ function numbersOverTitles(s: NormState, B: Block[], drop: Set<Block>): Set<Bloc
     for (let k = 0; k < Math.max(a.length, b.length); k++) if ((a[k] ?? -1) !== (b[k] ?? -1)) return (a[k] ?? -1) > (b[k] ?? -1);
     return false;
   };
-  const rising = found.filter((f) => !/(?:^|\.)0\d/.test(f.num));
-  const ups = rising.filter((f, k) => k > 0 && after(tuple(f.num), tuple(rising[k - 1].num))).length;
+  const numbered = found.filter((f) => !/(?:^|\.)0\d/.test(f.num));
+  const ups = numbered.filter((f, k) => k > 0 && after(tuple(f.num), tuple(numbered[k - 1].num))).length;
   const titles = new Set<Block>();
-  if (rising.length < 2 || ups < (rising.length - 1) / 2) return titles;
-  for (const { b, next, num, alone } of rising) {
+  if (numbered.length < 2 || ups < (numbered.length - 1) / 2) return titles;
+  for (const { b, next, num, alone } of numbered) {
     next.text = `${num} ${next.text.trimStart()}`;
     next.lines = [...b.lines.slice(-1), ...next.lines];
     next.widths = [...b.widths.slice(-1), ...next.widths];
