@@ -541,7 +541,8 @@ describe('a book’s index', () => {
       'African Agency, establishment, 124, 126;', '  attempts to abolish, 156;', '  history, 158.',
     ].join('\n');
     const { markdown, state } = normalize(`THE SUPPRESSION\n\n${body}\n\n${index}\n`);
-    expect(markdown).toMatch(/^Index$/m);
+    // (a part of the book of its own, as a chapter is)
+    expect(markdown).toMatch(/^## Index$/m);
     expect(markdown).toContain('- Abolition Societies, organization of, 42, 74;\n  - petitions of, 79, 80-85.\n- Adams, C.F., 151.');
     expect(markdown).toContain('\n  - American trade to, 88, 112, 113, 116, 148, 179, 180, 181-82, 185-87;\n');
     // (Markdown's nested list: each sub-entry an item of its entry's own list)

@@ -125,6 +125,8 @@ export interface NormState {
   threadAt?: number;
   /** A web page's headings as its contents box names them (heading key → depth, 1 for "3", 2 for "3.1"). */
   headingNames?: Map<string, number>;
+  /** The raw lines that head the source's index (its "Index" line): the structure pass sets them as headings. */
+  indexHeadings?: Set<number>;
   /** Lower-cased words of the text itself, with counts: the lexicon for decisions. */
   lexicon: Map<string, number>;
   changes: Change[];

@@ -76,6 +76,7 @@ export function indexes(s: NormState): void {
       it.text = it.text.replace(LEADER, ' ').trimEnd();
       kept.push(it);
     }
+    (s.indexHeadings ??= new Set()).add(lines[h].it.no);
     s.changes.push({ kind: 'index', lines: lines.slice(h, end).map((l) => l.it.no), from: lines.slice(h, Math.min(end, h + 4)).map((l) => l.it.text.trim()).join(' | '), why: `the source’s index (${entries} entries ending in the pages they refer to): kept as a list, an entry a line, with the source’s page numbers` });
     h = end - 1;
   }

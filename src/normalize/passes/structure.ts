@@ -252,6 +252,14 @@ export function structure(s: NormState): void {
       for (let j = i + 1; j < B.length && !(B[j].kind === 'heading' && B[j + 1]?.kind === 'byline'); j++) if (B[j].kind === 'heading') B[j].level = 3;
     }
   }
+  // The source's index is a part of the book of its own, as its chapters are (set last, so that
+  // no other heading's level depends on it).
+  for (const b of B) {
+    if ((b.kind !== 'para' && b.kind !== 'heading') || !s.indexHeadings?.has(b.lines[0])) continue;
+    b.kind = 'heading';
+    b.level = 2;
+    b.text = b.text.trim();
+  }
   carryNotes(s, B, drop);
   s.blocks = B.filter((b) => !drop.has(b));
   quotes(s);
