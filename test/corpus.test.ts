@@ -49,3 +49,19 @@ describe('the development corpus subset meets the floors', () => {
     if (s.gold !== null) expect(s.gold).toBeGreaterThanOrEqual(fl.gold);
   });
 });
+
+describe('the Debian FAQ through pdftotext (DocBook): its structure, as its clean text has it', () => {
+  let text: string | undefined;
+  const md = () => (text ??= normaliseTextFile(join(dir, 'pdf', 'p07-debian-faq.txt')).markdown);
+  it('heads each question with its section number, set on a line of its own above it in the copy', () => {
+    const m = md();
+    for (const h of ['4.1 On what hardware architectures/systems does Debian GNU/Linux run?', '5.2 Who wrote all that software?', '5.9 How does Debian support non-English languages?', '11.3 How do I load a console font on startup the Debian way?'])
+      expect(m).toMatch(new RegExp(`^### (?:<!--page \\d+-->)?${h.replace(/[.?/()]/g, '\\$&')}$`, 'm'));
+  });
+  it('joins each chapter’s label and title, a title set on two short lines too', () => {
+    expect(md()).toMatch(/^## (?:<!--page \d+-->)?Chapter 7\. Basics of the Debian package management system$/m);
+  });
+  it('takes the sections’ running heads, cut short in capitals, off every page', () => {
+    expect(md()).not.toMatch(/WHAT KERNELS DOES DEBIAN|CAN I USE DEBIAN PACKAGES|WHAT ABOUT ”SID”/);
+  });
+});

@@ -141,6 +141,7 @@ export function unwrap(s: NormState): void {
     if (p.length < 0.6 * measure && !/[,;:\-–—]$/.test(endOf(p)) && !ends(p) && startsUpper(n) && /^\p{Lu}/u.test(n) && headingish(p)) return true;
     // a chapter's title under its label, set on short lines in the text's own case ("Chapter 7⏎⏎Basics
     // of the Debian package⏎management system⏎This chapter…")
+    // (the open block is the last one made; the label's block stands before it)
     const before = blocks[blocks.length - 2];
     if (p.length < 0.6 * measure && !ends(p) && /^\p{Lu}/u.test(n) && cur && cur.lines.length <= 3 && cur.widths.every((w) => w < 0.6 * measure) && before && CHAPTER_LABEL.test(before.text.trim())) return true;
     return false;
