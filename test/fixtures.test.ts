@@ -876,3 +876,40 @@ describe('A web page whose long header holds a menu entry that reads as prose', 
     expect(normalize(noted).markdown).toContain('What is there to do for families');
   });
 });
+
+describe('a one-page newsletter in narrow columns through pdftotext, which joins a word hyphenated at a line’s end onto that line', () => {
+  const { markdown, report } = fixture('pdf-newsletter.txt');
+  it('reads the measure where most lines end, not at the joined lines twice as long', () => {
+    const carrier = report.changes.find((c) => c.kind === 'carrier')?.why ?? '';
+    expect(Number(/wrapped at about (\d+)/.exec(carrier)?.[1])).toBeLessThan(65);
+    expect(blockWith(markdown, 'Despite loud warnings')).toContain('the interfaces would probably change in the future, we wanted to show');
+    expect(body(markdown)).not.toMatch(/\n\n\p{Ll}/u);
+  });
+  it('sets a title in sentence case apart from the text it heads, though no blank line follows it', () => {
+    expect(body(markdown)).toMatch(/\n\nWhat we want to change\n\nThe current code has parts/);
+    expect(body(markdown)).toMatch(/\n\nWork on the new release\n\nWork on the next release/);
+  });
+});
+
+describe('a chapter whose number, in words, stands over its title in sentence case (a memoir-class manual through pdftotext)', () => {
+  it('heads the chapter with the number; the title and the text stay apart', async () => {
+    const { normalize } = await import('../src/normalize/chain.ts');
+    const prose = [
+      'The units above are all constant in value. There are also some units whose value depends on',
+      'the particular font being used. The em is the nominal height of the current font; it is used',
+      'as a width measure. An en is half an em. The ex is nominally the height of the letter x in',
+      'the current font, and a quad is often defined in terms of an em.',
+      '',
+      'One',
+      'Starting off',
+      'As usual, the class is called by the document class command with its options. The options',
+      'include being able to select a paper size from among a range of sizes, selecting a type size,',
+      'selecting the kind of manuscript, and some related specifically to the typesetting of the',
+      'document. The class offers many more ways of changing the look of a page than the standard',
+      'classes, and this chapter describes the first of them in the order a writer meets them.',
+    ].join('\n');
+    const md = normalize(`${prose}\n\f`).markdown;
+    expect(md).toMatch(/^#{2,3} One$/m);
+    expect(md).toMatch(/\n\nStarting off\n\nAs usual, the class is called/);
+  });
+});

@@ -38,6 +38,8 @@ export interface Block {
   region?: Region;
   /** A table's row (its cells split by tabs): the first of its table, and whether it is the header. */
   row?: { first: boolean; header: boolean };
+  /** A short first line that the unwrapping set apart from the full line under it: a title in sentence case. */
+  leads?: boolean;
   /** Code: the indentation common to its lines, taken off when it is written. */
   indent?: number;
   /** Original edition page labels that begin inside this block, with their character offset. */

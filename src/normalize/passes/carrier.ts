@@ -8,6 +8,19 @@ export const percentile = (xs: number[], p: number) => {
   return v[Math.min(v.length - 1, Math.floor(p * v.length))];
 };
 
+/** The length most lines end near: the top of the window [0.85 m, m] that holds the most lengths. */
+export function densestEnd(lens: number[]): number {
+  const v = [...lens].sort((a, b) => a - b);
+  let best = 0;
+  let bestCount = 0;
+  let lo = 0;
+  for (let hi = 0; hi < v.length; hi++) {
+    while (v[lo] < 0.85 * v[hi]) lo++;
+    if (hi - lo + 1 > bestCount) [best, bestCount] = [v[hi], hi - lo + 1];
+  }
+  return best;
+}
+
 export interface Carrier {
   mode: WrapMode;
   /** The body text's measure in characters (wrapped texts), 0 when not wrapped. */
@@ -55,6 +68,7 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
   // "…helps if⏎that bug gets…": a line followed by one that opens in lower case)
   let measure = percentile(lens, 0.9);
   let wrapped = wrappedAt(measure);
+  const atPercentile = wrapped;
   if (!wrapped) {
     const goesOn: number[] = [];
     items.forEach((x, i) => {
@@ -67,6 +81,27 @@ export function detectCarrier(items: Item[], formFeeds = 0): Carrier {
       const alt = percentile(goesOn, 0.75);
       if (wrappedAt(alt, paged ? 0.03 : 0.5)) [measure, wrapped] = [alt, true];
     }
+  }
+  // pdftotext joins a word hyphenated at a line's end onto that line, so in a narrow measure
+  // (a newsletter's columns) the hyphenated lines, up to twice the measure and more, outnumber
+  // a tenth of the lines and the 90th percentile is theirs: on a page cut by a form feed (no
+  // browser copy has one) where that percentile is no measure, the measure is where most lines
+  // end, the densest window of lengths (rather than the lines going on into lower case, which
+  // the joined lines are among)
+  if (!atPercentile && formFeeds >= 1) {
+    const peak = densestEnd(lens);
+    const beyond = lens.filter((n) => n > 1.15 * peak).length;
+    // (and prose: a fifth of its lines at least go on into a word in lower case — a listing's do not)
+    let near = 0;
+    let lower = 0;
+    items.forEach((x, i) => {
+      const n = x.kind === 'text' && !x.region ? x.text.trim().length : 0;
+      if (n < 20 || n < 0.7 * peak || n > 1.15 * peak) return;
+      near++;
+      const next = items[i + 1];
+      if (next?.kind === 'text' && /^\s*\p{Ll}/u.test(next.text)) lower++;
+    });
+    if (peak && peak < measure && beyond >= 0.1 * lens.length && lower >= 0.2 * near && wrappedAt(peak, 0.4)) [measure, wrapped] = [peak, true];
   }
   // a book of verse with prose around it (a poetry book's introduction and notes): fewer than
   // half its lines reach the measure, but the measure bounds every line, as no browser copy's

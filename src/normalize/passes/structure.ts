@@ -215,6 +215,8 @@ export function structure(s: NormState): void {
       removeCaption(next, 'a short line under a heading, before the text');
       i++;
     } else if (isByline(next)) b.kind = 'heading';
+    // (a label over its title in sentence case, which the text follows: "One⏎Starting off⏎As usual, …")
+    else if (next.leads && L[i + 2]?.kind === 'para' && words(L[i + 2].text) > 12) b.kind = 'heading';
     if (b.kind === 'heading') b.level ??= hasChapters ? 3 : 2;
   }
   if (unnamed.length)

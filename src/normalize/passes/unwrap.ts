@@ -27,6 +27,8 @@ const fragment = (t: string) => t.trim().length > 0 && t.trim().length <= 4 && !
  * one is a token or opens with a space.
  */
 const inlineFlow = (before: string, line: string) => (/ $/.test(before) || fragment(before)) && (fragment(line) || /^ \S/.test(line));
+/** A line ending on a word that links to the next: no title ends so. */
+const ENDS_ON_LINK = /\b(?:a|an|the|of|and|or|to|in|on|for|with|by|at|from|as|is|are|was|that)$/i;
 /** A value alone on its line: a number. */
 const VALUE = /^[-+]?\d[\d.,]*$/;
 const indentOf = (t: string) => /^[ \u00a0]*/.exec(t)![0].length;
@@ -139,6 +141,14 @@ export function unwrap(s: NormState): void {
     if (short && ends(p) && startsUpper(n)) return true;
     // a short line with no sentence end, between text: a heading or a title line
     if (p.length < 0.6 * measure && !/[,;:\-–—]$/.test(endOf(p)) && !ends(p) && startsUpper(n) && /^\p{Lu}/u.test(n) && headingish(p)) return true;
+    // a block's first line fills the measure: one well short of it, with no sentence end,
+    // over a full line in capitals is a title in sentence case ("What currently exists⏎The
+    // current code consists of…", where plain pdftotext sets no blank line after a heading);
+    // not over a line indented further, which hangs from it (a list of illustrations' entry)
+    if (cur?.lines.length === 1 && p.length < 0.6 * measure && n.length >= 0.8 * measure && indentOf(it.text) <= indentOf(prev.text) && !/[,;:\-–—]$/.test(endOf(p)) && !ends(p) && !ENDS_ON_LINK.test(p) && /^\p{Lu}/u.test(p) && /^\p{Lu}/u.test(n) && p.split(/\s+/).length <= 8) {
+      cur.leads = true;
+      return true;
+    }
     // a chapter's title under its label, set on short lines in the text's own case ("Chapter 7⏎⏎Basics
     // of the Debian package⏎management system⏎This chapter…")
     // (the open block is the last one made; the label's block stands before it)
