@@ -913,3 +913,62 @@ describe('a chapter whose number, in words, stands over its title in sentence ca
     expect(md).toMatch(/\n\nStarting off\n\nAs usual, the class is called/);
   });
 });
+
+describe('a manual’s console sessions through plain pdftotext, no blank line between them and the prose', () => {
+  const page1 = [
+    'The syntax is switch (statement, list) where the elements of list may be named. First the',
+    'statement is evaluated and the result obtained; then the element of that name is returned.1',
+    '',
+    '> y <- "fruit"',
+    '> switch(y, fruit = "banana", vegetable = "broccoli", "Neither")',
+    '[1] "banana"',
+    '> y <- "meat"',
+    '> switch(y, fruit = "banana", vegetable = "broccoli", "Neither")',
+    '[1] "Neither"',
+    'A common use of switch is to branch according to the character value of one of the',
+    'arguments to a function.',
+    '> centre <- function(x, type) {',
+    '+ switch(type,',
+    '+',
+    'mean = mean(x),',
+    '+',
+    'median = median(x),',
+    '+',
+    'trimmed = mean(x, trim = .1))',
+    '+ }',
+    '> x <- rcauchy(10)',
+    '> centre(x, "mean")',
+    '[1] 0.8760325',
+    '> centre(x, "median")',
+    '[1] 0.5360891',
+    'switch returns either the value of the statement that was evaluated or NULL if no',
+    'statement was evaluated, and so a list of alternatives may be chosen from in one call.',
+    '',
+    '1 A list of alternatives that already exists is better reached with the subset operator.',
+  ].join('\n');
+  const page2 = [
+    'It is possible to use a matrix of integers as an index. The number of columns of the matrix',
+    'should match the number of dimensions of the structure, as the examples show here.',
+    '> x[2]',
+    '[1] 5',
+    'The elements m[1, 1] and m[2, 2] are taken in one operation by a matrix of two rows.',
+    '> m[i]',
+    '[1] 1 4',
+    'Indexing matrices may not contain negative indices. Zero values are allowed: rows in an',
+    'index matrix containing a zero are ignored, as the rows of an empty selection are, and',
+    'rows containing a missing value give a missing value in the result of the selection.',
+  ].join('\n');
+  const { markdown } = normalize(`${page1}\n\f${page2}\n\f`);
+  it('takes what a console prints (“[1] 1 4”) for no note: the page’s one note is its own, and no prose goes into a note', () => {
+    expect(parsedNotes(markdown).defs).toHaveLength(1);
+    expect(noteText(markdown, 1)).toBe('A list of alternatives that already exists is better reached with the subset operator.');
+    expect(markdown).toContain('the element of that name is returned.[^1]');
+    expect(body(markdown)).toContain('Indexing matrices may not contain negative indices.');
+  });
+  it('sets each session apart as code, the prose between them as paragraphs, a prompt’s continuation (“+ }”) with its code', () => {
+    expect(body(markdown)).toMatch(/```\n> centre <- function\(x, type\) \{\n\+ switch\(type,\n\+\nmean = mean\(x\),/);
+    expect(body(markdown)).toMatch(/\+ \}\n> x <- rcauchy\(10\)/);
+    expect(blockWith(markdown, 'A common use of switch')).toBe('A common use of switch is to branch according to the character value of one of the arguments to a function.');
+    expect(blockWith(markdown, 'switch returns either')).not.toContain('```');
+  });
+});

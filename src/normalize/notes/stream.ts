@@ -1,6 +1,10 @@
 // The line stream as the note finders read it: each text line with its page and its
 // neighbourhood (blank lines, page edges), and which lines a finder has already claimed.
 import { type Item, listsEntries } from '../types.ts';
+import { isCodeLine } from '../code.ts';
+
+/** A console's prompt before a line of code: R's and the shells' `> `, Python's `>>> `. */
+const PROMPT = /^\s*>{1,3} /;
 
 export interface StreamLine {
   /** Index in the item stream. */
@@ -29,9 +33,24 @@ export function streamOf(items: Item[], lineMode: boolean): Stream {
   const pageStarts = [0];
   let page = 0;
   let blank = true;
+  let session = false; // the last text line was a console's prompt or what it printed
   items.forEach((it, i) => {
     // the source's contents and index neither hold notes nor refer to them
     if (it.kind === 'text' && listsEntries(it.region)) return;
+    // nor does a console session: what it prints under its prompts (`[1] 0.61`, `2 + 2`, `$z`)
+    // is no note's label or mark (a manual's `> x[2]⏎[1] 0.61` had become a note swallowing the
+    // page's prose to its foot)
+    if (it.kind === 'text') {
+      const prompt = PROMPT.test(it.text) && isCodeLine(it.text.replace(PROMPT, ''));
+      // (what a console prints, up to the prose that goes on: no line of six words; a number
+      // alone is a raised mark set apart, as pdftotext does, unless more output follows it: a
+      // matrix's cells, "[1,]⏎1⏎3⏎[2,]")
+      const next = items[i + 1];
+      const more = next?.kind === 'text' && /^\s*(?:\[|\d{1,3}\s*$|>{1,3}(?:\s|$))/.test(next.text);
+      const printed = !prompt && session && (it.text.match(/\p{L}{2,}/gu) ?? []).length < 6 && (more || !/^\s*\d{1,3}\s*$/.test(it.text));
+      session = printed || prompt;
+      if (printed) return;
+    } else session = false;
     if (it.kind === 'text') {
       lines.push({ item: i, no: it.no, text: it.text, page, blankBefore: blank, blankAfter: true });
       blank = false;

@@ -391,11 +391,14 @@ function pageMargins(items: Item[], measure: number): Map<number, number> {
  * ("[1] 4", "486"), after a line that ends a sentence or introduces it, before a line that
  * starts one.
  */
-function listingsInside(lines: string[], code: readonly boolean[]): [number, number][] {
+function listingsInside(lines: string[], code: readonly boolean[], measure: number): [number, number][] {
   const out: [number, number][] = [];
   const printed = lines.map((l) => PRINTED.test(l.trim()));
+  // a console's continuation prompt ("+ switch(type,") goes on with the code above it
+  const goesOn: boolean[] = [];
+  lines.forEach((l, k) => goesOn.push(k > 0 && /^\+(?:\s|$)/.test(l.trim()) && (code[k - 1] || goesOn[k - 1] || printed[k - 1])));
   // what a listing prints belongs to it when the listing (or more of its output) goes on after it
-  const inListing = (k: number) => code[k] || (printed[k] && (k + 1 === lines.length || code[k + 1] || printed[k + 1]));
+  const inListing = (k: number) => code[k] || goesOn[k] || (printed[k] && (k + 1 === lines.length || code[k + 1] || goesOn[k + 1] || printed[k + 1]));
   let k = 0;
   while (k < lines.length) {
     if (!code[k]) {
@@ -409,14 +412,18 @@ function listingsInside(lines: string[], code: readonly boolean[]): [number, num
       end++;
     }
     const before = k === 0 || /[.:;!?)]$/.test(lines[k - 1].trim());
-    const after = end === lines.length || /^[\p{Lu}“"‘(]/u.test(lines[end].trim());
+    // (the prose after a longer listing may open with a command's name in lower case, when it
+    // fills its line)
+    const after = end === lines.length || /^[\p{Lu}“"‘(]/u.test(lines[end].trim()) || (n >= 3 && wrappedProse(lines[end], measure));
     if (n >= 2 && before && after) out.push([k, end]);
     k = end + 1;
   }
   return out;
 }
-/** What a listing prints: a number, a short value, an R vector "[1] 3 4". */
-const PRINTED = /^(?:\[\d{1,4}\]\s.*|[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)*|\S{1,3})$/;
+/** A line of prose wrapped at the measure: it reaches it, in six words or more. */
+const wrappedProse = (l: string, measure: number) => measure > 0 && l.trim().length >= 0.8 * measure && !isCodeLine(l) && (l.match(/\p{L}{2,}/gu) ?? []).length >= 6;
+/** What a listing prints: a number, a short value, an R vector "[1] 3 4"; or a console's continuation closing a block ("+ }"). */
+const PRINTED = /^(?:\[\d{1,4}\]\s.*|[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)*|\S{1,3}|[^\p{L}\s](?:\s+[^\p{L}\s]){1,2})$/u;
 
 /**
  * The lines that belong to code listings: runs of lines (between blank lines) most of whose
@@ -431,9 +438,18 @@ function codeChunks(items: Item[], measure: number): Set<number> {
       const lines = run.map((k) => (items[k] as TextItem).text);
       // (each line judged once: the run and the listings inside it ask the same)
       const code = lines.map(isCodeLine);
-      if (looksLikeCode(lines, measure, code)) for (const k of run) out.add(k);
-      else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
-      else for (const [a, b] of listingsInside(lines, code)) for (let x = a; x < b; x++) out.add(run[x]);
+      if (looksLikeCode(lines, measure, code)) {
+        // (a console session and the prose around it with no blank line between, as plain
+        // pdftotext sets them: where lines of prose wrapped to the measure stand in the run,
+        // only the listings inside it are code)
+        const inside = lines.some((l, i) => !code[i] && wrappedProse(l, measure)) ? listingsInside(lines, code, measure) : [];
+        // (only where the listings hold every line of code: a long line of a listing that reads
+        // as prose leaves the listing whole)
+        const held = new Set(inside.flatMap(([a, b]) => Array.from({ length: b - a }, (_, x) => a + x)));
+        if (inside.length && code.every((c, x) => !c || held.has(x))) for (const x of held) out.add(run[x]);
+        else for (const k of run) out.add(k);
+      } else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
+      else for (const [a, b] of listingsInside(lines, code, measure)) for (let x = a; x < b; x++) out.add(run[x]);
     }
     run = [];
   };
