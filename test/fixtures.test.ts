@@ -943,6 +943,8 @@ describe('a manual’s console sessions through plain pdftotext, no blank line b
     '[1] 0.5360891',
     'switch returns either the value of the statement that was evaluated or NULL if no',
     'statement was evaluated, and so a list of alternatives may be chosen from in one call.',
+    'Where the alternatives already exist it is often better to use eval and the subset operator,',
+    'directly via eval(x[[condition]]).',
     '',
     '1 A list of alternatives that already exists is better reached with the subset operator.',
   ].join('\n');

@@ -443,10 +443,12 @@ function codeChunks(items: Item[], measure: number): Set<number> {
         // pdftotext sets them: where lines of prose wrapped to the measure stand in the run,
         // only the listings inside it are code)
         const inside = lines.some((l, i) => !code[i] && wrappedProse(l, measure)) ? listingsInside(lines, code, measure) : [];
-        // (only where the listings hold every line of code: a long line of a listing that reads
-        // as prose leaves the listing whole)
+        // (only where the listings hold every line of code but one that ends the sentence of the
+        // prose line above it, naming a command: a long line of a listing that reads as prose
+        // leaves the listing whole)
         const held = new Set(inside.flatMap(([a, b]) => Array.from({ length: b - a }, (_, x) => a + x)));
-        if (inside.length && code.every((c, x) => !c || held.has(x))) for (const x of held) out.add(run[x]);
+        const alone = (x: number) => x > 0 && wrappedProse(lines[x - 1], measure) && !code[x + 1] && /[.:;!?]$/.test(lines[x].trim());
+        if (inside.length && code.every((c, x) => !c || held.has(x) || alone(x))) for (const x of held) out.add(run[x]);
         else for (const k of run) out.add(k);
       } else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
       else for (const [a, b] of listingsInside(lines, code, measure)) for (let x = a; x < b; x++) out.add(run[x]);
