@@ -420,6 +420,21 @@ function listingsInside(lines: string[], code: readonly boolean[], measure: numb
   }
   return out;
 }
+/**
+ * The lines of a run that reads as code which are code: all of them, unless lines of prose
+ * wrapped to the measure stand in it (a console session and the prose around it with no blank
+ * line between, as plain pdftotext sets them) — then only the listings inside it, where they
+ * hold every line of code but one that ends the sentence of the prose line above it, naming a
+ * command (a long line of a listing that reads as prose leaves the listing whole).
+ */
+function listingsOfCodeRun(lines: string[], code: readonly boolean[], measure: number): number[] {
+  const all = lines.map((_, x) => x);
+  if (!lines.some((l, x) => !code[x] && wrappedProse(l, measure))) return all;
+  const held = listingsInside(lines, code, measure).flatMap(([a, b]) => all.slice(a, b));
+  const inside = new Set(held);
+  const namesCommand = (x: number) => x > 0 && wrappedProse(lines[x - 1], measure) && !code[x + 1] && /[.:;!?]$/.test(lines[x].trim());
+  return held.length && code.every((c, x) => !c || inside.has(x) || namesCommand(x)) ? held : all;
+}
 /** A line of prose wrapped at the measure: it reaches it, in six words or more. */
 const wrappedProse = (l: string, measure: number) => measure > 0 && l.trim().length >= 0.8 * measure && !isCodeLine(l) && (l.match(/\p{L}{2,}/gu) ?? []).length >= 6;
 /** What a listing prints: a number, a short value, an R vector "[1] 3 4"; or a console's continuation closing a block ("+ }"). */
@@ -438,19 +453,8 @@ function codeChunks(items: Item[], measure: number): Set<number> {
       const lines = run.map((k) => (items[k] as TextItem).text);
       // (each line judged once: the run and the listings inside it ask the same)
       const code = lines.map(isCodeLine);
-      if (looksLikeCode(lines, measure, code)) {
-        // (a console session and the prose around it with no blank line between, as plain
-        // pdftotext sets them: where lines of prose wrapped to the measure stand in the run,
-        // only the listings inside it are code)
-        const inside = lines.some((l, i) => !code[i] && wrappedProse(l, measure)) ? listingsInside(lines, code, measure) : [];
-        // (only where the listings hold every line of code but one that ends the sentence of the
-        // prose line above it, naming a command: a long line of a listing that reads as prose
-        // leaves the listing whole)
-        const held = new Set(inside.flatMap(([a, b]) => Array.from({ length: b - a }, (_, x) => a + x)));
-        const alone = (x: number) => x > 0 && wrappedProse(lines[x - 1], measure) && !code[x + 1] && /[.:;!?]$/.test(lines[x].trim());
-        if (inside.length && code.every((c, x) => !c || held.has(x) || alone(x))) for (const x of held) out.add(run[x]);
-        else for (const k of run) out.add(k);
-      } else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
+      if (looksLikeCode(lines, measure, code)) for (const x of listingsOfCodeRun(lines, code, measure)) out.add(run[x]);
+      else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
       else for (const [a, b] of listingsInside(lines, code, measure)) for (let x = a; x < b; x++) out.add(run[x]);
     }
     run = [];
