@@ -885,14 +885,14 @@ describe('a one-page newsletter in narrow columns through pdftotext, which joins
     expect(blockWith(markdown, 'Despite loud warnings')).toContain('the interfaces would probably change in the future, we wanted to show');
     expect(body(markdown)).not.toMatch(/\n\n\p{Ll}/u);
   });
-  it('sets a title in sentence case apart from the text it heads, though no blank line follows it', () => {
-    expect(body(markdown)).toMatch(/\n\nWhat we want to change\n\nThe current code has parts/);
-    expect(body(markdown)).toMatch(/\n\nWork on the new release\n\nWork on the next release/);
+  it('sets a title in sentence case apart from the text it heads, though no blank line follows it, as a heading', () => {
+    expect(body(markdown)).toMatch(/\n\n#{2,3} What we want to change\n\nThe current code has parts/);
+    expect(body(markdown)).toMatch(/\n\n#{2,3} Work on the new release\n\nWork on the next release/);
   });
 });
 
 describe('a chapter whose number, in words, stands over its title in sentence case (a memoir-class manual through pdftotext)', () => {
-  it('heads the chapter with the number; the title and the text stay apart', async () => {
+  it('heads the chapter with the number and its title; the text stays apart', async () => {
     const { normalize } = await import('../src/normalize/chain.ts');
     const prose = [
       'The units above are all constant in value. There are also some units whose value depends on',
@@ -910,7 +910,7 @@ describe('a chapter whose number, in words, stands over its title in sentence ca
     ].join('\n');
     const md = normalize(`${prose}\n\f`).markdown;
     expect(md).toMatch(/^#{2,3} One$/m);
-    expect(md).toMatch(/\n\nStarting off\n\nAs usual, the class is called/);
+    expect(md).toMatch(/\n\n#{2,3} Starting off\n\nAs usual, the class is called/);
   });
 });
 

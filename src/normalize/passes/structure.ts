@@ -4,6 +4,7 @@ import { carryNotes } from '../carrynotes.ts';
 import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
 import { maxOf, pushAll } from '../../collections.ts';
 import { headingKey } from './contents.ts';
+import { englishWords } from '../lexicon.ts';
 
 const RUN_IN = /^(\d{1,2})\)\s+/;
 
@@ -23,6 +24,17 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   if (/^(dedicated to|to the memory of|in memory of)\b/i.test(t)) return false; // a dedication, not a heading
   if (wrapped && !GENERIC_HEADINGS.test(t) && !CHAPTER_LABEL.test(t) && titleCaseShare(t) < 0.75) return false;
   return true;
+}
+
+/**
+ * A title in sentence case that the unwrapping set apart from the text under it
+ * ("What currently exists"): it lists nothing (no comma or stop inside) and opens with a word
+ * of the language, a name in capitals or a word with a number (not a syntax line: "Rlhs rhs comments").
+ */
+function sentenceTitle(b: Block): boolean {
+  if (!b.leads || /[,.;:/]/.test(bare(b.text)) || !headingLike(b, false)) return false;
+  const first = bare(b.text).split(/\s+/)[0];
+  return englishWords().has(first.toLowerCase()) || /^\p{Lu}{2,}$|\d/u.test(first);
 }
 
 /** A title set in capitals under a chapter label, its stop and all ("GENESIS OF THE TENEMENT."). */
@@ -186,7 +198,7 @@ export function structure(s: NormState): void {
   const hasChapters = B.some((b) => b.kind === 'heading' && b.level === 2);
   const live = () => B.filter((b) => !drop.has(b));
   const isByline = (b: Block | undefined) => !!b && /^[Bb]y\s+\p{Lu}/u.test(bare(b.text));
-  const candidate = (b: Block, next: Block | undefined) => b.kind === 'para' && headingLike(b, wrapped, isByline(next));
+  const candidate = (b: Block, next: Block | undefined) => b.kind === 'para' && (headingLike(b, wrapped, isByline(next)) || sentenceTitle(b));
   const removeCaption = (b: Block, why: string) => {
     drop.add(b);
     s.changes.push({ kind: 'remove-caption', lines: b.lines, from: bare(b.text), why });
