@@ -888,6 +888,7 @@ describe('a one-page newsletter in narrow columns through pdftotext, which joins
   it('sets a title in sentence case apart from the text it heads, though no blank line follows it, as a heading', () => {
     expect(body(markdown)).toMatch(/\n\n#{2,3} What we want to change\n\nThe current code has parts/);
     expect(body(markdown)).toMatch(/\n\n#{2,3} Work on the new release\n\nWork on the next release/);
+    expect(body(markdown)).toMatch(/\n\n#{2,3} What’s happening now\n\nIn preparation for an overhaul/);
   });
 });
 

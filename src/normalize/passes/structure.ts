@@ -33,7 +33,8 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
  */
 function sentenceTitle(b: Block): boolean {
   if (!b.leads || /[,.;:/]/.test(bare(b.text)) || !headingLike(b, false)) return false;
-  const first = bare(b.text).split(/\s+/)[0];
+  // (a word's own form, without its clitic: "What’s" is "what")
+  const first = bare(b.text).split(/\s+/)[0].replace(/[’'].*$/, '');
   return englishWords().has(first.toLowerCase()) || /^\p{Lu}{2,}$|\d/u.test(first);
 }
 
