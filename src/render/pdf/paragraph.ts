@@ -108,12 +108,12 @@ function syllables(word: string, language: string): string[] {
   return parts;
 }
 
-/** The paragraph as Knuth–Plass items; boxes carry their text and style. */
 /** A web or mail address set in the text: https://…, www.…, name@host.tld. */
 const isAddress = (w: string) => w.length > 12 && /^[(“"‘]?(?:https?:\/\/|www\.)|^[\w.+-]+@[\w-]+\.[\w.]/u.test(w);
 /** Where an address may break: after a slash (not inside "//"), a dot, @, ?, &, =, # or _. */
 const URL_BREAK = /(?<=[/.@?&=#_](?!\/))(?=[^/.,;:)\]”"’\s])/u;
 
+/** The paragraph as Knuth–Plass items; boxes carry their text and style. */
 export function itemsOf(content: Inline[], style: ParStyle, m: Measurer): Item<Tok>[] {
   const items: Item<Tok>[] = [];
   if (style.indent) items.push({ type: 'box', width: style.indent, data: { text: '', face: style.face, size: style.size, rise: 0 } });
