@@ -217,6 +217,47 @@ describe('bullets', () => {
   });
 });
 
+describe('an e-text’s scene breaks and a note boxed in characters', () => {
+  const prose = (what: string) =>
+    [
+      `${what} begins in the house by the river, where the lamps were lit early`,
+      'and the long evening went on with cards and letters and the slow talk',
+      'of people who had known one another for many years, and who had no',
+      'need to hurry anything that the night would bring to them in its turn.',
+    ].join('\n');
+  const text = [
+    '    +--------------------------------------------+',
+    '    | Transcriber’s Note:                        |',
+    '    |                                            |',
+    '    | Obvious typographical errors have been     |',
+    '    | corrected.                                 |',
+    '    +--------------------------------------------+',
+    '',
+    prose('The first scene'),
+    '',
+    '       *       *       *       *       *',
+    '',
+    prose('The second scene'),
+    '',
+    '***',
+    '',
+    prose('The third scene'),
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('sets a row of stars as a break between scenes, not as a list of stars', () => {
+    expect(body(markdown)).toMatch(/in its turn\.\n\n\* \* \*\n\nThe second scene/);
+    expect(body(markdown)).toMatch(/in its turn\.\n\n\* \* \*\n\nThe third scene/);
+    expect(markdown).not.toMatch(/^- \\\*/m);
+    expect(parseBook(markdown).chapters.flatMap((c) => c.blocks).filter((b) => b.kind === 'rule')).toHaveLength(2);
+  });
+  it('keeps the boxed note’s words as a quotation, without the frame', () => {
+    expect(markdown).toMatch(/^> Transcriber’s Note:$/m);
+    expect(markdown).toMatch(/^> Obvious typographical errors have been corrected\.$/m);
+    expect(markdown).not.toMatch(/\+-|\+—|\|/);
+  });
+});
+
 describe('PDF extraction of a Texinfo manual with no notes', () => {
   const { markdown } = fixture('pdf-texinfo.txt');
   it('makes no note of a quoted literal star, a listing’s output or a chapter’s opening', () => {
@@ -266,6 +307,17 @@ describe('A Distributed Proofreaders transcription: page lines, block quotations
     const b = body(markdown);
     expect(b).toMatch(/from the salt of the fisheries to the timber of the new church, and the wine of the mayor’s table\.\n\n\\?\[Illustration: THE OUTER WALL IN 1862\\?\]/);
     expect(noteText(markdown, 1)).toBe('Letter of 12 January, in the town archive.');
+  });
+  it('reads a title its <sc> tags open and close on two lines as words, not as markup', () => {
+    expect(markdown).toMatch(/^The Harbour Dues, and what the Town made of them\.\[\^2\]$/m);
+    expect(markdown).not.toMatch(/<sc>|```/);
+  });
+  it('joins a word broken over the page from the page’s last line of text, the page’s notes between', () => {
+    expect(markdown).toContain('the town has not hitherto found a better way');
+    expect(noteText(markdown, 2)).toBe('Read before the Harbour Society, in the winter of 1871.');
+  });
+  it('sets a thought break <tb> as a break between scenes', () => {
+    expect(body(markdown)).toMatch(/for its wall\.\n\n\* \* \*\n\nIn the spring/);
   });
 });
 

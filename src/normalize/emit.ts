@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { Block, Metadata, Note, NormState } from './types.ts';
-import { HARD_BREAK, NOTE_TOKEN_RE, PAGE_TOKEN_RE } from './types.ts';
+import { HARD_BREAK, NOTE_TOKEN_RE, PAGE_TOKEN_RE, TAG_TOKEN_RE } from './types.ts';
 import { placeMarks } from './passes/pagemarks.ts';
 import { cellsOf } from './passes/tables.ts';
 import { pushAll } from '../collections.ts';
@@ -8,6 +8,7 @@ import { pushAll } from '../collections.ts';
 /** Escapes what Markdown would read as markup, so the text comes out as text. */
 export function escapeInline(t: string): string {
   return t
+    .replace(TAG_TOKEN_RE, '<$1>')
     .replace(/\\/g, '\\\\')
     .replace(/([*_`[\]<>])/g, '\\$1')
     .replace(/&(?=#?\w+;)/g, '\\&')
@@ -33,7 +34,7 @@ function escapeStart(t: string): string {
 /** A code listing as a fenced block: its lines as they were, less their common indentation. */
 function codeMd(b: Block): string {
   const cut = b.indent ?? 0;
-  const lines = b.text.split('\n').map((l) => l.slice(Math.min(cut, /^ */.exec(l)![0].length)).replace(/[\uE000-\uE007]/g, ''));
+  const lines = b.text.split('\n').map((l) => l.slice(Math.min(cut, /^ */.exec(l)![0].length)).replace(TAG_TOKEN_RE, '<$1>').replace(/[\uE000-\uE007]/g, ''));
   const fence = lines.some((l) => l.startsWith('```')) ? '~~~' : '```';
   return `${fence}\n${lines.join('\n')}\n${fence}`;
 }
@@ -42,6 +43,8 @@ const BULLET = /^[•·▪◦‣●○■□*+–—-]$/;
 
 function blockMd(b: Block): string {
   if (b.kind === 'code') return codeMd(b);
+  // (a page that opens at the break keeps its mark, on a line of its own: beside it the rule would be text)
+  if (b.kind === 'break') return b.pageMarks?.length ? `${escapeInline(placeMarks('', b.pageMarks))}\n\n* * *` : '* * *';
   const text = escapeInline(b.pageMarks?.length ? placeMarks(b.text, b.pageMarks) : b.text);
   switch (b.kind) {
     case 'heading':

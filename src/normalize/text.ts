@@ -1,8 +1,8 @@
 // Small predicates over block text shared by the structure passes.
-import { NOTE_TOKEN_RE } from './types.ts';
+import { NOTE_TOKEN_RE, TAG_TOKEN_RE } from './types.ts';
 
-/** The text without note markers, for judging its shape. */
-export const bare = (t: string): string => t.replace(NOTE_TOKEN_RE, '').replace(/\uE004/g, '').trim();
+/** The text without note markers (and a transcription's tags), for judging its shape. */
+export const bare = (t: string): string => t.replace(NOTE_TOKEN_RE, '').replace(TAG_TOKEN_RE, '').replace(/\uE004/g, '').trim();
 export const words = (t: string): number => bare(t).split(/\s+/).filter(Boolean).length;
 /** Compare names and titles loosely: case, spacing and punctuation do not matter. */
 export const loose = (t: string): string => t.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -24,5 +24,7 @@ export const headingShape = (t: string): boolean => {
 };
 export const GENERIC_HEADINGS = /^(introduction|preface|foreword|afterword|conclusion|conclusions|epilogue|prologue|appendix( [ivx\d]+)?|contents|table of contents|list of (?:illustrations|figures|tables|plates|maps)|notes|acknowledgements|acknowledgments|dedication|bibliography|references|works cited|further reading|glossary|postscript|summary)\.?$/i;
 export const CHAPTER_LABEL = /^(chapter|part|book|section|lecture|letter|article)\s+([ivxlcdm]+|\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\.?$/i;
+/** A scene break: a row of three stars or more (spaced or not), an asterism, a transcription's `<tb>`. */
+export const SCENE_BREAK = /^\s*(?:(?:\*\s*){3,}|⁂|<tb>)\s*$/;
 export const LIST_LABEL = /^(\(?[a-z]\s?\)|\(?\d{1,2}\s?\)|\(?[ivx]{1,4}\)|[•·▪◦‣]|[-–*+])(?=[\s\u202f\u00a0])/;
 export const OPEN_QUOTE = /^[“"‘«„]/;

@@ -161,5 +161,12 @@ export const EM_OPEN = '\uE002';
 export const EM_CLOSE = '\uE003';
 /** Where a reference with no body stood: kept as evidence for the structure passes, never emitted. */
 export const DROPPED_REF = '\uE004';
+/**
+ * A transcription's inline tag (`<i>`, `</sc>`) held as TAG_OPEN + name + TAG_CLOSE from the
+ * transcription pass to the emphasis pass, so that no pass between reads the line as markup (code).
+ */
+export const TAG_OPEN = '\uE008';
+export const TAG_CLOSE = '\uE009';
+export const TAG_TOKEN_RE = /\uE008(\/?[a-z]{1,6})\uE009/g;
 /** A line break kept inside a block (verse): a Markdown hard break at emit. */
 export const HARD_BREAK = '\uE007';

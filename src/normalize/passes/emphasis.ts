@@ -1,4 +1,4 @@
-import type { NormState } from '../types.ts';
+import { TAG_TOKEN_RE, type NormState } from '../types.ts';
 import { englishWords } from '../lexicon.ts';
 
 // Letter-spaced emphasis, as typewritten and Russian editions set it: "the s m a s h i n g".
@@ -16,9 +16,10 @@ export function emphasis(s: NormState): void {
       s.changes.push({ kind: 'emphasis-letterspaced', lines, from: spaced, to: `*${word}*` });
       return `\uE002${word}\uE003`;
     });
-    // a transcription's tags: <i>, <b>, <em>, <g> (letter-spaced) are emphasis; <sc> (small capitals) keeps its words
+    // a transcription's tags: <i>, <b>, <em>, <g> (letter-spaced), <f> (another face) are emphasis; <sc> (small capitals) keeps its words
+    if (out.includes('\uE008')) out = out.replace(TAG_TOKEN_RE, '<$1>');
     if (out.includes('<')) {
-      out = out.replace(/<(i|b|em|strong|g|u)>([\s\S]*?)<\/\1>/gi, (_m, tag: string, inner: string) => {
+      out = out.replace(/<(i|b|em|strong|g|u|f)>([\s\S]*?)<\/\1>/gi, (_m, tag: string, inner: string) => {
         s.changes.push({ kind: 'emphasis-tag', lines, from: `<${tag}></${tag}>`, to: '*' });
         return inner.trim() ? `\uE002${inner}\uE003` : inner;
       });

@@ -1,4 +1,4 @@
-import type { Item, NormState, Region } from '../types.ts';
+import { TAG_CLOSE, TAG_OPEN, type Item, type NormState, type Region } from '../types.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -9,13 +9,61 @@ type TextItem = Extract<Item, { kind: 'text' }>;
 const OPENERS: Record<string, Region> = { '/#': 'quote', '/*': 'nowrap' };
 const CLOSERS: Record<string, Region> = { '#/': 'quote', '*/': 'nowrap' };
 const QUERY = /\[\*\*(?:[^[\]]|\[[^[\]]*\])*\]/g;
+/** A Distributed Proofreaders text: its page separators, its footnotes' form, its block marks. */
+const DP_EVIDENCE = /^-----File: |\[Footnote\b[^:\]\n]{0,8}:|^\/[#*]\s*$/;
+/** The inline tags its proofers write: italics, bold, small capitals, letter-spacing, another face, underlining. */
+const DP_TAG = /<(\/?(?:i|b|sc|g|f|u))>/gi;
+/** The bracket depth a line leaves open (a footnote's body runs until its brackets close). */
+const depthOf = (t: string) => (t.match(/\[/g)?.length ?? 0) - (t.match(/\]/g)?.length ?? 0);
+
+const BOX_EDGE = /^\s*\+-{5,}\+\s*$/;
+const BOX_LINE = /^(\s*)\|(.*)\|\s*$/;
+
+/**
+ * A box drawn in characters round a note (an e-text's "Transcriber's Note", framed by
+ * `+-----+` and `|` … `|`): its words, as a quotation, without the frame. Only a closed
+ * frame: every line between its edges opens and closes with a bar at the edges' columns
+ * (a family tree drawn with the same characters is no box).
+ */
+function unbox(s: NormState): void {
+  const items = s.items;
+  for (let i = 0; i < items.length; i++) {
+    const top = items[i];
+    if (top.kind !== 'text' || !BOX_EDGE.test(top.text)) continue;
+    const left = top.text.indexOf('+');
+    const right = top.text.lastIndexOf('+');
+    let j = i + 1;
+    while (j < items.length) {
+      const it = items[j];
+      const m = it.kind === 'text' ? BOX_LINE.exec(it.text) : null;
+      if (!m || m[1].length !== left || it.kind !== 'text' || it.text.lastIndexOf('|') !== right) break;
+      j++;
+    }
+    const bottom = items[j];
+    if (j === i + 1 || bottom?.kind !== 'text' || bottom.text.trimEnd() !== top.text.trimEnd()) continue;
+    for (let k = i + 1; k < j; k++) {
+      const it = items[k] as TextItem;
+      const inner = BOX_LINE.exec(it.text)![2].trim();
+      items[k] = inner ? { ...it, text: inner, region: 'quote' } : { kind: 'blank', no: it.no };
+    }
+    items[i] = { kind: 'blank', no: top.no };
+    items[j] = { kind: 'blank', no: bottom.no };
+    s.changes.push({ kind: 'remove-box', lines: [top.no, bottom.no], why: 'a frame drawn in characters round a note: its words kept as a quotation' });
+    i = j;
+  }
+}
 
 export function transcription(s: NormState): void {
+  unbox(s);
   const items = s.items;
   const drop = new Set<number>();
   const open: Region[] = [];
+  // (the page's last line of text, its foot's notes aside: a word broken over the page
+  // goes on from there, "ap-*⏎[Footnote A: …]⏎-----File…⏎*proached")
   let lastText: TextItem | undefined;
   let breakSince = false;
+  let footDepth = 0;
+  const dp = s.raw.some((l) => DP_EVIDENCE.test(l.text));
   items.forEach((it, i) => {
     if (it.kind === 'page') {
       breakSince = true;
@@ -54,6 +102,14 @@ export function transcription(s: NormState): void {
       }
     }
     if (open.length) it.region = open[open.length - 1];
+    // (in a transcription, its tags are formatting, held apart until the emphasis pass reads them:
+    // a line that opens with "<sc>" is no markup)
+    if (dp && it.text.includes('<')) it.text = it.text.replace(DP_TAG, (_m, tag: string) => `${TAG_OPEN}${tag.toLowerCase()}${TAG_CLOSE}`);
+    const inFoot = footDepth > 0 || /^\s*\*?\[Footnote\b/.test(it.text);
+    if (inFoot) {
+      footDepth = Math.max(0, footDepth + depthOf(it.text));
+      return;
+    }
     // op-* … *ponents: a word broken across a page break
     if (breakSince && lastText && /-\*$/.test(lastText.text.trimEnd()) && /^\*/.test(it.text.trimStart())) {
       lastText.text = lastText.text.trimEnd().slice(0, -1);

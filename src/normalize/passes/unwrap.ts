@@ -4,7 +4,7 @@ import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode } from '../code.ts';
 import { percentile } from './carrier.ts';
-import { CHAPTER_LABEL } from '../text.ts';
+import { CHAPTER_LABEL, SCENE_BREAK } from '../text.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -173,7 +173,13 @@ export function unwrap(s: NormState): void {
       }
       continue;
     }
-    if (it.itemLabel !== undefined) {
+    if (!it.region && SCENE_BREAK.test(it.text)) {
+      // a break between scenes or sections: a block of its own, neither a list nor code
+      close();
+      open(it, 'break');
+      close();
+      s.changes.push({ kind: 'scene-break', lines: [it.no], from: it.text.trim() });
+    } else if (it.itemLabel !== undefined) {
       if (cur?.kind === 'code') close();
       open(it, 'item');
       cur!.label = it.itemLabel;
