@@ -210,6 +210,20 @@ describe('a browser copy in French', () => {
 });
 
 describe('bullets', () => {
+  it('a browser copy’s article ending in a list of short bulleted items keeps every item, the footer after it left out', () => {
+    const lines = [
+      'Release Notes',
+      'The new version of the game is out today, and it brings more changes than any release before it. We have spent a year on it, and we are proud of what the team has made.',
+      'Here is the full list of what changed, from the largest features to the smallest fixes that players have asked us for over the year.',
+      '* Enchanting has been redone, and now costs lapis lazuli in addition to enchantment levels',
+      ...['Villager trading has been rebalanced', 'Anvil repairing has been rebalanced', 'Faster client-side performance', 'Max render distance increased', 'Scoreboards have new features', 'Tweaked the debug screen', 'Server list improved', 'Minor changes to villages', 'Buttons on the ceiling', 'Lots of other changes'].map((t) => `* ${t}`),
+      ...['NewerOlder', 'Official links:', 'Home', 'Realms', 'Merchandise', 'Bug tracker', 'Account Support', 'Twitter', 'Community links:', 'Forums', 'Twitch'],
+    ];
+    const md = normalize(`${lines.join('\n')}\n`).markdown;
+    expect(md).toContain('- Villager trading has been rebalanced\n');
+    expect(md).toMatch(/^- Lots of other changes$/m);
+    expect(md).not.toMatch(/Official links|Merchandise|Twitch/);
+  });
   it('a bulleted line is an item of the list, its bullet not written twice', () => {
     const md = normalize('Some tools:\n\n• apt, the package manager\n• dpkg, the lower level\n• aptitude, a text interface\n').markdown;
     expect(md).toContain('- apt, the package manager\n- dpkg, the lower level');

@@ -97,6 +97,9 @@ function unglueSectionNumber(s: NormState, it: TextItem): void {
  * by where the prose begins and ends; the page's title is kept from the header (the line
  * the first paragraphs name, or the one the header repeats). Only in browser copies.
  */
+/** A line that opens with a bullet the text itself wrote. */
+const BULLETED = /^\s*[-*+•·▪◦‣●]\s+\S/;
+
 export function chrome(s: NormState): void {
   if (!isBrowserCopy(s)) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
@@ -204,6 +207,9 @@ export function chrome(s: NormState): void {
   // words counted for, every other word against, as body-text extraction weighs a page): the
   // cut never takes a paragraph that stands nearer the text than the chrome.
   if (cut > 0) cut = Math.max(cut, firstGood + bestRun(weight.slice(firstGood), true)[1]);
+  // (a list the text writes with its own bullets goes on to its last item: no menu continues
+  // a list of the text's, item for item, "* Anvil repairing has been rebalanced")
+  if (cut > 0) while (cut < texts.length && BULLETED.test(texts[cut]) && BULLETED.test(texts[cut - 1])) cut++;
   if (cut > 0 && cut < texts.length && menuRuns(texts, cut, texts.length).length) remove(cut, texts.length, 'the site’s navigation and footer after the text');
   s.items = s.items.filter((_, i) => !drop.has(i));
 }
