@@ -737,6 +737,16 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(md).toContain('son like the boats! He had found it');
     expect(noteText(md, 1)).toMatch(/^Acton, History of Freedom, p\.\s418\.$/u);
   });
+  it('on a page whose first label OCR read, takes a foot’s line that opens with a symbol for the next note, and the symbol in the text for its mark', () => {
+    const text = fixtureText('ocr-djvu.txt')
+      .replace('itself was lost. In hard years the record was the only', 'itself was lost.1 In hard years the record was the only')
+      .replace('1 Ibid. p. 420.  2 Cecconi, ii. p. 329.', '1 Ibid. p. 420.\n® Cecconi, ii. p. 329.');
+    const md = normalize(text).markdown;
+    expect(md).toContain('the charter itself was lost.[^2] In hard years');
+    expect(md).toContain('kept the peace between the families.[^3] The minister');
+    expect(noteText(md, 2)).toMatch(/^Ibid\. p\.\s420\.$/u);
+    expect(noteText(md, 3)).toMatch(/^Cecconi, ii\. p\.\s329\.$/u);
+  });
 });
 
 // A real slide deck through pdftotext -layout: beamer's example conference talk

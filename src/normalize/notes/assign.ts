@@ -50,7 +50,7 @@ function before(list: number[] | undefined, x: number): number {
  */
 const roundOf = (g: Group) => (g.strong || g.zone === 'block' || (g.zone === 'foot' && !g.ambiguous) ? 0 : g.zone === 'foot' ? 2.5 : g.ambiguous ? (g.heading !== undefined ? 2 : 3) : 1);
 
-export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment {
+export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = false): Assignment {
   const ordered = [...groups].sort((a, b) => roundOf(a) - roundOf(b) || firstLine(a.bodies[0]) - firstLine(b.bodies[0]));
   const acceptedAt = new Map<string, number[]>();
   const decisions: Decision[] = [];
@@ -71,8 +71,11 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
       const [from, to] = windowOf(b);
       if (!b.label) return [];
       const found = idx.find(b.label, from, to).filter(free);
-      // a page foot's body with no mark of its own: one glued to a token of the text's (markindex.ts)
-      return found.length || b.zone !== 'foot' ? found : idx.findSplit(st, b.label, from, to).filter(free);
+      // a page foot's body with no mark of its own: one glued to a token of the text's (markindex.ts),
+      // or in an OCR's text what OCR made of its raised number on the page ("Catholic.”?"), by order
+      if (found.length || b.zone !== 'foot') return found;
+      const split = idx.findSplit(st, b.label, from, to).filter(free);
+      return ocrText ? [...split, ...ocrMarks(b.page, firstLine(b))] : split;
     });
     // a MediaWiki list (^ …, ↑ …) is cited by bracketed or raised marks; a bare number glued to a
     // word ("'1 hour'") is none of its own, and a one-line "↑ Top" nothing cites so is a page's
@@ -171,6 +174,12 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex): Assignment 
         marksOf.get(b)?.push(found[0]);
       });
     }
+  }
+  /** The marks OCR misread on a page above a line (a symbol where a raised number stood). */
+  function ocrMarks(page: number, to: number): PlacedMark[] {
+    const out: PlacedMark[] = [];
+    for (let i = pageRange(st, page)[0]; i < to; i++) for (const m of idx.byLine[i]) if (m.form === 'ocr' && free(m)) out.push(m);
+    return out;
   }
   /** A read foot's marks: whatever could be a raised number on its page, in order, whatever its label. */
   function readCandidates(g: Group): PlacedMark[][] {

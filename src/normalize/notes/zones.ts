@@ -171,7 +171,7 @@ const FOOT_FORMS = new Set<OpenerForm>(['dot', 'space', 'alone', 'bracket', 'bra
  * ("2⏎3⏎⏎first body…⏎second body…"), the text after them is shared out among them.
  * `refersTo(label, page, beforeLine)` says whether the page's running text has that mark.
  */
-export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Label, from: number, to: number) => boolean): Group[] {
+export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Label, from: number, to: number) => boolean, ocr = false): Group[] {
   const groups: Group[] = [];
   if (!st.paged) return groups;
   for (let p = 0; p < st.pageStarts.length; p++) {
@@ -212,7 +212,7 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
       // a section's number set alone above its title, the section going on below ("2⏎Package
       // Commands⏎In this section, we describe…"): a heading, not a foot
       if (o.form === 'alone' && j + 2 < idx.length && sectionTitle(st.lines[idx[j + 1]].text) && st.lines[idx[j + 2]].blankBefore) continue;
-      const bodies = footFrom(st, idx.slice(j), o);
+      const bodies = footFrom(st, idx.slice(j), o, ocr);
       if (!bodies) continue;
       // a number alone between lines of code is a listing's output ("$ echo ${s:7:2}⏎78⏎$ echo …")
       if (o.form === 'alone' && j > 0 && isCodeLine(st.lines[idx[j - 1]].text) && codeShare(bodies[0]) >= 0.6) continue;
@@ -331,7 +331,10 @@ function lastIsFoot(st: Stream, idx: number[], j: number): boolean {
 }
 
 /** The bodies of a page foot starting at the first of `idx`, or nothing when its openers break series. */
-function footFrom(st: Stream, idx: number[], first: Opener): Candidate[] | undefined {
+/** A foot's line that OCR opened with its misreading of the next small number ("® Cf. Church Times"). */
+const OCR_SYMBOL_LINE = /^([*†!?’}®])\s+(?=[\p{Lu}“"‘(])/u;
+
+function footFrom(st: Stream, idx: number[], first: Opener, ocr = false): Candidate[] | undefined {
   const L = st.lines;
   const page = L[idx[0]].page;
   // Labels first: a run of bare labels in series, then the bodies' text in the same order.
@@ -374,6 +377,14 @@ function footFrom(st: Stream, idx: number[], first: Opener): Candidate[] | undef
     }
     if (o?.label && FOOT_FORMS.has(o.form) && follows(lastLabel!, o.label)) {
       splitInline(open(o, i, restFrom(t, o)), (ob, from) => open(ob, i, from));
+      continue;
+    }
+    // in an OCR's text, a line that opens with a symbol where the next number belongs: that note
+    const sym = ocr && lastLabel?.kind === 'num' ? OCR_SYMBOL_LINE.exec(t.trimStart()) : null;
+    if (sym) {
+      const label: Label = { ...lastLabel!, text: String(lastLabel!.value + 1), value: lastLabel!.value + 1 };
+      const from = t.length - t.trimStart().length + sym[0].length;
+      open({ form: first.form, label, rest: t.slice(from), indent: 0, strong: false }, i, from);
       continue;
     }
     if (o?.label && (o.form === first.form || o.form === 'alone') && o.label.kind === first.label!.kind && !follows(lastLabel!, o.label) && o.form !== 'space') return undefined;

@@ -32,10 +32,23 @@ export function notes(s: NormState): void {
   const blocks = findBlocks(st, claimed);
   const inBlocks = new Set(claimed);
   const refersTo = (label: Label, from: number, to: number) => idx.find(label, from, to, (l) => inBlocks.has(l)).some((m) => !m.atStart) || idx.findSplit(st, label, from, to).length > 0;
+  const claimedBeforeFeet = new Set(claimed);
   let feet = findFeet(st, claimed, refersTo);
   // feet read by their place only where reading by marks found fewer (an OCR text)
   let readClaims = new Set(claimed);
   let read = findReadFeet(st, readClaims);
+  // (there OCR may also have made symbols of the raised numbers on pages whose labels it read:
+  // "® Cf. Church Times" is the third note of a foot that opens "1 …", "2 …")
+  // (a scanned book's prose, not a program's documentation: a dtx file's numbered listings read
+  // as such feet too, and their braces as such symbols)
+  const ocrText = read.length >= 2 && read.length >= feet.length && st.lines.filter((l) => isCodeLine(l.text)).length < 0.02 * st.lines.length;
+  if (ocrText) {
+    claimed.clear();
+    for (const l of claimedBeforeFeet) claimed.add(l);
+    feet = findFeet(st, claimed, refersTo, true);
+    readClaims = new Set(claimed);
+    read = findReadFeet(st, readClaims);
+  }
   if (read.length < 2 || read.length < feet.length) read = [];
   else {
     // there, a foot whose labels nothing on its page refers to ("*The Anglican authority…",
@@ -62,7 +75,7 @@ export function notes(s: NormState): void {
   const worksLines = new Set(works.flatMap((w) => w.entries.flatMap((e) => e.lines)));
   const notNotes = new Set(found.filter((g) => g.bodies.some((b) => worksLines.has(b.lines[0]))));
   const groups = found.filter((g) => !notNotes.has(g));
-  const { decisions, links, relabelled } = assign(st, groups, idx);
+  const { decisions, links, relabelled } = assign(st, groups, idx, ocrText);
   for (const { body, mark } of relabelled) s.doubts.push({ kind: 'note-relabelled', lines: body.lines.slice(0, 1).map((l) => st.lines[l].no), message: `reference [${mark.label.text}] matched to the page’s body labelled [${body.label?.text}] (the page has as many references as bodies)` });
 
   const L = st.lines;
