@@ -82,6 +82,15 @@ describe('PDF extraction with form feeds, folios and alternating running heads',
   });
 });
 
+describe('PDF extraction whose running heads pdftotext set in pieces over the folio (LaTeX’s headings style)', () => {
+  const { markdown, paged } = fixture('pdf-split-heads.txt');
+  it('takes the section’s number and title over the folio out with it, though each section heads two pages only', () => {
+    expect(markdown).not.toMatch(/Harbour Dues|Harbour Walls|Report on Harbours/);
+    expect(body(markdown)).not.toMatch(/^\d+$/m);
+    expect([...paged.matchAll(/<!--page (\d+)-->/g)].map((m) => Number(m[1]))).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+});
+
 describe('a number that opens a line in the middle of a sentence is no page foot', () => {
   it('keeps “Nos. 1, 2, and⏎3 move up and down…” in its paragraph, and the page’s real note linked', () => {
     const page = (n: number, lines: string[]) => [...lines, `${n} / 9`].join('\n');

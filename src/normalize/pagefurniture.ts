@@ -294,6 +294,15 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
       // a running head's chapter number on a line of its own at the very edge ("3⏎Options: …⏎7")
       if (side.length > 2 && /^\s*\d{1,2}\s*$/.test(side[0].text) && !folios.has(side[0].i) && repeated.has(side[1].i) && titleShape(side[1].text)) out.set(side[0].i, { i: side[0].i, kind: 'head' });
       const headLike = (t: string) => restIsHead(t.trim()) && !/[.!?]$/.test(t.trim()) && !sentence(t) && !isCodeLine(t);
+      // a head that pdftotext set in pieces above the page's folio ("2⏎Package Commands⏎3", the
+      // section's number, its title, the folio): what stands above a folio at a page's top is the head
+      if (at === 'top') {
+        // (a folio of the book's own numbering; never under a part's or chapter's label: "Part II⏎
+        // Page Layout in LATEX⏎4⏎Introduction" opens a part, its section's number split off)
+        const f = side.findIndex((x) => folios.get(x.i)?.label !== undefined);
+        if (f > 0 && f <= 2 && side.slice(0, f).every((x) => !out.has(x.i) && !CHAPTER_LABEL.test(x.text.trim()) && (/^\s*\d{1,2}\s*$/.test(x.text) || (headLike(x.text) && titleShape(x.text)))))
+          for (const x of side.slice(0, f)) out.set(x.i, { i: x.i, kind: 'head' });
+      }
       for (let k = 0; k < side.length; k++) {
         const e = side[k];
         if (out.has(e.i)) continue;
