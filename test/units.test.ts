@@ -419,6 +419,17 @@ describe('a saved page’s encoding', () => {
     expect(d.text).toContain('Lot × `é');
     expect(d.notes).toEqual([]);
   });
+  it('is UTF-8 when a page declares GB2312 but its bytes are UTF-8, and GB2312 when they are GB2312', async () => {
+    const { decodeHtml } = await import('../src/readers/html/decode.ts');
+    const words = 'DeepMind新电脑已可利用记忆自学，人工智能迈上新台阶';
+    const d = decodeHtml(page('gb2312', new TextEncoder().encode(words)));
+    expect(d.text).toContain(words);
+    expect(d.notes.join(' ')).toMatch(/declared gb\w*, but its bytes are UTF-8/i);
+    // the same words in GB2312's own bytes ("新电脑" = D0C2 B5E7 C4D4)
+    const gb = decodeHtml(page('gb2312', new Uint8Array([0xd0, 0xc2, 0xb5, 0xe7, 0xc4, 0xd4])));
+    expect(gb.text).toContain('新电脑');
+    expect(gb.notes).toEqual([]);
+  });
 });
 
 describe('glued numbers that are data, not marks', () => {

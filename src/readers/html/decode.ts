@@ -7,9 +7,11 @@ import type { Decoded } from '../../io/decode.ts';
 export function decodeHtml(bytes: Uint8Array): Decoded {
   let declared = getEncoding(bytes, { defaultEncoding: 'utf-8' });
   const notes: string[] = [];
-  // a page saved again as UTF-8 often keeps its old single-byte declaration: bytes that are
-  // valid UTF-8 with characters beyond ASCII in it are UTF-8 (a Latin-1 text almost never is)
-  if (declared.toLowerCase() !== 'utf-8' && SINGLE_BYTE.test(declared) && multibyteUtf8(bytes)) {
+  // a page saved again as UTF-8 often keeps its old declaration: bytes that are valid UTF-8 with
+  // characters beyond ASCII in it are UTF-8 (a Latin-1 text almost never is; a text in a
+  // two-byte encoding, GB2312 or Shift_JIS, never is once it holds a few of its characters)
+  const least = SINGLE_BYTE.test(declared) ? 1 : 8;
+  if (declared.toLowerCase() !== 'utf-8' && multibyteUtf8(bytes, least)) {
     notes.push(`declared ${declared}, but its bytes are UTF-8: read as UTF-8`);
     declared = 'utf-8';
   }
@@ -28,9 +30,11 @@ export function decodeHtml(bytes: Uint8Array): Decoded {
 
 const SINGLE_BYTE = /^(?:iso-8859-\d+|windows-125\d|us-ascii|latin\d?|macintosh)$/i;
 
-/** Valid UTF-8 holding at least one character beyond ASCII. */
-function multibyteUtf8(bytes: Uint8Array): boolean {
-  if (!bytes.some((b) => b >= 0x80)) return false;
+/** Valid UTF-8 holding at least `least` characters beyond ASCII. */
+function multibyteUtf8(bytes: Uint8Array, least: number): boolean {
+  let n = 0;
+  for (let i = 0; i < bytes.length && n < least; i++) if (bytes[i] >= 0xc0) n++;
+  if (n < least) return false;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return true;
