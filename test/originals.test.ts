@@ -125,6 +125,29 @@ describe('notes of a page', () => {
   });
 });
 
+describe('a page that is a plain text in preformatted lines (an RFC as a web page)', () => {
+  it('is read as a text: its pages’ heads and feet out, its wrapped paragraphs joined, its page anchors no notes', async () => {
+    const topics = ['storage', 'versions', 'tokens', 'folders', 'headers', 'errors', 'caching', 'origins', 'clients', 'servers', 'sessions', 'paths', 'documents', 'requests', 'answers', 'limits'];
+    const openers = ['', 'Many services for data storage are available over the internet today.', 'Each item in storage is stored as a document, with its content type.', 'A request may carry a bearer token, which the server checks first.', 'Versions let two clients write the same folder without losing work.'];
+    const para = (k: number) =>
+      [
+        ...(k % 10 === 1 ? [`   ${openers[Math.floor(k / 10)]}`] : []),
+        `   Paragraph ${k} of the draft is about ${topics[k % 16]}: it describes how a client talks`,
+        `   to a server about ${topics[(k * 7) % 16]}, and how the server answers each of the requests`,
+        `   about ${topics[(k * 3) % 16]} that the client may send to it in the course of a session.`,
+      ].join('\n');
+    const page = (n: number) =>
+      `<pre class='newpage'><a name="page-${n}" id="page-${n}" href="#page-${n}" class="invisible"> </a>\n<span class="grey">Internet-Draft              remoteStorage                  December 2014</span>\n\n${n === 1 ? 'Table of Contents\n\n   1. Introduction......................................<a href="#page-2">2</a>\n   2. Requests..........................................<a href="#page-3">3</a>\n\n' : ''}${[1, 2, 3, 4].map((k) => para(n * 10 + k)).join('\n\n')}\n\n\n<span class="grey">de Jong                                                         [Page ${n}]</span>\n</pre>`;
+    const html = `<!DOCTYPE html><html><head><title>draft-remotestorage</title></head><body><div class="nav">[Docs] [txt|pdf]</div>${[1, 2, 3, 4].map(page).join('<!--NewPage-->')}</body></html>`;
+    const d = mkdtempSync(join(tmpdir(), 'editions-rfc-'));
+    writeFileSync(join(d, 'draft.html'), html);
+    const r = await normaliseFile(join(d, 'draft.html'));
+    expect(r.markdown).not.toMatch(/\[\^\d+\]|```|Internet-Draft|\[Page \d\]/);
+    for (const k of [12, 22, 24, 32, 44]) expect(r.markdown).toMatch(new RegExp(`^Paragraph ${k} of the draft is about \\w+: it describes how a client talks to a server about \\w+, and how the server answers each of the requests about \\w+ that the client may send to it in the course of a session\\.$`, 'm'));
+    expect(r.report.decoding.join(' ')).toMatch(/plain text set in preformatted lines/);
+  });
+});
+
 describe('links that are not notes, and notes in an e-text’s own wrapping', () => {
   const page = async (body: string) => {
     const d = mkdtempSync(join(tmpdir(), 'editions-xref-'));

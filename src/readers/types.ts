@@ -12,4 +12,6 @@ export interface ReadDocument {
   doubts: Doubt[];
   /** What carried the text, for the report: "HTML", "EPUB", "PDF". */
   carrier: string;
+  /** A page that is a plain text set in preformatted lines (an RFC, a text file saved as a page): that text, for the text chain. */
+  plainText?: string;
 }

@@ -2,6 +2,7 @@
 // note bodies. The markup is parsed (linkedom), the page's notes are taken from its own
 // links first, then its main content is chosen (Mozilla's Readability, as Firefox's reader
 // view does) and its tags give the structure. Scripts are never run: the DOM has no engine.
+import { isCodeLine } from '../../normalize/code.ts';
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import type { Block, Change, Metadata } from '../../normalize/types.ts';
@@ -47,6 +48,9 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
     el.remove();
   }
   dropUnprinted(root, changes);
+  // (a saved page's, not an EPUB's: a book's chapter set in <pre> is verse or a listing of the book's)
+  const plainText = opts.mainContent ? preformattedText(root) : undefined;
+  if (plainText !== undefined) return { blocks: [], bodies: [], meta: {}, hints: {}, changes, doubts: [], carrier: 'HTML', plainText };
   dropPageNumbers(root, changes);
   dropLinkTables(root, changes);
   dropContents(root, changes);
@@ -83,6 +87,25 @@ export function readHtml(html: string, opts: HtmlOptions = { mainContent: true }
   // an e-text's own catalogue fields name it better than the page's title ("The Project Gutenberg eBook of …")
   Object.assign(meta, catalogue);
   return { blocks, bodies: notes.bodies, meta: {}, hints: meta, changes, doubts, carrier: 'HTML' };
+}
+
+const letterCount = (t: string | null) => (t ?? '').replace(/[^\p{L}\p{N}]/gu, '').length;
+
+/**
+ * The text of a page that is a plain text in <pre> (an RFC, a text file saved as a page): its
+ * preformatted blocks hold nearly all of its words and their lines read as prose, not as a
+ * listing — its pages, heads and wrapped paragraphs are the text chain's to read (here its
+ * page anchors would read as references and its pages as their notes).
+ */
+function preformattedText(root: Element): string | undefined {
+  const pres = Array.from(root.querySelectorAll('pre')).filter((p) => !p.parentElement?.closest('pre'));
+  if (!pres.length) return undefined;
+  const inPre = pres.reduce((n, p) => n + letterCount(p.textContent), 0);
+  if (inPre < 0.8 * letterCount(root.textContent)) return undefined;
+  const text = pres.map((p) => (p.textContent ?? '').replace(/^\n/, '').replace(/\s+$/, '')).join('\n\f');
+  const lines = text.split('\n').filter((l) => /\p{L}{2}/u.test(l));
+  const prose = lines.filter((l) => !isCodeLine(l) && l.trim().split(/\s+/).length >= 4).length;
+  return lines.length >= 20 && prose >= 0.6 * lines.length ? `${text}\n` : undefined;
 }
 
 /**
