@@ -756,6 +756,14 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(noteText(md, 2)).toMatch(/^Ibid\. p\.\s420\.$/u);
     expect(noteText(md, 3)).toMatch(/^Cecconi, ii\. p\.\s329\.$/u);
   });
+  it('takes a symbol OCR set apart by a space after a closed quotation (“families.” ?) for a mark', () => {
+    const text = fixtureText('ocr-djvu.txt')
+      .replace('itself was lost. In hard years the record was the only', 'itself was lost.1 In hard years the record was the only')
+      .replace('thing that kept the peace between the families.? The', 'thing that kept the peace between the “families.” ? The');
+    const md = normalize(text).markdown;
+    expect(md).toContain('the peace between the “families.”[^3] The minister');
+    expect(md).not.toContain('” ?');
+  });
 });
 
 // A real slide deck through pdftotext -layout: beamer's example conference talk

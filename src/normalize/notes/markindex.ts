@@ -11,8 +11,6 @@ export interface PlacedMark extends Mark {
   page: number;
   /** It opens its line: a body's label, unless the line is running text that begins with a mark. */
   atStart: boolean;
-  /** Its word and number come back through the text: more likely a name than a mark. */
-  doubtful?: boolean;
 }
 
 // a token of the running text: letters, digits and the dots, dashes and underscores inside names

@@ -28,6 +28,8 @@ export interface Mark {
   distinctive: boolean;
   /** Candidates that need the sequence of labels to vouch for them. */
   weak: boolean;
+  /** Less likely a mark than another candidate (its word and number come back through the text; a symbol set apart): taken last. */
+  doubtful?: boolean;
 }
 
 const GLUE_AFTER = new Set([...'.,;:!?)]”’"\'»']);
@@ -153,6 +155,12 @@ export function marksOf(text: string): Mark[] {
     const end = m.index! + m[0].length;
     const midSentence = /[!?]$/.test(m[0]) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
     out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence });
+  }
+  // (and one OCR set apart by a space after a closed quotation: "dispersed.” ?", "questioned.” *" —
+  // no sentence ends twice)
+  if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[.,;!?][”"’]) ([}®†!?*])(?=\s|$)/gu)) {
+    if (out.some((o) => o.start <= m.index! && o.end > m.index!)) continue;
+    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end: m.index! + m[0].length, distinctive: false, weak: true, doubtful: true });
   }
   out.sort((a, b) => a.start - b.start);
   return out;
