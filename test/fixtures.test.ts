@@ -756,6 +756,11 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(noteText(md, 2)).toMatch(/^Ibid\. p\.\s420\.$/u);
     expect(noteText(md, 3)).toMatch(/^Cecconi, ii\. p\.\s329\.$/u);
   });
+  it('parts two notes OCR read on one line where the second’s label is a symbol and its Ibid an “/bid”', () => {
+    const md = normalize(fixtureText('ocr-djvu.txt').replace('1 Ibid. p. 420.  2 Cecconi, ii. p. 329.', '1 Ibid. p. 420. ® /bid. p. 329.')).markdown;
+    expect(noteText(md, 2)).toMatch(/^Ibid\. p\.\s420\.$/u);
+    expect(noteText(md, 3)).toMatch(/^\/bid\. p\.\s329\.$/u);
+  });
   it('takes a symbol OCR set apart by a space after a closed quotation (“families.” ?) for a mark', () => {
     const text = fixtureText('ocr-djvu.txt')
       .replace('itself was lost. In hard years the record was the only', 'itself was lost.1 In hard years the record was the only')

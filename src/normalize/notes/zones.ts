@@ -233,7 +233,7 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
 
 // A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®).
 const OCR_LABEL = /^([1-9]|[*†!?’'‘}®])\s*(?=[\p{Lu}“"‘([])/u;
-const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®])[ ](?=[\p{Lu}“"‘([])/u;
+const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®])[ ](?=[\p{Lu}“"‘([/])/u;
 const OCR_LINE = /^(?:[1-9]|[*†!?’'}®]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])/u;
 const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect|lib)\.|\b\d{1,4}\b|\bibid\b/i;
 // a reference to a page of a book, not just any number (a slide's numbered steps)
