@@ -761,6 +761,27 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(noteText(md, 2)).toMatch(/^Ibid\. p\.\s420\.$/u);
     expect(noteText(md, 3)).toMatch(/^\/bid\. p\.\s329\.$/u);
   });
+  describe('an OCR text in form-feed pages whose feet cite the same work page after page', () => {
+    const sentences = ['The council met in the spring and heard the case of the harbour dues at length', 'Nobody in the town could remember a year in which the wall had not needed mending', 'The minister wrote to the bishop that the fishing families were in great distress', 'A stranger who came to fish from the harbour had first to ask the council for leave', 'The record of the boats was read aloud each spring before the fishing began again', 'In hard years the record was the only thing that kept the peace between families', 'The charter of the fourteenth century named forty boats and the places of each', 'Every family on the shore had its own place, and the places passed down the years'];
+    const page = (n: number, foot: string) => {
+      const lines: string[] = [`${n} A HISTORY OF THE HARBOUR`, ''];
+      for (let k = 0; k < 8; k++) lines.push(`${sentences[(n + k) % 8]}, as the ${['clerk', 'mayor', 'priest', 'council'][(n + k) % 4]} wrote in ${1600 + n * 3 + k}.`);
+      lines[4] = `${lines[4].slice(0, -1)}, so the record says.”! And the town went on.`;
+      if (foot.includes(' 2 ')) lines[8] = `${lines[8].slice(0, -1)}, as the clerk noted.” 2 And so it was.`;
+      return `${lines.join('\n')}\n\n${foot}\n`;
+    };
+    const feet = ['1 Acton, History of Freedom, p. 418.', '1 Pastoral (1867), p. 40.', '1 Pastoral (1867), p. 40.', '1 Pastoral (1867), p. 119.', '1 Pastoral (1867), p. 40 2 Ibid. p. 41.'];
+    const { markdown } = normalize(feet.map((f, k) => page(40 + k, f)).join('\f'));
+    it('keeps each foot as its page’s note: a note that cites a page is no running foot, however alike', () => {
+      expect(parsedNotes(markdown).defs).toHaveLength(6);
+      expect(markdown.match(/so the record says\.”\[\^\d+\] And the town/g)).toHaveLength(5);
+    });
+    it('parts two notes on one line where OCR lost the stop before the second’s number (“p. 40 2 Ibid.”)', () => {
+      expect(noteText(markdown, 5)).toMatch(/^Pastoral \(1867\), p\.\s40$/u);
+      expect(noteText(markdown, 6)).toMatch(/^Ibid\. p\.\s41\.$/u);
+      expect(markdown).toContain('as the clerk noted.”[^6] And so it was.');
+    });
+  });
   it('takes a symbol OCR set apart by a space after a closed quotation (“families.” ?) for a mark', () => {
     const text = fixtureText('ocr-djvu.txt')
       .replace('itself was lost. In hard years the record was the only', 'itself was lost.1 In hard years the record was the only')

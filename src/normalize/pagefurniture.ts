@@ -57,6 +57,8 @@ const titleShape = (t: string) => {
 };
 const restIsHead = (rest: string) => rest.length <= 80 && rest.split(/\s+/).filter(Boolean).length <= 10 && !/[,;]$/.test(rest) && !NOTE_LIKE.test(rest);
 /** Lines that open a note or carry one: never running heads. */
+/** A note at a page's foot that cites a page: its label, then a citation ("1 Pastoral (1867), p. 40.") — however alike from page to page, no running foot. */
+const citingNote = (t: string) => /^\s*(?:\d{1,2}|[*†‡§®}])\s+\S/.test(t) && /\b(?:p|pp|vol|ibid|op\. cit|cf)\.\s*[\divxlc]|\bibid\b/i.test(t);
 const NOTE_OPENS = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])/;
 const NOTE_LIKE = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])|["“”]/;
 
@@ -217,7 +219,7 @@ export function pageFurniture(pages: EdgeLine[][]): Furniture[] {
   const heads = edges.flatMap((es, p) =>
     es
       // (a listing's line at a page's edge, however alike from page to page, is no head)
-      .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text) && !isCodeLine(e.text) && !underLabel(es, e))
+      .filter((e) => !folios.has(e.i) && !/\[\d{1,4}\]/.test(e.text) && !sentence(e.text) && !isCodeLine(e.text) && !underLabel(es, e) && !(e.at === 'bottom' && citingNote(e.text)))
       // (a line with quotation marks is the text's, unless pages repeat it word for word: quoted: true)
       .flatMap((e) => columns(e.text, e.at).filter((c) => c.t.trim().length <= (c.col ? 80 : 120) && !NOTE_OPENS.test(c.t)).map((c) => ({ ...e, p, key: keyOf(c.t), part: c.t, col: c.col, quoted: NOTE_LIKE.test(c.t) }))),
   ).filter((e) => e.key.length >= 4);

@@ -285,7 +285,8 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
       // more bodies on the line, each after a sentence end
       for (let guard = 0; guard < 8; guard++) {
         const piece = cur.pieces[cur.pieces.length - 1];
-        const x = OCR_NEXT.exec(piece.text);
+        // (or the next number itself after a number, the citation's stop lost: "p. 40 2 Ibid. p. 41.")
+        const x = OCR_NEXT.exec(piece.text) ?? new RegExp(`(?<=\\d[ ]{1,2})${bodies.length + 1} (?=\\p{Lu})`, 'u').exec(piece.text);
         if (!x) break;
         const col = (piece.from ?? 0) + x.index + x[0].length;
         piece.text = piece.text.slice(0, x.index).trimEnd();
