@@ -766,13 +766,13 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     const page = (n: number, foot: string) => {
       const lines: string[] = [`${n} A HISTORY OF THE HARBOUR`, ''];
       for (let k = 0; k < 8; k++) lines.push(`${sentences[(n + k) % 8]}, as the ${['clerk', 'mayor', 'priest', 'council'][(n + k) % 4]} wrote in ${1600 + n * 3 + k}.`);
-      lines[4] = `${lines[4].slice(0, -1)}, so the record says.”! And the town went on.`;
+      lines[4] = `${lines[4].slice(0, -1)}, so the record says.”!${n === 43 ? '_' : ''} And the town went on.`;
       if (foot.includes(' 2 ')) lines[8] = `${lines[8].slice(0, -1)}, as the clerk noted.” 2 And so it was.`;
       return `${lines.join('\n')}\n\n${foot}\n`;
     };
     const feet = ['1 Acton, History of Freedom, p. 418.', '1 Pastoral (1867), p. 40.', '1 Pastoral (1867), p. 40.', '1 Pastoral (1867), p. 119.', '1 Pastoral (1867), p. 40 2 Ibid. p. 41.'];
     const { markdown } = normalize(feet.map((f, k) => page(40 + k, f)).join('\f'));
-    it('keeps each foot as its page’s note: a note that cites a page is no running foot, however alike', () => {
+    it('keeps each foot as its page’s note: a note that cites a page is no running foot, however alike (and a mark with a speck after it, “says.”!_”, is a mark)', () => {
       expect(parsedNotes(markdown).defs).toHaveLength(6);
       expect(markdown.match(/so the record says\.”\[\^\d+\] And the town/g)).toHaveLength(5);
     });

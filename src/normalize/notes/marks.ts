@@ -149,11 +149,12 @@ export function marksOf(text: string): Mark[] {
   }
   // OCR's misreadings of a raised number: a symbol glued to a word where no sentence ends
   // (most lines hold none of those symbols: the lookbehind scan is skipped for them)
-  if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])([}®†]|[!?](?=\s|$|[”"’])|(?<=[”"’])[!?*])(?=[\s.,;:”"’)]|$)/gu)) {
+  // (a speck OCR read after it, "it.”!_ The", goes with it)
+  if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])(?:[}®†]|[!?](?=\s|$|[”"’_])|(?<=[”"’])[!?*])_?(?=[\s.,;:”"’)]|$)/gu)) {
     if (out.some((o) => o.start <= m.index! && o.end > m.index!)) continue;
     // ("opponents! puts": a "!" or "?" before a word in lower case ends no sentence: the likelier mark)
     const end = m.index! + m[0].length;
-    const midSentence = /[!?]$/.test(m[0]) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
+    const midSentence = /[!?]_?$/.test(m[0]) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
     out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence });
   }
   // (and one OCR set apart by a space after a closed quotation: "dispersed.” ?", "questioned.” *" —
