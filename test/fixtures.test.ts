@@ -339,6 +339,10 @@ describe('A Distributed Proofreaders transcription: page lines, block quotations
     expect(markdown).toContain('the town has not hitherto found a better way');
     expect(noteText(markdown, 2)).toBe('Read before the Harbour Society, in the winter of 1871.');
   });
+  it('decides a hyphen the proofers marked as doubtful (school-*masters) as a line-end hyphen is decided, reported', () => {
+    expect(markdown).toContain('a ledger kept by the schoolmasters.');
+    expect(report.changes.some((c) => c.kind === 'join-marked-hyphen' && c.to === 'schoolmasters')).toBe(true);
+  });
   it('sets a thought break <tb> as a break between scenes', () => {
     expect(body(markdown)).toMatch(/for its wall\.\n\n\* \* \*\n\nIn the spring/);
   });

@@ -1,4 +1,5 @@
 import { TAG_CLOSE, TAG_OPEN, type Item, type NormState, type Region } from '../types.ts';
+import { decideHyphen } from '../hyphenation.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -105,6 +106,15 @@ export function transcription(s: NormState): void {
     // (in a transcription, its tags are formatting, held apart until the emphasis pass reads them:
     // a line that opens with "<sc>" is no markup)
     if (dp && it.text.includes('<')) it.text = it.text.replace(DP_TAG, (_m, tag: string) => `${TAG_OPEN}${tag.toLowerCase()}${TAG_CLOSE}`);
+    // school-*masters: a hyphen the proofers joined across a line end, unsure whether it is the
+    // compound's own: decided as a hyphen at a line's end is, by the text's usage and the word list
+    if (dp && it.text.includes('-*')) it.text = it.text.replace(/(\p{L}+)-\*(\p{L}+)/gu, (m, a: string, b: string) => {
+      const d = decideHyphen(a, b, s.lexicon, s.sidecar.meta.language ?? 'en');
+      const to = d.keep ? `${a}-${b}` : `${a}${b}`;
+      s.changes.push({ kind: 'join-marked-hyphen', lines: [it.no], from: m, to, why: `the transcription marks the hyphen as doubtful: ${d.why}` });
+      if (!d.sure) s.doubts.push({ kind: 'hyphen', lines: [it.no], message: `${m} → ${to}: ${d.why}` });
+      return to;
+    });
     const inFoot = footDepth > 0 || /^\s*\*?\[Footnote\b/.test(it.text);
     if (inFoot) {
       footDepth = Math.max(0, footDepth + depthOf(it.text));
