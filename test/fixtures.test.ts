@@ -343,6 +343,11 @@ describe('A Distributed Proofreaders transcription: page lines, block quotations
     expect(markdown).toContain('a ledger kept by the schoolmasters.');
     expect(report.changes.some((c) => c.kind === 'join-marked-hyphen' && c.to === 'schoolmasters')).toBe(true);
   });
+  it('closes an illustration’s caption whose bracket the transcription closed lines later, after its table', () => {
+    expect(markdown).toMatch(/^\\\[Illustration: THE DUES BY YEAR\\\]$/m);
+    expect(markdown).not.toMatch(/^\\?\]$/m);
+    expect(markdown).toContain('1861 thirty-eight boats');
+  });
   it('sets a thought break <tb> as a break between scenes', () => {
     expect(body(markdown)).toMatch(/for its wall\.\n\n\* \* \*\n\nIn the spring/);
   });

@@ -64,6 +64,8 @@ export function transcription(s: NormState): void {
   let lastText: TextItem | undefined;
   let breakSince = false;
   let footDepth = 0;
+  // an illustration whose caption and contents run over lines ("[Illustration: SCHEME⏎/*⏎…⏎*/⏎]")
+  let figure: { first: TextItem; depth: number } | undefined;
   const dp = s.raw.some((l) => DP_EVIDENCE.test(l.text));
   items.forEach((it, i) => {
     if (it.kind === 'page') {
@@ -86,6 +88,19 @@ export function transcription(s: NormState): void {
       s.changes.push({ kind: 'remove-transcriber-mark', lines: [it.no], from: t, why: 'the marked stretch ends' });
       return;
     }
+    if (figure && t === ']' && figure.depth === 1) {
+      // its closing bracket alone on a line: the caption's, which the caption takes back
+      if (!figure.first.text.includes(']')) figure.first.text = `${figure.first.text.trimEnd()}]`;
+      figure = undefined;
+      drop.add(i);
+      s.changes.push({ kind: 'remove-transcriber-mark', lines: [it.no], from: t, why: 'the end of an illustration that runs over lines: its caption closed' });
+      return;
+    }
+    // (an illustration's lines are no text a word broken over the page goes on from)
+    const inFigure = figure !== undefined || /^\[Illustration\b/i.test(t);
+    if (figure) figure.depth += depthOf(it.text);
+    else if (/^\[Illustration\b/i.test(t) && depthOf(t) > 0) figure = { first: it, depth: depthOf(t) };
+    if (figure && figure.depth <= 0) figure = undefined;
     if (/^\[Blank Page\]$/i.test(t)) {
       drop.add(i);
       s.changes.push({ kind: 'remove-blank-page', lines: [it.no], from: t });
@@ -120,6 +135,7 @@ export function transcription(s: NormState): void {
       footDepth = Math.max(0, footDepth + depthOf(it.text));
       return;
     }
+    if (inFigure) return;
     // op-* … *ponents: a word broken across a page break
     if (breakSince && lastText && /-\*$/.test(lastText.text.trimEnd()) && /^\*/.test(it.text.trimStart())) {
       lastText.text = lastText.text.trimEnd().slice(0, -1);
