@@ -240,6 +240,67 @@ describe('bullets', () => {
   });
 });
 
+describe('an e-text’s chapter headings by the four blank lines set before them', () => {
+  const prose = (n: number) =>
+    [
+      `The ${['first', 'second', 'third', 'fourth'][n]} part of the inquiry turns on the records of the harbour, which the council kept`,
+      'with great care through the years of the great fishing, and which the town still holds in the old',
+      'chest in the vestry of the church, where any reader may ask to see them on a weekday morning.',
+    ].join('\n');
+  const text = [
+    'THE HARBOUR RECORDS',
+    '',
+    'LONDON:',
+    'PRINTED FOR THE AUTHOR',
+    '',
+    '',
+    '',
+    '',
+    'MDCCCLX',
+    '',
+    '',
+    '',
+    '',
+    '_Chapter I_',
+    '',
+    'OF THE BOATS.',
+    '',
+    '',
+    prose(0),
+    '',
+    prose(1),
+    '',
+    '',
+    '',
+    '',
+    'Chapter II. Of The Council And Its Clerks.',
+    '',
+    '',
+    prose(2),
+    '',
+    '',
+    '',
+    '',
+    'THE DUES OF THE HARBOUR AND',
+    '',
+    'THE WALL.',
+    '',
+    '',
+    prose(3),
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('takes a short block after four blank lines, the chapter’s prose under it, for a heading, and a title one blank line under it with it', () => {
+    expect(markdown).toMatch(/^## \*Chapter I\*\. OF THE BOATS\.$/m);
+    expect(markdown).toMatch(/^## Chapter II\. Of The Council And Its Clerks\.$/m);
+    expect(markdown).toMatch(/^## THE DUES OF THE HARBOUR AND THE WALL\.$/m);
+  });
+  it('leaves a title page’s lines after four blank lines, no prose under them, as they are', () => {
+    expect(markdown).not.toMatch(/^#+ MDCCCLX/m);
+    expect(markdown).toMatch(/^MDCCCLX$/m);
+  });
+});
+
 describe('an e-text’s scene breaks and a note boxed in characters', () => {
   const prose = (what: string) =>
     [

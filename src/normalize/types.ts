@@ -40,6 +40,8 @@ export interface Block {
   row?: { first: boolean; header: boolean };
   /** A short first line that the unwrapping set apart from the full line under it: a title in sentence case. */
   leads?: boolean;
+  /** Blank lines before the block in the source, where more than one (an e-text sets four before a chapter's heading). */
+  gap?: number;
   /** Code: the indentation common to its lines, taken off when it is written. */
   indent?: number;
   /** Original edition page labels that begin inside this block, with their character offset. */

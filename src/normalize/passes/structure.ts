@@ -26,6 +26,70 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   return true;
 }
 
+/** A division of a book above its chapters. */
+const DIVISION = /^(?:book|part|volume|vol\.)\s+[\divxlc]+\b/i;
+const LINKING_END = /\b(?:of|in|and|the|for|to|on|as|a|an|by|with|from)$/i;
+const LINKING_START = /^(?:of|in|and|for|to|on|as|by|with|from)\b/i;
+
+/**
+ * An e-text's chapter headings by the blank lines around them: Project Gutenberg's texts and
+ * Distributed Proofreaders' transcriptions set four blank lines before a chapter's heading
+ * ("_Chapter I_", "Chapter I. Of The Requisites Of Production.", "THE POSSIBLE IMPROVEMENT OF⏎THE
+ * HUMAN BREED,"). Where a wrapped text does so twice or more, a short block after four blank
+ * lines, that the chapter's prose follows before the next such block, is a heading; a short
+ * title one blank line under it ("INTRODUCTORY.") joins it. Title pages and colophons, short
+ * lines after four blank lines with no prose after them, stay as they are.
+ */
+function chapterGaps(s: NormState, B: Block[], drop: Set<Block>): void {
+  // (a wrapped e-text's, not a typeset page's: pdftotext leaves blank lines where a page's space was)
+  if (s.mode === 'lines' || (s.formFeeds ?? 0) >= 2) return;
+  const openers = B.filter((b) => (b.gap ?? 0) >= 4 && !drop.has(b));
+  if (openers.length < 2) return;
+  const short = (b: Block | undefined, most: number) => {
+    if (!b || b.kind !== 'para' || drop.has(b) || b.region || b.lines.length > 3) return false;
+    const t = bare(b.text);
+    // (a title's words, not a sentence's: no stop inside followed by more words, no lower-case opening)
+    // (and words, not figures: "1814 to £2,200,000,000.")
+    const digits = t.replace(/\D/g, '').length;
+    // (nor a sentence set alone: a stop at its end, many words, few of them capitalised, no label)
+    if (/\.$/.test(t) && words(t) >= 8 && titleCaseShare(t) < 0.5 && !/^[_*]*(?:chap|chapter|book|part|section|[ivxlc]+\.|\d)/i.test(t)) return false;
+    return words(t) <= most && /^[\p{Lu}\p{N}_*“"‘'(]/u.test(t) && !/[,;:]$/.test(t) && !/[.!?]\s+\p{Ll}/u.test(t) && !/^\[/.test(t) && digits <= t.replace(/[^\p{L}]/gu, '').length;
+  };
+  // the chapter's prose follows it before the next such block; or it heads a division whose
+  // first chapter follows at once ("BOOK I. PRODUCTION.", "INTRODUCTORY.", a book's title over its
+  // introduction), if it names it in words — a title page's date ("MDCCCLX") does not
+  const heads = new Set<Block>();
+  for (let i = B.length - 1; i >= 0; i--) {
+    const b = B[i];
+    if ((b.gap ?? 0) < 4 || !short(b, 15)) continue;
+    let prose = false;
+    for (let k = i + 1; k < Math.min(B.length, i + 20) && (B[k].gap ?? 0) < 4; k++) if (B[k].kind === 'para' && words(B[k].text) >= 25) prose = true;
+    const named = DIVISION.test(bare(b.text)) || bare(b.text).split(/[^\p{L}]+/u).some((w) => w.length >= 4 && englishWords().has(w.toLowerCase()));
+    const over = heads.has(B[i + 1]) || (B[i + 1]?.kind === 'heading' && (B[i + 1].gap ?? 0) >= 4);
+    if (prose || (over && named)) heads.add(b);
+  }
+  for (let i = 0; i < B.length; i++) {
+    const b = B[i];
+    if (!heads.has(b)) continue;
+    b.kind = 'heading';
+    b.level = 2;
+    s.changes.push({ kind: 'heading-by-gap', lines: b.lines, to: bare(b.text), why: 'four blank lines before it, as the e-text sets a chapter’s heading' });
+    const next = B[i + 1];
+    // (not a byline's opening, "Collected And Edited By", that goes on in the block under it)
+    if (next && (next.gap ?? 1) < 2 && short(next, 10) && !LINKING_END.test(bare(next.text)) && words(B[i + 2]?.text ?? '') > 0) {
+      // (a title the source set over two lines, "EUGENICS AS A FACTOR IN⏎RELIGION.", "MORAL EFFECTS⏎OF THE
+      // ARTS AND SCIENCES", goes on with a space)
+      const label = CHAPTER_LABEL.test(bare(b.text).replace(/^[_*]+|[_*.]+$/g, ''));
+      const runsOn = !label && (!/[.!?:;)\]”’"'_*\p{Lu}\p{N}]$/u.test(bare(b.text)) || LINKING_END.test(bare(b.text)) || LINKING_START.test(bare(next.text)));
+      b.text = runsOn ? `${b.text.trim()} ${next.text}` : `${b.text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
+      pushAll(b.lines, next.lines);
+      drop.add(next);
+      s.changes.push({ kind: 'join-chapter-title', lines: b.lines, to: b.text });
+      i++;
+    }
+  }
+}
+
 /**
  * A title in sentence case that the unwrapping set apart from the text under it
  * ("What currently exists"): it lists nothing (no comma or stop inside) and opens with a word
@@ -267,6 +331,8 @@ export function structure(s: NormState): void {
       for (let j = i + 1; j < B.length && !(B[j].kind === 'heading' && B[j + 1]?.kind === 'byline'); j++) if (B[j].kind === 'heading') B[j].level = 3;
     }
   }
+  // (what no rule above made a heading, by the blank lines an e-text sets around its chapters' headings)
+  chapterGaps(s, B, drop);
   // The source's index is a part of the book of its own, as its chapters are (set last, so that
   // no other heading's level depends on it).
   for (const b of B) {

@@ -51,6 +51,7 @@ export function unwrap(s: NormState): void {
   let page = 0;
   let breakSince = false; // a page break since the last text line
   let blankSince = false;
+  let blankRun = 0; // blank lines in a row before the current line
   let pendingMark: string | undefined = s.startLabel;
   if (mode !== 'lines') numberedLines(s);
   const items = s.items;
@@ -68,6 +69,7 @@ export function unwrap(s: NormState): void {
   const open = (it: TextItem, kind: Block['kind'] = 'para') => {
     const text = kind === 'code' ? it.text.replace(/(?<!\s)\s+$/, '') : it.text.replace(/^[ \u00a0]+/, '').replace(/(?<![ \u00a0\u2002\u2003])[ \u00a0\u2002\u2003]+$/, '');
     cur = { kind, text, lines: [it.no], widths: [it.text.trim().length], page, region: it.region };
+    if (blankRun > 1) cur.gap = blankRun;
     if (kind === 'code') cur.indent = indentOf(it.text);
     if (pendingMark !== undefined) cur.pageMarks = [{ label: pendingMark, at: 0, letters: 0 }];
     pendingMark = undefined;
@@ -167,6 +169,7 @@ export function unwrap(s: NormState): void {
       continue;
     }
     if (it.kind === 'blank') {
+      blankRun++;
       if (mode !== 'trailing-space' || !last || !goesOn(last.text) || cur?.kind === 'code') {
         close();
         blankSince = true;
@@ -217,6 +220,7 @@ export function unwrap(s: NormState): void {
     last = it;
     breakSince = false;
     blankSince = false;
+    blankRun = 0;
   }
   for (const b of joined.keys()) textOf(b);
   if (mode !== 'lines' && measure > 0) keepVerseLines(s, blocks, measure, authored);
