@@ -46,7 +46,7 @@ function chapterGaps(s: NormState, B: Block[], drop: Set<Block>): void {
   const openers = B.filter((b) => (b.gap ?? 0) >= 4 && !drop.has(b));
   if (openers.length < 2) return;
   const short = (b: Block | undefined, most: number) => {
-    if (!b || b.kind !== 'para' || drop.has(b) || b.region || b.lines.length > 3) return false;
+    if (b?.kind !== 'para' || drop.has(b) || b.region || b.lines.length > 3) return false;
     const t = bare(b.text);
     // (a title's words, not a sentence's: no stop inside followed by more words, no lower-case opening)
     // (and words, not figures: "1814 to £2,200,000,000.")
