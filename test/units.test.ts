@@ -398,6 +398,21 @@ describe('pager lines', async () => {
   });
 });
 
+describe('a chapter label among the entries of the source’s contents', () => {
+  it('is an entry of them (with its title), and the same label after the contents a heading', async () => {
+    const { structure } = await import('../src/normalize/passes/structure.ts');
+    type B = import('../src/normalize/types.ts').Block;
+    const blk = (kind: B['kind'], text: string, extra: Partial<B> = {}): B => ({ kind, text, lines: [0], widths: [text.length], page: 0, ...extra });
+    const entry = (t: string) => blk('item', t, { region: 'contents', label: '' });
+    const blocks = [blk('heading', 'Contents', { level: 2 }), entry('1. The First Boats 3'), entry('2. The Charter 6'), blk('para', 'CHAPTER II'), blk('para', 'THE WALL'), entry('3. The Outer Wall 9'), entry('4. The Storms 12'), blk('para', 'CHAPTER I'), blk('para', 'THE BOATS'), blk('para', 'The harbour was built in three seasons, and the men who built it were paid by the tide rather than by the day.')];
+    const s = { mode: 'blank-line', blocks, changes: [], doubts: [], notes: [], bodies: [], meta: {}, lexicon: new Map(), items: [], raw: [], pageLabels: [] } as unknown as import('../src/normalize/types.ts').NormState;
+    structure(s);
+    const of = (t: string) => s.blocks.find((b) => b.text.startsWith(t));
+    expect(of('CHAPTER II')).toMatchObject({ kind: 'item', text: 'CHAPTER II. THE WALL', region: 'contents' });
+    expect(of('CHAPTER I.')).toMatchObject({ kind: 'heading', level: 2, text: 'CHAPTER I. THE BOATS' });
+  });
+});
+
 describe('the contents finder on a listing of numbered lines of decimals', () => {
   it('reads each line at once (its number pattern backtracked exponentially: 30 s for these lines of a manual)', () => {
     const text = ['489 %%BoundingBox: -32 -32 32 32', '490 %%Creator: MetaPost', '491 %%CreationDate: 2004.06.16:1257', '492 %%Pages: 1', '493 %%EndProlog', '494 %%Page: 1 1', '', '0 5.66928 dtransform truncate idtransform setlinewidth pop [] 0 setdash', '1 setlinejoin 10 setmiterlimit', '497 newpath 28.34645 0 moveto', '498 28.34645 7.51828 25.35938 14.72774 20.04356 20.04356 curveto', '499 14.72774 25.35938 7.51828 28.34645 0 28.34645 curveto', '500 -7.51828 28.34645 -14.72774 25.35938 -20.04356 20.04356 curveto', '501 -25.35938 14.72774 -28.34645 7.51828 -28.34645 0 curveto', '502 -28.34645 -7.51828 -25.35938 -14.72774 -20.04356 -20.04356 curveto'].join('\n');

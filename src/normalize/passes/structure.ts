@@ -1,4 +1,4 @@
-import type { Block, NormState } from '../types.ts';
+import { listsEntries, type Block, type NormState } from '../types.ts';
 import { countLetters } from '../letters.ts';
 import { carryNotes } from '../carrynotes.ts';
 import { bare, CHAPTER_LABEL, endsWithNote, GENERIC_HEADINGS, LIST_LABEL, loose, OPEN_QUOTE, titleCaseShare, words } from '../text.ts';
@@ -193,8 +193,14 @@ export function structure(s: NormState): void {
     if (B[i].kind !== 'para') continue;
     const t = bare(B[i].text);
     if (CHAPTER_LABEL.test(t)) {
-      B[i].kind = 'heading';
-      B[i].level = 2;
+      // (between the entries of the source's contents, an entry of them: "CHAPTER VII⏎TOUSSAINT …")
+      const inContents = (b: Block | undefined) => b?.kind === 'item' && listsEntries(b.region);
+      const entry = inContents(B[i - 1]) && (inContents(B[i + 1]) || inContents(B[i + 2]));
+      B[i].kind = entry ? 'item' : 'heading';
+      if (entry) {
+        B[i].region = B[i - 1].region;
+        B[i].label = '';
+      } else B[i].level = 2;
       const next = B[i + 1];
       if (next && (headingLike(next, false, true) || capitalsTitle(next)) && !CHAPTER_LABEL.test(bare(next.text))) {
         // the label's own text, note references and all (bare() is only for testing it)
