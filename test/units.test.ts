@@ -398,6 +398,15 @@ describe('pager lines', async () => {
   });
 });
 
+describe('a row of a table drawn with bars, standing alone between paragraphs', () => {
+  it('is no heading, however short and capitalised', () => {
+    const p = 'The sums voted for the suppression of the trade were small, and they were voted late, as the table of\nthe statutes shows; the House never gave more than a few thousand dollars in any one year for it,\nand the Senate often gave less than the House had asked, so that the squadron was never at strength.';
+    const md = normalize([p, '', '     IX.      96        |    Aug.   10, 1846   |            25,000', '', p, '', '     XIII.    424       |    Jan.   24, 1865   |            17,000', '', p, ''].join('\n')).markdown;
+    expect(md).toMatch(/^IX\. 96 \| Aug\. 10, 1846 \| 25,000$/m);
+    expect(md).not.toMatch(/^#/m);
+  });
+});
+
 describe('a chapter label among the entries of the source’s contents', () => {
   it('is an entry of them (with its title), and the same label after the contents a heading', async () => {
     const { structure } = await import('../src/normalize/passes/structure.ts');

@@ -15,6 +15,8 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   // (a table's row, its cells apart by tabs, is no heading, nor a caption; a wrapped text's
   // leading tab is only an indent)
   if (wrapped ? /\S\t+\S/.test(b.text) : b.text.includes('\t')) return false;
+  // (nor a row of a table drawn with bars, "IX.   96   |   Aug. 10, 1846   |   25,000")
+  if (/\S\s+\|\s+.*\S\s+\|\s+\S/.test(t)) return false;
   // a sentence's end, also before a note mark left unlinked ("… the end.[1]")
   if (/[.,;:](?:\\?\[\d{1,4}\\?\])*$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
   if (/[?!]$/.test(t) && wrapped) return false;
