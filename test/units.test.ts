@@ -405,6 +405,12 @@ describe('a row of a table drawn with bars, standing alone between paragraphs', 
     expect(md).toMatch(/^IX\. 96 \| Aug\. 10, 1846 \| 25,000$/m);
     expect(md).not.toMatch(/^#/m);
   });
+  it('nor is a short line that opens a quotation with a colon and a dash (“Constitution of Georgia:—”)', () => {
+    const p = 'The sums voted for the suppression of the trade were small, and they were voted late, as the table of\nthe statutes shows; the House never gave more than a few thousand dollars in any one year for it,\nand the Senate often gave less than the House had asked, so that the squadron was never at strength.';
+    const md = normalize([p, '', 'Constitution of Georgia:—', '', p, '', 'Resolution of Mr. Kellogg of Illinois:—', '', p, ''].join('\n')).markdown;
+    expect(md).toMatch(/^Constitution of Georgia:—$/m);
+    expect(md).not.toMatch(/^#/m);
+  });
 });
 
 describe('a chapter label among the entries of the source’s contents', () => {

@@ -18,7 +18,8 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   // (nor a row of a table drawn with bars, "IX.   96   |   Aug. 10, 1846   |   25,000")
   if (/\S\s+\|\s+.*\S\s+\|\s+\S/.test(t)) return false;
   // a sentence's end, also before a note mark left unlinked ("… the end.[1]")
-  if (/[.,;:](?:\\?\[\d{1,4}\\?\])*$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
+  // (and a colon with a dash that opens what follows: "Constitution of Georgia:—")
+  if (/(?:[.,;:]|:[—–-]+)(?:\\?\[\d{1,4}\\?\])*$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
   if (/[?!]$/.test(t) && wrapped) return false;
   if (/\?$/.test(t) && titleCaseShare(t) < 0.75 && !byNext) return false;
   if (!/^[\p{Lu}\p{N}“"‘'«]/u.test(t)) return false;
