@@ -56,9 +56,9 @@ const titleShape = (t: string) => {
   return s.length <= 80 && s.split(/\s+/).length <= 8 && /\p{L}{3}/u.test(s) && !/[.!?;,]$/.test(s) && !isCodeLine(s);
 };
 const restIsHead = (rest: string) => rest.length <= 80 && rest.split(/\s+/).filter(Boolean).length <= 10 && !/[,;]$/.test(rest) && !NOTE_LIKE.test(rest);
-/** Lines that open a note or carry one: never running heads. */
 /** A note at a page's foot that cites a page: its label, then a citation ("1 Pastoral (1867), p. 40.") — however alike from page to page, no running foot. */
 const citingNote = (t: string) => /^\s*(?:\d{1,2}|[*†‡§®}])\s+\S/.test(t) && /\b(?:p|pp|vol|ibid|op\. cit|cf)\.\s*[\divxlc]|\bibid\b/i.test(t);
+/** Lines that open a note or carry one: never running heads. */
 const NOTE_OPENS = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])/;
 const NOTE_LIKE = /^\s*(?:\[(?:Footnote|\d|[A-Za-z*]\])|[*†‡¹²³⁴⁵⁶⁷⁸⁹^↑])|["“”]/;
 

@@ -10,15 +10,13 @@ export interface ReadOriginal {
   rawText: string;
   encoding: string;
   decoding: string[];
-  /** The page's plain text, when it is one set in preformatted lines: the text chain reads it. */
-  plainText?: string;
 }
 
 export async function readHtmlFile(bytes: Uint8Array, path: string): Promise<ReadOriginal> {
   const [{ decodeHtml }, { readHtml }] = await Promise.all([import('./html/decode.ts'), import('./html/index.ts')]);
   const d: Decoded = decodeHtml(bytes);
   const doc = readHtml(d.text, { mainContent: true });
-  if (doc.plainText !== undefined) return { doc, rawText: doc.plainText, encoding: d.encoding, decoding: [...d.notes, 'the page is a plain text set in preformatted lines: read as a text'], plainText: doc.plainText };
+  if (doc.plainText !== undefined) return { doc, rawText: doc.plainText, encoding: d.encoding, decoding: [...d.notes, 'the page is a plain text set in preformatted lines: read as a text'] };
   if (!doc.blocks.some((b) => /[\p{L}\p{N}]/u.test(b.text))) throw new UserError(`${path}: an HTML page with no body text`);
   return { doc, rawText: d.text, encoding: d.encoding, decoding: d.notes };
 }

@@ -45,9 +45,9 @@ export async function normaliseFile(path: string): Promise<Normalised> {
   const readers = await import('../readers/index.ts');
   const read = kind === 'html' ? readers.readHtmlFile : kind === 'epub' ? readers.readEpubFile : readers.readPdfFile;
   const r = await read(bytes, path);
-  if (r.plainText !== undefined) {
-    const { markdown, state } = normalize(r.plainText, loadSidecar(path));
-    return { markdown, report: makeReport(path, r.encoding, r.decoding, state), rawText: r.plainText };
+  if (r.doc.plainText !== undefined) {
+    const { markdown, state } = normalize(r.doc.plainText, loadSidecar(path));
+    return { markdown, report: makeReport(path, r.encoding, r.decoding, state), rawText: r.doc.plainText };
   }
   const { markdown, state } = normalizeRead(r.doc, loadSidecar(path));
   return { markdown, report: makeReport(path, r.encoding, r.decoding, state, r.doc.carrier), rawText: r.rawText };

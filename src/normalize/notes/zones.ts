@@ -331,10 +331,10 @@ function lastIsFoot(st: Stream, idx: number[], j: number): boolean {
   return st.lines[idx[j]].blankBefore;
 }
 
-/** The bodies of a page foot starting at the first of `idx`, or nothing when its openers break series. */
 /** A foot's line that OCR opened with its misreading of the next small number ("® Cf. Church Times"). */
 const OCR_SYMBOL_LINE = /^([*†!?’}®])\s+(?=[\p{Lu}“"‘(])/u;
 
+/** The bodies of a page foot starting at the first of `idx`, or nothing when its openers break series. */
 function footFrom(st: Stream, idx: number[], first: Opener, ocr = false): Candidate[] | undefined {
   const L = st.lines;
   const page = L[idx[0]].page;

@@ -90,6 +90,9 @@ function unglueSectionNumber(s: NormState, it: TextItem): void {
   s.changes.push({ kind: 'typography', lines: [it.no], from: t, to: it.text, why: 'a section number glued to its title' });
 }
 
+/** A line that opens with a bullet the text itself wrote. */
+const BULLETED = /^\s*[-*+•·▪◦‣●]\s+\S/;
+
 /**
  * A browser copy carries the site around the text: menus, account and language links
  * before it, navigation boxes, categories and the site's footer after it. They are told
@@ -97,9 +100,6 @@ function unglueSectionNumber(s: NormState, it: TextItem): void {
  * by where the prose begins and ends; the page's title is kept from the header (the line
  * the first paragraphs name, or the one the header repeats). Only in browser copies.
  */
-/** A line that opens with a bullet the text itself wrote. */
-const BULLETED = /^\s*[-*+•·▪◦‣●]\s+\S/;
-
 export function chrome(s: NormState): void {
   if (!isBrowserCopy(s)) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');

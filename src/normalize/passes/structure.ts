@@ -29,6 +29,18 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   return true;
 }
 
+/**
+ * A heading takes the title set under it: after a stop ("Chapter I. INTRODUCTORY."), or, where
+ * the title runs on from it over two lines, after a space. The label's own text is kept, note
+ * references and all (bare() is only for testing it).
+ */
+function joinTitle(s: NormState, b: Block, next: Block, drop: Set<Block>, runsOn: boolean): void {
+  b.text = runsOn ? `${b.text.trim()} ${next.text}` : `${b.text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
+  pushAll(b.lines, next.lines);
+  drop.add(next);
+  s.changes.push({ kind: 'join-chapter-title', lines: b.lines, to: b.text });
+}
+
 /** A division of a book above its chapters. */
 const DIVISION = /^(?:book|part|volume|vol\.)\s+[\divxlc]+\b/i;
 const LINKING_END = /\b(?:of|in|and|the|for|to|on|as|a|an|by|with|from)$/i;
@@ -84,10 +96,7 @@ function chapterGaps(s: NormState, B: Block[], drop: Set<Block>): void {
       // ARTS AND SCIENCES", goes on with a space)
       const label = CHAPTER_LABEL.test(bare(b.text).replace(/^[_*]+|[_*.]+$/g, ''));
       const runsOn = !label && (!/[.!?:;)\]”’"'_*\p{Lu}\p{N}]$/u.test(bare(b.text)) || LINKING_END.test(bare(b.text)) || LINKING_START.test(bare(next.text)));
-      b.text = runsOn ? `${b.text.trim()} ${next.text}` : `${b.text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
-      pushAll(b.lines, next.lines);
-      drop.add(next);
-      s.changes.push({ kind: 'join-chapter-title', lines: b.lines, to: b.text });
+      joinTitle(s, b, next, drop, runsOn);
       i++;
     }
   }
@@ -206,11 +215,7 @@ export function structure(s: NormState): void {
       } else B[i].level = 2;
       const next = B[i + 1];
       if (next && (headingLike(next, false, true) || capitalsTitle(next)) && !CHAPTER_LABEL.test(bare(next.text))) {
-        // the label's own text, note references and all (bare() is only for testing it)
-        B[i].text = `${B[i].text.trim().replace(/\.((?:\uE000\d+\uE001)*)$/, '$1')}. ${next.text}`;
-        pushAll(B[i].lines, next.lines);
-        drop.add(next);
-        s.changes.push({ kind: 'join-chapter-title', lines: B[i].lines, to: B[i].text });
+        joinTitle(s, B[i], next, drop, false);
         i++;
       }
     } else if (GENERIC_HEADINGS.test(t.replace(/^([_*])(.+)\1$/, '$2')) && B[i].lines.length === 1) {
