@@ -550,6 +550,25 @@ describe('a contents whose leaders pdftotext set on lines of their own', () => {
   });
 });
 
+describe('a browser copy of a post with SQL and its output', () => {
+  // a browser keeps leading spaces only in a <pre>: SQL's indented clauses and psql's tables
+  // drawn with box characters are listings, though their words are plain words
+  const para = (i: number) => `Paragraph ${i} of the post explains what the query does with the series, and why the deviation from the mean tells an anomaly from an ordinary value.`;
+  const query = ['WITH series AS (', '   SELECT *', '   FROM unnest(array[2, 3, 12]) AS n', '),', 'bounds AS (', '   SELECT', '       avg(n) - stddev(n) AS lower_bound', '   FROM', '       series', ')', 'SELECT', '   n', 'FROM', '   series,', '   bounds;'];
+  const output = ['n  │ is_anomaly', '───┼────────────', ' 2 │ f', '12 │ t'];
+  const menu = ['Home', 'News', '   info /', 'Sport', 'Culture', 'Contact'];
+  const { markdown } = normalize([para(1), '', query.join('\n'), '', para(2), '', output.join('\n'), '', para(3), '', menu.join('\n'), '', para(4)].join('\n'));
+  it('keeps an indented query as one code block, its lines and their indents as set', () => {
+    expect(markdown).toContain(`\`\`\`\n${query.join('\n')}\n\`\`\``);
+  });
+  it('keeps a table drawn with box characters as set', () => {
+    expect(markdown).toContain(`\`\`\`\n${output.join('\n')}\n\`\`\``);
+  });
+  it('makes no listing of a menu with one line set in', () => {
+    expect(markdown).not.toMatch(/```\n(?:Home|News)/);
+  });
+});
+
 describe('a formula a browser copy flattened a symbol a line', () => {
   it('keeps its letters: two letters alone on lines between signs are no navigation box’s view-talk-edit links', () => {
     const para = (i: number) => `Paragraph ${i} of the article explains how the equation is solved, and what each of its terms means for the reader who wants to use it in practice.`;

@@ -47,3 +47,28 @@ export function looksLikeCode(lines: string[], measure: number, isCode: readonly
   if (judged.length === 1) return code === 1 && /^[\\({$<#]/.test(judged[0].l.trim()) && /[)}>;]\s*$|\s\S+\s/.test(judged[0].l.trim());
   return code >= 0.6 * judged.length;
 }
+
+/** A rule of a table drawn with box-drawing characters ("───┼───"). */
+const BOX_RULE = /^[\u2500-\u257f+|-]*[\u2500-\u257f][\u2500-\u257f+|\s-]*$/;
+/** A sentence of prose: eight words or more, ending as a sentence ends. */
+const sentence = (s: string) => s.split(/\s+/).length >= 8 && /[.!?]["”’)]?$/.test(s);
+
+/**
+ * In a browser copy, a run of lines whose layout only a preformatted block keeps: a browser
+ * drops every other line's leading spaces (a tab there parts a table's cells), so lines set in
+ * by spaces from their neighbours, beside code's own evidence (a line of code, a line left
+ * open on a bracket, a rule drawn with box characters) and no sentence of prose, are a
+ * listing or its output, whatever its words (SQL's "SELECT", "FROM"); so is a table drawn
+ * with box characters.
+ */
+export function preformattedRun(lines: readonly string[], isCode: readonly boolean[]): boolean {
+  if (lines.length < 2) return false;
+  // a table drawn with box characters, its columns parted by "│", however set in
+  if (lines.some((l) => BOX_RULE.test(l.trim())) && lines.every((l) => BOX_RULE.test(l.trim()) || /[\u2502\u2503\u2551]/.test(l))) return true;
+  const set = lines.map((l) => /^ {2,}\S/.test(l));
+  // (a third of the lines or more: one line set in among a page's menus is no listing)
+  const setIn = set.filter(Boolean).length;
+  if (setIn < lines.length / 3 || setIn === lines.length) return false;
+  if (lines.some((l) => sentence(l.trim()))) return false;
+  return lines.some((l, k) => isCode[k] || /[([{]$/.test(l.trim()) || BOX_RULE.test(l.trim()));
+}

@@ -2,8 +2,8 @@ import type { Block, Item, NormState } from '../types.ts';
 import { HARD_BREAK, listsEntries } from '../types.ts';
 import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
-import { isCodeLine, looksLikeCode } from '../code.ts';
-import { percentile } from './carrier.ts';
+import { isCodeLine, looksLikeCode, preformattedRun } from '../code.ts';
+import { isBrowserCopy, percentile } from './carrier.ts';
 import { CHAPTER_LABEL, SCENE_BREAK } from '../text.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
@@ -55,7 +55,7 @@ export function unwrap(s: NormState): void {
   let pendingMark: string | undefined = s.startLabel;
   if (mode !== 'lines') numberedLines(s);
   const items = s.items;
-  const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(s.items, measure);
+  const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(s.items, measure, isBrowserCopy(s));
   const margin = layout ? pageMargins(items, measure) : new Map<number, number>();
   const authored = mode === 'blank-line' && measure > 0 && (s.formFeeds ?? 0) < 2 ? authoredRuns(items, measure, codeLines) : new Set<number>();
   // A typeset page's prose is wrapped even where the text as a whole is not (a few pages of it
@@ -454,7 +454,7 @@ const PRINTED = /^(?:\[\d{1,4}\]\s.*|[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)*|\S{1,3
  * The lines that belong to code listings: runs of lines (between blank lines) most of whose
  * lines read as code and none as a line of prose wrapped to the measure.
  */
-function codeChunks(items: Item[], measure: number): Set<number> {
+function codeChunks(items: Item[], measure: number, browserCopy: boolean): Set<number> {
   const out = new Set<number>();
   const values: number[][] = [];
   let run: number[] = [];
@@ -463,7 +463,8 @@ function codeChunks(items: Item[], measure: number): Set<number> {
       const lines = run.map((k) => (items[k] as TextItem).text);
       // (each line judged once: the run and the listings inside it ask the same)
       const code = lines.map(isCodeLine);
-      if (looksLikeCode(lines, measure, code)) for (const x of listingsOfCodeRun(lines, code, measure)) out.add(run[x]);
+      if (browserCopy && preformattedRun(lines, code)) for (const k of run) out.add(k);
+      else if (looksLikeCode(lines, measure, code)) for (const x of listingsOfCodeRun(lines, code, measure)) out.add(run[x]);
       else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
       else for (const [a, b] of listingsInside(lines, code, measure)) for (let x = a; x < b; x++) out.add(run[x]);
     }
