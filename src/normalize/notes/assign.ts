@@ -149,13 +149,15 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
       if (distinctive.length) {
         for (const m of distinctive) used.add(m);
         links.push({ body: b, marks: distinctive });
-      } else if (stars.length && g.zone === 'foot') {
-        // stars on one page all point to its one star body ("for* … against*")
+      } else if (stars.length && g.zone === 'foot' && !g.read) {
+        // stars on one page all point to its one star body ("for* … against*"); not so in a foot
+        // read by its place, where a star is what OCR made of a raised number
         for (const m of stars) used.add(m);
         links.push({ body: b, marks: stars });
       } else singles.push({ body: b, cands: cands[k].filter((m) => !m.distinctive) });
     });
-    for (const { body, mark } of chain(singles)) {
+    // (bodies may share candidates: a mark taken above is no longer free)
+    for (const { body, mark } of chain(singles.map((x) => ({ body: x.body, cands: x.cands.filter(free) })))) {
       if (mark) used.add(mark);
       links.push({ body, marks: mark ? [mark] : [] });
     }
@@ -244,7 +246,8 @@ function chain(items: { body: Candidate; cands: PlacedMark[] }[]): { body: Candi
     const mine = byItem[it];
     const res = mine.map((i) => {
       const [best, at] = query(rank.get(all[i].key)! - 1);
-      const same = items[it].body.label?.text === all[i].m.label.text ? 15 : 0;
+      const label = items[it].body.label?.text;
+      const same = label === all[i].m.label.text || label === all[i].m.likely ? 15 : 0;
       const w = 1000 + same + (all[i].m.doubtful ? -20 : all[i].m.weak ? 0 : 10) + rank.get(all[i].key)! / (size + 1);
       return { i, v: best + w, at };
     });

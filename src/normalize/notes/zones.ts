@@ -240,6 +240,18 @@ const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect
 const CITED = /\b(?:p|pp|vol|ibid|ib|op\. cit|cf|tom)\.\s*[\divxlc]|\bibid\b/i;
 
 /**
+ * A foot whose first label OCR garbled with the words after it ("8 reer ia p. 518.", "eee fe of
+ * Pusey, i iv. p. 186."): it is still one where a later body opens with 2 and the stretch cites
+ * pages. The match is the label to skip: a digit or symbol set apart, or nothing.
+ */
+function garbledFirst(st: Stream, zone: number[]): RegExpExecArray | null {
+  const lines = zone.map((i) => st.lines[i].text.trim());
+  if (!CITED.test(lines.join(' '))) return null;
+  const second = lines.some((l, n) => (n > 0 && /^2\s+(?=[\p{Lu}“"‘(])/u.test(l)) || /[.;:)\]”"’][ ]{1,2}2 (?=\p{Lu})/u.test(l));
+  return second ? /^(?:(?:[1-9]|[*†!?’'‘}®])\s+)?/u.exec(lines[0]) : null;
+}
+
+/**
  * A page foot that OCR has read without its marks: the page's last stretch of text after a
  * blank line, opening with a note's label (1, or its OCR misreading), short and citation-like.
  * Its labels are counted in order (1, 2, 3…) whatever OCR made of them; the marks in the text
@@ -255,10 +267,17 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     if (idx.length < 6 || idx.some((i) => claimed.has(i))) continue;
     let start = idx.length - 1;
     while (start > 0 && !st.lines[idx[start]].blankBefore) start--;
+    // (OCR may set a foot with no blank line above it: then one of the last lines opens with
+    // the label 1 and what follows cites pages — "“with,⏎1 Liddon’s Life of Pusey, iv. p. 181.")
+    for (let k = Math.max(start + 1, idx.length - 3); k < idx.length; k++) {
+      if (!/^1\s+(?=[\p{Lu}“"‘(])/u.test(st.lines[idx[k]].text.trim())) continue;
+      if (CITED.test(idx.slice(k).map((i) => st.lines[i].text).join(' '))) start = k;
+      break;
+    }
     if (start < 3 || idx.length - start > 10) continue;
     const zone = idx.slice(start);
     const first = st.lines[zone[0]].text.trim();
-    const m = OCR_LABEL.exec(first);
+    const m = OCR_LABEL.exec(first) ?? garbledFirst(st, zone);
     if (!m || !zone.every((i) => st.lines[i].text.trim().length < 100)) continue;
     // (the label itself is no citation: "2 Keeping Free Software Free" opens a chapter)
     const text = zone.map((i) => st.lines[i].text).join(' ').trimStart().slice(m[0].length);
