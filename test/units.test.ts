@@ -569,6 +569,16 @@ describe('a browser copy of a post with SQL and its output', () => {
   });
 });
 
+describe('an index’s entries that open with carets (a manual’s “^^A”)', () => {
+  it('are no notes list: a caret followed by one letter is no note body', () => {
+    const para = (i: number) => `Paragraph ${i} of the manual explains how the comment characters work in a documented file, and why a line that starts with them is dropped.`;
+    const text = ['The comment characters', '', para(1), '', 'The characters ^^A and ^^X are both defined as comment characters [1] later on.', '', para(2), '', 'Index', '', '^^A', '^^X', '', 'Symbols', '', para(3), ''].join('\n');
+    const { markdown } = normalize(text);
+    expect(markdown).not.toContain('[^');
+    expect(markdown).toContain('^^A ^^X');
+  });
+});
+
 describe('a formula a browser copy flattened a symbol a line', () => {
   it('keeps its letters: two letters alone on lines between signs are no navigation box’s view-talk-edit links', () => {
     const para = (i: number) => `Paragraph ${i} of the article explains how the equation is solved, and what each of its terms means for the reader who wants to use it in practice.`;

@@ -66,8 +66,9 @@ export function notes(s: NormState): void {
   }
   const lists = findLists(st, claimed);
   familiesOfUnlabelledLists(lists, idx);
-  // a label with nothing after it (a folio taken for a page foot's "1") is no body
-  const worded = (b: Candidate) => b.pieces.some((p) => /[\p{L}\p{N}]/u.test(p.text));
+  // a label with nothing after it (a folio taken for a page foot's "1") is no body, nor is one
+  // letter or symbol after it (an index's "^^A" read as "^ A"; a formula's "π" under a stray "1")
+  const worded = (b: Candidate) => b.pieces.some((p) => /\p{L}{2}|\p{N}/u.test(p.text));
   const found: Group[] = [...blocks, ...feet, ...read, ...lists].map((g) => ({ ...g, bodies: g.bodies.filter(worded) })).filter((g) => g.bodies.length);
   // a list of works cited stays the text's, and the labels it gives are citations, not notes
   const works = worksLists(st);
