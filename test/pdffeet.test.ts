@@ -110,5 +110,33 @@ describe('page feet of a typeset PDF', () => {
     // the text after each list is the text's, a paragraph under its heading
     expect(md.match(new RegExp(`^${PROSE.slice(0, 40)}`, 'gm'))).toHaveLength(3);
   });
-});
 
+  it('reads notes labelled with TeX’s asterisk (∗, a math symbol), and no foot on an index page set small throughout', async () => {
+    const serif = join(import.meta.dirname, '..', 'fonts', 'LinLibertine_R.otf');
+    const pdf = await drawPdf((doc) => {
+      const put = (text: string, size: number, x: number, y: number) => putText(doc, text, serif, size, x, y);
+      const words = `${PROSE} ${PROSE}`.split(' ');
+      const said = ['That is the cardinal formula of electro-dynamics.', 'The first known work came from Hindoo sources.', 'These are the fundamental laws of algebra.'];
+      for (let p = 1; p <= 3; p++) {
+        doc.addPage();
+        let y = 80;
+        for (let k = 0; k < 24; k++, y += 14) put(words.slice((k * 7 + p * 3) % 12, ((k * 7 + p * 3) % 12) + 14).join(' '), 11, 72, y);
+        put('∗', 7, put(said[p - 1], 11, 72, y) + 0.5, y - 4);
+        put(`Electricity and Magnetism, volume ${p}, chapter iii.`, 8.5, put('∗', 6, 80, 700 - 3) + 1, 700);
+        put(String(p), 11, 290, 800);
+      }
+      // the index, set small under a larger heading, its lines opening with page numbers
+      doc.addPage();
+      put('INDEX', 14, 260, 60);
+      const entries = ['Abel, 127', 'Abstract Nature of Geometry,', '199 et seqq.', 'Adams, 181', 'Axioms of Quantity,', '203 et seqq.', 'Bacon, 127', 'Ball, W. W. R., 43'];
+      for (let k = 0; k < 40; k++) put(entries[k % entries.length], 9, 72, 100 + 17 * k);
+    });
+    const d = mkdtempSync(join(tmpdir(), 'editions-asterisk-'));
+    writeFileSync(join(d, 'asterisk.pdf'), pdf);
+    const md = (await normaliseFile(join(d, 'asterisk.pdf'))).markdown;
+    const defs = [...md.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((m) => m[2]);
+    expect(defs).toEqual([1, 2, 3].map((p) => `Electricity and Magnetism, volume ${p}, chapter iii.`));
+    for (const p of [1, 2, 3]) expect(md).toContain(`${['electro-dynamics.', 'Hindoo sources.', 'laws of algebra.'][p - 1]}[^${p}]`);
+    expect(md).toContain('203 et seqq.');
+  });
+});

@@ -27,7 +27,7 @@ interface L extends PdfLine {
   no: number;
 }
 
-const MARK = /^(?:\d{1,4}|[*†‡§¶]{1,3}|[a-z])$/;
+const MARK = /^(?:\d{1,4}|[*∗†‡§¶‖]{1,3}|[a-z])$/;
 const FOLIO = /^(?:\d{1,4}|[ivxlcdm]{1,7})$/i;
 const LIGATURES = /[\uFB00-\uFB06]/g;
 // a soft hyphen or U+2010 at a line's end is the typesetter's break: a plain hyphen for the joiner to judge
@@ -178,6 +178,7 @@ export function layOut(pages: PdfPage[]): Laid {
   // a numbered line of a listing (a small line number, then monospaced code) is no note
   const small = (l: L) => l.size <= 0.92 * body && l.size >= 0.45 * body && !numberedCode(l);
   const fullText = (l: L) => Math.abs(l.size - body) < 0.6 && l.x1 - l.x0 > 0.7 * measure;
+  const under = (ls: L[], k: number) => ls.slice(0, k).filter((l) => l.size > 1.08 * ls[k].size).length >= 2;
   const measure = mode(all.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x1 - l.x0), 4);
   // a contents page's entries end in their page numbers: none of them opens a page foot
   const entryLine = (l: L) => PAGE_AT_END.test(plain(l));
@@ -196,8 +197,12 @@ export function layOut(pages: PdfPage[]): Laid {
     const raised = raisedOn[p];
     for (let k = 0; k < rest.length; k++) {
       const lab = small(rest[k]) && rest[k].y < 0.6 * height && !(contentsPage.has(p) && entryLine(rest[k])) ? labelAt(rest[k]) : undefined;
-      if (!lab) continue;
+      // (a note has words: a display's small numbers — a fraction's "1" over "+ 110 + 4100" — have none)
+      if (!lab || !/\p{L}{2}/u.test(plain(rest[k]))) continue;
       if (!raised.has(lab.label) && rest.slice(k + 1).some(fullText)) continue;
+      // (a foot is under the page's text, set larger than it — lines, not a heading: a page set
+      // small throughout, an index or a licence, has none, whatever numbers open its lines)
+      if (!under(rest, k)) break;
       start = k;
       break;
     }
@@ -205,7 +210,7 @@ export function layOut(pages: PdfPage[]): Laid {
     if (start < 0) {
       let k = rest.length;
       while (k > 0 && small(rest[k - 1]) && rest[k - 1].y < 0.4 * height) k--;
-      if (k === rest.length || !rest.slice(k).some((l) => l.size < 0.85 * body) || rest.slice(k).length > 12) return [];
+      if (k === rest.length || !rest.slice(k).some((l) => l.size < 0.85 * body) || rest.slice(k).length > 12 || !under(rest, k) || !rest.slice(k).some((l) => /\p{L}{2}/u.test(plain(l)))) return [];
       start = k;
       if (!seenNote) return [];
     }
@@ -455,7 +460,7 @@ function labelAt(l: PdfLine): { label: string; run?: Run; raised: boolean } | un
   if (!first) return undefined;
   const t = clean(first.text).trim();
   if (isRaised(first, l) || (first.size < 0.9 * l.size && MARK.test(t))) return MARK.test(t) ? { label: t, run: first, raised: true } : undefined;
-  const m = /^(\d{1,4}|[*†‡§¶]{1,3})[.)]?(?=\s|$)/.exec(plain(l));
+  const m = /^(\d{1,4}|[*∗†‡§¶‖]{1,3})[.)]?(?=\s|$)/.exec(plain(l));
   return m ? { label: m[1], raised: false } : undefined;
 }
 
