@@ -304,6 +304,11 @@ describe('page furniture', () => {
   it('leaves the text lines of the pages alone', () => {
     expect(pageFurniture(pages).every((f) => f.i % 10 === 0)).toBe(true);
   });
+  it('takes a manual page’s head, its name and section on both sides (“BASH(1)”), for a running head, not a line of code', () => {
+    const man = [38, 39, 40, 41].map((n, p) => ['BASH(1)', 'General Commands Manual', 'BASH(1)', ...body.map((_, k) => body[(k + p) % body.length]), 'GNU Bash 5.2', '2022 September 19', String(n)].map((text, k) => ({ i: p * 10 + k, text })));
+    const found = pageFurniture(man).map((f) => f.i % 10).sort((a, b) => a - b);
+    expect(found).toEqual([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 7, 7, 7, 7, 8, 8, 8, 8, 9, 9, 9, 9]);
+  });
 });
 
 describe('languages and kept lines', () => {

@@ -7,10 +7,13 @@ const SYMBOLS = new Uint8Array(128);
 for (const c of '{}[]()<>=;\\$#%@|/_*^~&+') SYMBOLS[c.charCodeAt(0)] = 1;
 const CODE_START = /^(?:\\[A-Za-z@]+|[({]|#include|#!|\$ |% |>{1,3} |\/\/|--|def |function |return\b|if \(|for \(|while \(|<\/?[a-z][\w-]*[\s>/]|[a-z_][\w.]*\s*=\s|[a-z_][\w-]*\s*\()/;
 const CODE_END = /[{};\\]$|^\)+$|\)\)$/;
+const MAN_PAGE = /^[A-Z][A-Z0-9_.-]*\(\d[a-z]{0,3}\)$/;
 
 export function isCodeLine(line: string): boolean {
   const s = line.trim();
   if (!s) return false;
+  // a manual page's name and section, as its running head sets it ("BASH(1)", "PRINTF(3P)")
+  if (MAN_PAGE.test(s)) return false;
   let sym = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
