@@ -115,6 +115,7 @@ describe('reference candidates', () => {
     expect(nums('see section 3.2.1 and version 1.2.3 of it')).toEqual([]);
     expect(nums('buzz for release 1.1, rex for release 1.2, bo for releases 1.3.x, see 4.2.')).toEqual([]);
     expect(nums('Figure 2.1 on page 24 shows')).toEqual([]);
+    expect(nums('(see Section 6.4 [Bash Conditional Expressions])')).toEqual([]);
     expect(nums('in Chapter 3 and Chapter 4.16 In Chapter 3')).toEqual(['16?']);
     expect(nums('Kugelmann in 1871.22 and')).toEqual(['22?']);
   });
@@ -244,6 +245,8 @@ describe('note body openers', () => {
   });
   it('reads unlabelled lists and their back-links', () => {
     expect(openerOf('^ a b Edwards, Stewart')).toMatchObject({ form: 'caret', cites: 2, rest: 'Edwards, Stewart' });
+    // (a caret not set apart is a shell's quick substitution, no back-link)
+    expect(openerOf('^string1^string2^ Quick Substitution.')?.form).not.toBe('caret');
     expect(openerOf('^ A person born')).toMatchObject({ form: 'caret', cites: 1, rest: 'A person born' });
     expect(openerOf('Kevin and I were noodling on it.↩︎')).toMatchObject({ form: 'tail', rest: 'Kevin and I were noodling on it.' });
   });

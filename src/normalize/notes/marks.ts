@@ -79,9 +79,10 @@ export function marksOf(text: string): Mark[] {
         const dotted = text[i - 1] === '.' && (j === n || /\s/.test(text[j]) || (text[j] === '.' && (j + 1 === n || /\s/.test(text[j + 1])))) && dottedBefore(text, i);
         // "US$36,254": three digits after "digit + comma" are a figure's thousands, not a mark
         const thousands = digits.length === 3 && text[i - 1] === ',' && i >= 2 && isDigit(text.charCodeAt(i - 2));
-        // "release 1.2,", "1.3.x", "Figure 2.1 on": the second part of a version or figure number,
-        // the sentence going on after it (a mark after a stop ends its sentence: "Chapter 4.16 In")
-        const minor = text[i - 1] === '.' && /(?:^|\s)\d{1,2}\.$/.test(text.slice(Math.max(0, i - 5), i)) && /^(?:[.,;:)]| \p{Ll})/u.test(text.slice(j, j + 2));
+        // "release 1.2,", "1.3.x", "Figure 2.1 on", "Section 6.4 [Bash …]": the second part of a
+        // version, figure or section number, the sentence going on after it (a mark after a stop
+        // ends its sentence: "Chapter 4.16 In")
+        const minor = text[i - 1] === '.' && /(?:^|\s)\d{1,2}\.$/.test(text.slice(Math.max(0, i - 5), i)) && /^(?:[.,;:)]| [\p{Ll}[(\d])/u.test(text.slice(j, j + 2));
         if (gluedAt(i) && nextOk && !dotted && !thousands && !minor && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
           // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
           // (and one closing a metavariable, "⟨lang2⟩": the number is the name's)

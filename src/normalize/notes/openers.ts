@@ -83,8 +83,8 @@ function readOpener(line: string): Opener | undefined {
   if (!t) return undefined;
   const indent = lead.replace(/\t/g, '        ').length;
   let m: RegExpExecArray | null;
-  // Wikipedia: "^ text", "^ a b c text", "12. ^ text"
-  if ((m = /^(?:(\d{1,6})\.[ \u00a0]*)?\^[ \u00a0]*((?:[a-z]{1,2}[ \u00a0]+)*)/.exec(t)) && t.includes('^')) {
+  // Wikipedia: "^ text", "^ a b c text", "12. ^ text" (the caret set apart: "^old^new^" is a shell's)
+  if ((m = /^(?:(\d{1,6})\.[ \u00a0]*)?\^[ \u00a0]+((?:[a-z]{1,2}[ \u00a0]+)*)/.exec(t)) && t.includes('^')) {
     const letters = m[2].trim().split(/\s+/).filter(Boolean);
     const run = letters.length >= 2 && letters[0] === 'a' && letters.every((l, i) => l === String.fromCharCode(97 + i));
     const rest = run ? t.slice(m[0].length) : t.slice(m[0].length - m[2].length);
