@@ -601,6 +601,15 @@ describe('a formula a browser copy flattened a symbol a line', () => {
     expect(state.changes.filter((c) => c.kind === 'keep-title')).toEqual([]);
     expect(markdown).not.toMatch(/^E\b/m);
   });
+  it('keeps a page of displayed formulas under their headings, above its first paragraph of prose, as the page’s text, no site header', () => {
+    const lorenz = ['x', '˙', '=', 'σ', '(', 'y', '−', 'x', ')', 'y', '˙', '=', 'ρ', 'x', '−', 'y'];
+    const cauchy = ['(', '∑', 'k', '=', '1', 'n', 'a', 'k', 'b', 'k', ')', '2', '≤', '(', '∑', 'a', 'k', '2', ')'];
+    const prose = 'Finally, while display equations look good for a page of samples, the ability to mix math and text in a paragraph is also important, as this expression shows.';
+    const { markdown } = normalize(['Formula samples', '', 'The Lorenz Equations', ...lorenz, 'The Cauchy-Schwarz Inequality', ...cauchy, 'In-line Mathematics', prose, ''].join('\n'));
+    expect(markdown).toContain('The Lorenz Equations');
+    expect(markdown).toContain('The Cauchy-Schwarz Inequality');
+    expect(markdown).toMatch(/σ/);
+  });
 });
 
 describe('a book’s index', () => {

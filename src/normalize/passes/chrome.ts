@@ -100,6 +100,14 @@ const BULLETED = /^\s*[-*+•·▪◦‣●]\s+\S/;
  * by where the prose begins and ends; the page's title is kept from the header (the line
  * the first paragraphs name, or the one the header repeats). Only in browser copies.
  */
+/**
+ * Lines most of which are a symbol or a letter or two: formulas the browser flattened a symbol
+ * a line (MathML), which no site's menu is made of — what stands above them is the text's.
+ */
+const formulas = (ts: string[]) => ts.length >= 10 && ts.filter((t) => SYMBOL_LINE.test(t)).length >= 0.4 * ts.length;
+/** A line of a flattened formula: a sign, a digit, a Latin or Greek letter or two (a Chinese menu's two-character entry is none). */
+const SYMBOL_LINE = /^[\p{S}\p{P}\p{N}\p{Script=Latin}\p{Script=Greek}]{1,2}$/u;
+
 export function chrome(s: NormState): void {
   if (!isBrowserCopy(s)) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');
@@ -159,7 +167,7 @@ export function chrome(s: NormState): void {
   // Before the text: the site's header — what precedes the page's title, and the runs of menu
   // entries after it (language links, page tools); the rest (subtitle, byline, a quotation) stays.
   const head = menuRuns(texts, 0, firstGood);
-  if (head.length || toc.length) {
+  if ((head.length || toc.length) && !formulas(texts.slice(0, firstGood))) {
     const title = titleIn(texts, firstGood, good);
     const from = title ?? (head.length ? head[head.length - 1][1] : 0);
     if (title !== undefined) s.changes.push({ kind: 'keep-title', lines: [lines[title].it.no], from: texts[title], why: 'the page’s title, kept from its header' });
