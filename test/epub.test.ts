@@ -152,6 +152,14 @@ describe('determinism and bad Markdown', () => {
     expect(readFileSync(join(again, 'epub', `${SOURCES.npa}.epub`)).equals(readFileSync(epubPath(SOURCES.npa)))).toBe(true);
   });
 
+  it('sets a code listing flush, as its own kind of paragraph', async () => {
+    const md = '---\ntitle: Listings\nlanguage: en\n---\n\n# Listings\n\nThe query:\n\n```\nSELECT\n    avg(n)\n```\n\nThe paragraph after it.\n';
+    await buildEpub('listing', md, settings);
+    const z = await JSZip.loadAsync(readFileSync(join(out, 'epub', 'listing.epub')));
+    const ch = await z.file('OEBPS/ch01.xhtml')!.async('string');
+    expect(ch).toContain('<p class="listing"><code>SELECT</code><br/><code>    avg(n)</code></p>');
+    expect(await z.file('OEBPS/style.css')!.async('string')).toMatch(/p\.listing \{[^}]*text-indent: 0/);
+  });
   it('missing, duplicate and unreferenced notes are warned about; markup-like text stays text', async () => {
     const md = '---\ntitle: "A <b>test</b> & more"\nlanguage: en\n---\n\n# A <b>test</b> & more\n\n## One\n\nText with a <script>alert(1)</script> & a < sign.[^1] And a missing one.[^9]\n\n[^1]: First.\n[^1]: Again.\n[^2]: Never referred to.\n';
     const r = await buildEpub('bad', md, settings);

@@ -244,3 +244,20 @@ describe('two note marks in a row', () => {
     expect(text).toContain('a third.3');
   }, 60_000);
 });
+
+describe('a code listing', () => {
+  it('keeps its lines’ indents, draws box characters the faces lack in ASCII, and reports no missing glyph for them', async () => {
+    const md = '---\ntitle: Listings\nlanguage: en\n---\n\n# Listings\n\nThe query and what it prints:\n\n```\nSELECT\n    avg(n) AS mean\nFROM series;\n```\n\n```\n n │ is_anomaly\n───┼────────────\n 2 │ f\n```\n\nThe paragraph after it.\n';
+    const r = await buildPdf('listing', md, settings);
+    expect(r.missing).toEqual([]);
+    const text = run('pdftotext', ['-layout', join(out, 'pdf', 'listing.pdf'), '-']).stdout;
+    expect(text).toMatch(/^\s*SELECT\n\s+avg\(n\) AS mean\n\s*FROM series;/m);
+    // (the indent is set: the second line starts to the right of the first)
+    const lines = text.split('\n');
+    const at = (w: string) => lines.find((l) => l.includes(w))!.search(/\S/);
+    expect(at('avg(n)')).toBeGreaterThan(at('SELECT'));
+    expect(text).toContain('---+------------');
+    expect(text).not.toMatch(/[\u2500-\u257f]/);
+  });
+});
+

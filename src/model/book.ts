@@ -24,6 +24,9 @@ export type Block =
 
 export type Align = 'left' | 'right' | 'center' | '';
 
+/** A code listing: a paragraph of code runs, a line break between them (set flush, unjustified). */
+export const isListing = (b: Block): boolean => b.kind === 'para' && b.content.length > 0 && b.content.every((i) => i.kind === 'code' || i.kind === 'break');
+
 export interface Note {
   /** The number shown to the reader, 1… within its piece. */
   n: number;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block, Book, Chapter, Inline } from '../../model/book.ts';
+import { isListing } from '../../model/book.ts';
 import { esc } from '../xml.ts';
 
 export const chapterFile = (ch: Chapter): string => `${ch.id}.xhtml`;
@@ -60,7 +61,8 @@ function block(book: Book, ch: Chapter, b: Block, shift: number): string {
     }
     case 'para': {
       const byline = b.content.length === 1 && b.content[0].kind === 'em' && /^by\s/i.test(plainStart(b.content[0].children));
-      return `<p${byline ? ' class="byline"' : ''}>${inline(book, ch, b.content)}</p>`;
+      const cls = byline ? ' class="byline"' : isListing(b) ? ' class="listing"' : '';
+      return `<p${cls}>${inline(book, ch, b.content)}</p>`;
     }
     case 'quote':
       return `<blockquote>${b.blocks.map((x) => block(book, ch, x, shift)).join('\n')}</blockquote>`;

@@ -2,7 +2,7 @@
 // pages that keep every footnote on the page of its reference (a long note runs on to the
 // next page's foot), no widow or orphan lines, and no heading last on a page.
 import type { Block, Book, Inline } from '../../model/book.ts';
-import { blockText, plain } from '../../model/book.ts';
+import { blockText, isListing, plain } from '../../model/book.ts';
 import type { Measurer } from './measure.ts';
 import { itemsOf, setLines, type Line, type ParStyle } from './paragraph.ts';
 import type { PrintSettings } from './settings.ts';
@@ -123,8 +123,9 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
           out.push({ kind: 'space', h: rel === 0 ? L * 1.5 : L * 0.4 });
         } else if (b.kind === 'para') {
           const byline = b.content.length === 1 && b.content[0].kind === 'em';
-          const indent = prev === 'para' && !byline ? sz * 1.2 : 0;
-          add(setPar(b.content, style({ size: sz, measure: ctx.measure, indent })), lead, ctx.x, { chapter: ci });
+          const listing = isListing(b);
+          const indent = prev === 'para' && !byline && !listing ? sz * 1.2 : 0;
+          add(setPar(b.content, style({ size: sz, measure: ctx.measure, indent, justify: !listing })), lead, ctx.x, { chapter: ci });
         } else if (b.kind === 'quote') {
           const ind = size * s.quote.indent;
           out.push({ kind: 'space', h: L * 0.5 });
@@ -179,9 +180,9 @@ function vlist(book: Book, s: PrintSettings, m: Measurer, g: Geometry): VItem[] 
           });
           out.push({ kind: 'space', h: L * 0.5 });
         }
-        // After a heading, quotation, list or byline the next paragraph is not indented.
+        // After a heading, quotation, list, listing or byline the next paragraph is not indented.
         const isByline = b.kind === 'para' && b.content.length === 1 && b.content[0].kind === 'em';
-        prev = b.kind === 'para' && !isByline ? 'para' : 'start';
+        prev = b.kind === 'para' && !isByline && !isListing(b) ? 'para' : 'start';
       }
     };
     walk(ch.blocks, { x: 0, measure: g.measure, scale: 1 });

@@ -58,13 +58,21 @@ const faceWith = (f: Face, em: boolean, strong: boolean): Face => {
   return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
 };
 
+/** Box-drawing characters the book's faces lack, as ASCII draws them ("───┼───" → "---+---"). */
+const BOX: Record<string, string> = { '─': '-', '━': '-', '═': '=', '│': '|', '┃': '|', '║': '|' };
+export const asciiBoxes = (t: string) => t.replace(/[\u2500-\u257f]/g, (c) => BOX[c] ?? '+');
+/** A line of code as print sets it: its indent kept (figure spaces, which no word space stretches or drops). */
+const listingLine = (t: string) => asciiBoxes(t.replace(/^ +/, (sp) => '\u2007'.repeat(sp.length)));
+
 /** Inline tree → styled text runs (emphasis inside italic turns roman, as in print). */
 function runs(xs: Inline[], face: Face, size: number, out: Tok[] = []): Tok[] {
   for (const x of xs) {
     switch (x.kind) {
       case 'text':
+        out.push({ text: asciiBoxes(x.text), face, size, rise: 0 });
+        break;
       case 'code':
-        out.push({ text: x.text, face, size, rise: 0 });
+        out.push({ text: listingLine(x.text), face, size, rise: 0 });
         break;
       case 'break':
         out.push({ text: '', face, size, rise: 0, brk: true });
