@@ -94,13 +94,6 @@ function unglueSectionNumber(s: NormState, it: TextItem): void {
 const BULLETED = /^\s*[-*+•·▪◦‣●]\s+\S/;
 
 /**
- * A browser copy carries the site around the text: menus, account and language links
- * before it, navigation boxes, categories and the site's footer after it. They are told
- * from the text by their shape (runs of entries of a few words, no sentence in them) and
- * by where the prose begins and ends; the page's title is kept from the header (the line
- * the first paragraphs name, or the one the header repeats). Only in browser copies.
- */
-/**
  * Lines most of which are a symbol or a letter or two: formulas the browser flattened a symbol
  * a line (MathML), which no site's menu is made of — what stands above them is the text's.
  */
@@ -108,6 +101,13 @@ const formulas = (ts: string[]) => ts.length >= 10 && ts.filter((t) => SYMBOL_LI
 /** A line of a flattened formula: a sign, a digit, a Latin or Greek letter or two (a Chinese menu's two-character entry is none). */
 const SYMBOL_LINE = /^[\p{S}\p{P}\p{N}\p{Script=Latin}\p{Script=Greek}]{1,2}$/u;
 
+/**
+ * A browser copy carries the site around the text: menus, account and language links
+ * before it, navigation boxes, categories and the site's footer after it. They are told
+ * from the text by their shape (runs of entries of a few words, no sentence in them) and
+ * by where the prose begins and ends; the page's title is kept from the header (the line
+ * the first paragraphs name, or the one the header repeats). Only in browser copies.
+ */
 export function chrome(s: NormState): void {
   if (!isBrowserCopy(s)) return;
   const lines = s.items.map((it, i) => ({ it, i })).filter((x): x is { it: TextItem; i: number } => x.it.kind === 'text');

@@ -60,7 +60,7 @@ const faceWith = (f: Face, em: boolean, strong: boolean): Face => {
 
 /** Box-drawing characters the book's faces lack, as ASCII draws them ("───┼───" → "---+---"). */
 const BOX: Record<string, string> = { '─': '-', '━': '-', '═': '=', '│': '|', '┃': '|', '║': '|' };
-export const asciiBoxes = (t: string) => t.replace(/[\u2500-\u257f]/g, (c) => BOX[c] ?? '+');
+const asciiBoxes = (t: string) => t.replace(/[\u2500-\u257f]/g, (c) => BOX[c] ?? '+');
 /** A line of code as print sets it: its indent kept (figure spaces, which no word space stretches or drops). */
 const listingLine = (t: string) => asciiBoxes(t.replace(/^ +/, (sp) => '\u2007'.repeat(sp.length)));
 
