@@ -577,18 +577,6 @@ describe('a browser copy of a post with SQL and its output', () => {
   });
 });
 
-describe('a numbered list at a page’s foot, in a manual that writes names with numbers (“expr1”, “expr2”)', () => {
-  it('is no page foot of notes: a name’s number, written again and again, vouches for none', () => {
-    const filler = (p: number) => Array.from({ length: 14 }, (_, k) => `Line ${k} of page ${p} tells how the shell evaluates a test, and what it returns for it.`);
-    const page1 = ['6.4 Conditional Expressions', '', ...filler(1), 'expr1 -a expr2', 'True if both expr1 and expr2 are true.', 'expr1 -o expr2', 'True if either expr1 or expr2 is true.', 'The following conditions are applied in the order listed.', '1. If the second argument is one of the binary operators, the result is the binary test.', '2. If the first argument is the negation sign, the value is the negated test.', '3. Otherwise, the expression is false.', '', '96'];
-    const page = (p: number) => ['Bash Reference Manual', '', ...filler(p), '', String(95 + p)];
-    const { markdown } = normalize([page1, page(2), page(3)].map((p) => p.join('\n')).join('\n\f'));
-    expect(markdown).not.toContain('[^');
-    expect(markdown).toContain('True if either expr1 or expr2 is true.');
-    expect(markdown).toMatch(/^1\. If the second argument/m);
-  });
-});
-
 describe('an index’s entries that open with carets (a manual’s “^^A”)', () => {
   it('are no notes list: a caret followed by one letter is no note body', () => {
     const para = (i: number) => `Paragraph ${i} of the manual explains how the comment characters work in a documented file, and why a line that starts with them is dropped.`;

@@ -110,9 +110,7 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
       // bracketed numbers ([1] at a page's very foot is a note whose mark was lost; a § or * there
       // may be a section sign or an ornament)
       const bracketed = g.bodies.every((b) => b.opener.form === 'bracket' && b.label?.kind === 'num');
-      // (a numbered list there is vouched for by marks that are no names' numbers: "expr1 or expr2")
-      const sure = cands.filter((c) => c.some((m) => !m.name)).length;
-      ok = (support > 0 || bracketed) && (!g.ambiguous || (sure >= n / 2 && g.bodies[0].label?.value !== 0));
+      ok = (support > 0 || bracketed) && (!g.ambiguous || (support >= n / 2 && g.bodies[0].label?.value !== 0));
       why = `at the foot of its page, ${support} of ${n} labels referred to on the page`;
     } else if (!g.ambiguous) {
       ok = support > 0 && (support >= 0.3 * n || g.heading !== undefined);

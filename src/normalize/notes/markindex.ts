@@ -57,10 +57,7 @@ export class MarkIndex {
       for (const m of this.byLine[i]) {
         if (m.form !== 'glued') continue;
         const word = /\p{L}+$/u.exec(before(l.text, m.start))?.[0].toLowerCase();
-        const token = tokenOf(l.text, m);
-        if ((seen.get(token) ?? 0) >= 3 || (word && !alone.has(word)) || (listed && named.includes(m))) m.doubtful = true;
-        // ("expr1", "Arg2" written again and again: a name's number; ".1" after three sentences is three notes)
-        if ((seen.get(token) ?? 0) >= 3 && /\p{L}/u.test(token)) m.name = true;
+        if ((seen.get(tokenOf(l.text, m)) ?? 0) >= 3 || (word && !alone.has(word)) || (listed && named.includes(m))) m.doubtful = true;
       }
     });
     for (const ms of this.byLine) for (const m of ms) {

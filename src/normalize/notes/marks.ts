@@ -30,8 +30,6 @@ export interface Mark {
   weak: boolean;
   /** Less likely a mark than another candidate (its word and number come back through the text; a symbol set apart): taken last. */
   doubtful?: boolean;
-  /** Glued to a word the text writes with that number three times or more ("expr1", "POSIX.1"): a name's number. */
-  name?: boolean;
   /** The number an OCR symbol most likely stood for, by its shape: "!" a 1, "?" a 2. */
   likely?: string;
 }
