@@ -111,7 +111,7 @@ describe('page feet of a typeset PDF', () => {
     expect(md.match(new RegExp(`^${PROSE.slice(0, 40)}`, 'gm'))).toHaveLength(3);
   });
 
-  it('reads notes labelled with TeX’s asterisk (∗, a math symbol), and no foot on an index page set small throughout', async () => {
+  it('reads notes labelled with TeX’s asterisk (∗, a math symbol), and no foot on an index page set small throughout nor in a display’s small numbers', async () => {
     const serif = join(import.meta.dirname, '..', 'fonts', 'LinLibertine_R.otf');
     const pdf = await drawPdf((doc) => {
       const put = (text: string, size: number, x: number, y: number) => putText(doc, text, serif, size, x, y);
@@ -125,6 +125,12 @@ describe('page feet of a typeset PDF', () => {
         put(`Electricity and Magnetism, volume ${p}, chapter iii.`, 8.5, put('∗', 6, 80, 700 - 3) + 1, 700);
         put(String(p), 11, 290, 800);
       }
+      // a page whose last lines are a display's small numbers (a fraction's parts), no note
+      doc.addPage();
+      for (let k = 0; k < 24; k++) put(words.slice((k * 5) % 12, ((k * 5) % 12) + 14).join(' '), 11, 72, 80 + 14 * k);
+      put('3 + 1 10 + 4 100 + 1', 8, 72, 440);
+      put('1000 + 5 10000', 8, 72, 452);
+      put('4', 11, 290, 800);
       // the index, set small under a larger heading, its lines opening with page numbers
       doc.addPage();
       put('INDEX', 14, 260, 60);
@@ -138,5 +144,6 @@ describe('page feet of a typeset PDF', () => {
     expect(defs).toEqual([1, 2, 3].map((p) => `Electricity and Magnetism, volume ${p}, chapter iii.`));
     for (const p of [1, 2, 3]) expect(md).toContain(`${['electro-dynamics.', 'Hindoo sources.', 'laws of algebra.'][p - 1]}[^${p}]`);
     expect(md).toContain('203 et seqq.');
+    expect(md).toContain('1000 + 5 10000');
   });
 });

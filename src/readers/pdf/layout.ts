@@ -179,6 +179,8 @@ export function layOut(pages: PdfPage[]): Laid {
   const small = (l: L) => l.size <= 0.92 * body && l.size >= 0.45 * body && !numberedCode(l);
   const fullText = (l: L) => Math.abs(l.size - body) < 0.6 && l.x1 - l.x0 > 0.7 * measure;
   const under = (ls: L[], k: number) => ls.slice(0, k).filter((l) => l.size > 1.08 * ls[k].size).length >= 2;
+  // (a note has words: a display's small numbers — a fraction's "1" over "+ 110 + 4100" — have none)
+  const worded = (l: L) => /\p{L}{2}/u.test(plain(l));
   const measure = mode(all.filter((l) => Math.abs(l.size - body) < 0.6).map((l) => l.x1 - l.x0), 4);
   // a contents page's entries end in their page numbers: none of them opens a page foot
   const entryLine = (l: L) => PAGE_AT_END.test(plain(l));
@@ -197,8 +199,7 @@ export function layOut(pages: PdfPage[]): Laid {
     const raised = raisedOn[p];
     for (let k = 0; k < rest.length; k++) {
       const lab = small(rest[k]) && rest[k].y < 0.6 * height && !(contentsPage.has(p) && entryLine(rest[k])) ? labelAt(rest[k]) : undefined;
-      // (a note has words: a display's small numbers — a fraction's "1" over "+ 110 + 4100" — have none)
-      if (!lab || !/\p{L}{2}/u.test(plain(rest[k]))) continue;
+      if (!lab || !worded(rest[k])) continue;
       if (!raised.has(lab.label) && rest.slice(k + 1).some(fullText)) continue;
       // (a foot is under the page's text, set larger than it — lines, not a heading: a page set
       // small throughout, an index or a licence, has none, whatever numbers open its lines)
@@ -210,7 +211,7 @@ export function layOut(pages: PdfPage[]): Laid {
     if (start < 0) {
       let k = rest.length;
       while (k > 0 && small(rest[k - 1]) && rest[k - 1].y < 0.4 * height) k--;
-      if (k === rest.length || !rest.slice(k).some((l) => l.size < 0.85 * body) || rest.slice(k).length > 12 || !under(rest, k) || !rest.slice(k).some((l) => /\p{L}{2}/u.test(plain(l)))) return [];
+      if (k === rest.length || !rest.slice(k).some((l) => l.size < 0.85 * body) || rest.slice(k).length > 12 || !under(rest, k) || !rest.slice(k).some(worded)) return [];
       start = k;
       if (!seenNote) return [];
     }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Block, Book, Chapter, Inline } from '../../model/book.ts';
-import { isListing } from '../../model/book.ts';
+import { type Block, type Book, type Chapter, type Inline, isListing } from '../../model/book.ts';
 import { esc } from '../xml.ts';
 
 export const chapterFile = (ch: Chapter): string => `${ch.id}.xhtml`;

@@ -60,7 +60,9 @@ const faceWith = (f: Face, em: boolean, strong: boolean): Face => {
 
 /** Box-drawing characters the book's faces lack, as ASCII draws them ("───┼───" → "---+---"). */
 const BOX: Record<string, string> = { '─': '-', '━': '-', '═': '=', '│': '|', '┃': '|', '║': '|' };
-const asciiBoxes = (t: string) => t.replace(/[\u2500-\u257f]/g, (c) => BOX[c] ?? '+');
+/** A box-drawing character: print draws it in ASCII, so no face need carry it. */
+export const BOX_DRAWING = /[\u2500-\u257f]/;
+const asciiBoxes = (t: string) => t.replace(new RegExp(BOX_DRAWING.source, 'g'), (c) => BOX[c] ?? '+');
 /** A line of code as print sets it: its indent kept (figure spaces, which no word space stretches or drops). */
 const listingLine = (t: string) => asciiBoxes(t.replace(/^ +/, (sp) => '\u2007'.repeat(sp.length)));
 
