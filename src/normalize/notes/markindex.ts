@@ -25,9 +25,11 @@ export class MarkIndex {
       const lead = /^[ \u00a0\t]*/.exec(l.text)![0].length;
       // a number set off by spaces ("figures 1, 3, 2", "Part 1,"), pushed into the next word or put
       // on a line of its own is a raised mark only as an extraction of typeset pages writes it: in
-      // a text without pages it is one of the text's own numbers
+      // a text without pages it is one of the text's own numbers — unless it ends a paragraph line
+      // after the sentence's stop ("…taught in all schools. 1": a browser copy's spaced <sup>)
+      const end = l.text.trimEnd().length;
       const found: PlacedMark[] = marksOf(l.text)
-        .filter((m) => st.paged || (m.form !== 'spaced' && m.form !== 'displaced'))
+        .filter((m) => st.paged || (m.form !== 'spaced' && m.form !== 'displaced') || (st.lineMode && m.form === 'spaced' && m.end === end && /[.!?”’"]/.test(l.text[m.start - 1] ?? '')))
         .map((m) => ({ ...m, line: i, page: l.page, atStart: m.start <= lead }));
       // a number alone on its line, right after a line of text on the same page: a raised mark
       // the extraction set apart ("toys :-)⏎1")

@@ -29,7 +29,7 @@ export interface Opener {
   cites?: number;
   /** A form that says "note" by itself, whatever the references are. */
   strong: boolean;
-  /** "6 1530-1596. See …": a number before a number opens a body only inside a run in series. */
+  /** "6 1530-1596. See …", "64." alone: a number before a number, or with nothing after it, opens a body only inside a run in series. */
   continuesOnly?: boolean;
   /** "22Sometimes …": a raised label copied glued to its text, which no numbered list writes. */
   glued?: boolean;
@@ -47,12 +47,18 @@ const RES: [OpenerForm, RegExp, boolean][] = [
   ['brace', /^\{(\d{1,6}[a-z]?)\}[ \u00a0]*/, false],
   ['paren', new RegExp(`^\\((\\d{1,6}|[a-z]|[A-Z])\\)${SP}+(?=\\S)`), false],
   ['dot', new RegExp(`^(\\d{1,6})\\.${SP}+(?=[^\\s\\d])`), false],
+  // "A. Engels had in mind…": a capital's series under a notes heading (an initial, "A. Smith",
+  // opens none alone: the run needs B. after it, and marks [A], [B] before it)
+  ['dot', new RegExp(`^([A-Z])\\.${SP}+(?=[\\p{Lu}“"‘(])`, 'u'), false],
   ['sym', new RegExp(`^(\\*{1,3}|\u2217{1,3}|[†‡§‖¶])${SP}*(?=[^\\s*\u2217])`), false],
   ['super', /^([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})[ \u00a0]*(?=\S)/, false],
   ['space', new RegExp(`^(\\d{1,6})${SP}+(?=[^\\s\\d.,;:%)\\]–—-])`), false],
   ['space', /^(\d{1,3})(?=[\p{Lu}“"‘(][\p{Ll}\p{Lu}])/u, false],
   ['alone', /^(\d{1,6}|[a-z]|\*{1,3}|\u2217{1,3}|[†‡§])$/, false],
   ['space', new RegExp(`^(\\d{1,6})${SP}+(?=\\d)`), false],
+  // (in a run only: "23. 781 towns…", "64." over the table that is its text — never a year's "1986.")
+  ['dot', new RegExp(`^(\\d{1,3})\\.${SP}+(?=\\d)`), false],
+  ['dot', /^(\d{1,3})\.$/, false],
 ];
 
 const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -105,7 +111,7 @@ function readOpener(line: string): Opener | undefined {
     let rest = t.slice(m[0].length);
     if (form === 'alone') rest = '';
     const glued = form === 'space' && m[0] === raw ? true : undefined;
-    return { form, label, rest, indent, strong, continuesOnly: form === 'space' && /^\d/.test(rest) ? true : undefined, glued };
+    return { form, label, rest, indent, strong, continuesOnly: (form === 'space' || form === 'dot') && (/^\d/.test(rest) || !rest) ? true : undefined, glued };
   }
   // pandoc-style notes lists without numbers: the back-link ends the body
   if (BACKLINK_TAIL.test(t) && t.replace(BACKLINK_TAIL, '').trim()) return { form: 'tail', rest: t.replace(BACKLINK_TAIL, ''), indent, strong: true, cites: (t.match(/↩/g) ?? []).length };

@@ -5,7 +5,7 @@
 //   feet    the foot of a page of a paged text (PDF extractions, OCR, page-marked copies)
 //   lists   a run of labelled paragraphs or lines in series: after a paragraph, at a
 //           chapter's end, in a notes list (e-texts, web copies)
-import { follows, nthLabel, parseLabel, type Label } from './labels.ts';
+import { follows, nthLabel, opensSeries, parseLabel, type Label } from './labels.ts';
 import { openerOf, stripBacklink, endsWithBacklink, ambiguous, type Opener, type OpenerForm } from './openers.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { isCodeLine } from '../code.ts';
@@ -407,7 +407,7 @@ function footFrom(st: Stream, idx: number[], first: Opener, ocr = false): Candid
       open({ form: first.form, label, rest: t.slice(from), indent: 0, strong: false }, i, from);
       continue;
     }
-    if (o?.label && (o.form === first.form || o.form === 'alone') && o.label.kind === first.label!.kind && !follows(lastLabel!, o.label) && o.form !== 'space') return undefined;
+    if (o?.label && (o.form === first.form || o.form === 'alone') && o.label.kind === first.label!.kind && !follows(lastLabel!, o.label) && o.form !== 'space' && !o.continuesOnly) return undefined;
     cur.lines.push(i);
     cur.pieces.push(pieceOf(st, i));
     splitInline(cur, (ob, from) => open(ob, i, from));
@@ -569,6 +569,9 @@ function lastLabelOf(st: Stream, u: Unit): Label | undefined {
   return undefined;
 }
 
+/** A line that reads as a sentence: more than a dozen words, or ending at a stop. */
+const SENTENCE_LINE = /^(?:\S+\s+){12,}\S|[.!?:;,]["”’)]?$/;
+
 const LIST_FORMS = new Set<OpenerForm>(['bracket', 'brace', 'paren', 'dot', 'space', 'sym', 'super', 'caret', 'arrow', 'tail']);
 
 /**
@@ -597,6 +600,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       b.lines.push(i);
     }
   };
+  const introduced = new Map<number, number>();
   let k = 0;
   while (k < units.length) {
     const o = op[k];
@@ -622,6 +626,14 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
           b.label = nthLabel(bodies.length + 1);
           bodies.push(b);
         }
+        // (unlabelled paragraphs before a labelled series from 1 introduce the notes: the series
+        // is the list, under the heading)
+        const after = op[n];
+        if (after?.label && LIST_FORMS.has(after.form) && !after.continuesOnly && opensSeries(after.label)) {
+          introduced.set(n, headingAt(k)!);
+          k = n;
+          continue;
+        }
         const g = newGroup('list', bodies, true, false, headingAt(k));
         g.counted = true;
         groups.push(g);
@@ -631,7 +643,17 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       k++;
       continue;
     }
-    const heading = headingAt(k - 1);
+    // (a run that goes on with the series of a headed run before it — the run broke at a body
+    // it could not read, or at a run of another series: "11. …", "A. …", "12. …" — is under the
+    // same heading)
+    const lastOf = (g: Group) => g.bodies[g.bodies.length - 1];
+    const series = groups.slice(-3).reverse().find((g) => lastOf(g)?.label?.kind === o.label?.kind && lastOf(g)?.opener.form === o.form);
+    const seriesLast = series && lastOf(series);
+    const goesOn = series?.heading !== undefined && seriesLast?.label && o.label && o.label.family === seriesLast.label.family && o.label.value > seriesLast.label.value && o.label.value <= seriesLast.label.value + 2 && units[k].lines[0] - seriesLast.lines[seriesLast.lines.length - 1] < 60;
+    // (and, in a browser copy, a series from 1 right after one under a heading: "* …" then "1. …")
+    const prior = groups[groups.length - 1];
+    const next = st.lineMode && !!prior && prior.heading !== undefined && !!o.label && opensSeries(o.label) && k > 0 && units[k - 1].lines.some((l) => lastOf(prior)?.lines.includes(l));
+    const heading = headingAt(k - 1) ?? introduced.get(k) ?? (goesOn ? series.heading : next ? prior.heading : undefined);
     if (o.form === 'tail') {
       const g = tailRun(k);
       if (g) {
@@ -684,13 +706,17 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       }
       if (on?.label && on.form === o.form) break;
       // continuation paragraphs between two bodies of the run (not for a bare "1 …" run
-      // with no notes heading: that is more likely a numbered passage of the text)
-      if (ambiguous(o) && o.form !== 'alone' && heading === undefined) break;
+      // with no notes heading in a wrapped text: that is more likely a numbered passage of the
+      // text; a browser copy's run is judged whole by its marks, notes/assign.ts)
+      if (ambiguous(o) && o.form !== 'alone' && heading === undefined && !st.lineMode) break;
       // (a label set alone on its line has its whole text after it: a letter, a table, a poem
       // quoted in the note, with lines of its own that look like headings, up to the next label)
+      // (under a notes heading a body may quote a poem or a table, a line each in a browser copy,
+      // whose lines may open with numbers, "1865.": it goes on to the next label in series)
       const bare = !bodies[bodies.length - 1].pieces.some((p) => p.text.trim());
+      const long = bare || (heading !== undefined && st.lineMode);
       let m = n;
-      while (m < units.length && m < n + (bare ? 200 : 4) && !op[m] && (bare ? !NOTES_HEADING.test(L[units[m].lines[0]].text.trim()) : !headingShape(L[units[m].lines[0]].text))) m++;
+      while (m < units.length && m < n + (long ? 200 : 4) && (!op[m] || (long && !(op[m]!.label && op[m]!.form === o.form && follows(last, op[m]!.label!)))) && (long ? !NOTES_HEADING.test(L[units[m].lines[0]].text.trim()) : !headingShape(L[units[m].lines[0]].text))) m++;
       if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!)) {
         for (let x = n; x < m; x++) addPara(bodies[bodies.length - 1], units[x]);
         n = m;
@@ -706,7 +732,10 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       break;
     }
     const g = newGroup('list', bodies, ambiguous(o), false, heading);
-    g.endsSection = n >= units.length || headingShape(L[units[n].lines[0]].text) || NOTES_HEADING.test(L[units[n].lines[0]].text.trim());
+    // (in a browser copy, the page's own links after it — "Table of Contents | Next Section" —
+    // close nothing: lines that read as no sentence, to the end)
+    const linksOnly = st.lineMode && units.length - n <= 6 && units.slice(n).every((u) => u.lines.every((i) => !SENTENCE_LINE.test(L[i].text.replace(/\s[|·•]\s/g, ' ').trim())));
+    g.endsSection = n >= units.length || headingShape(L[units[n].lines[0]].text) || NOTES_HEADING.test(L[units[n].lines[0]].text.trim()) || linksOnly;
     groups.push(g);
     k = n;
   }

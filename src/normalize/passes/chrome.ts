@@ -55,7 +55,8 @@ const menuLike = (t: string) => {
 /** Lines that open or continue a notes list: they belong to the text, however short. */
 const noteLine = (t: string) => {
   const o = openerOf(t);
-  return !!o && (o.strong || o.form === 'bracket' || o.form === 'dot');
+  // (not a bare "1." of a site's numbered links set on lines of their own, nor "N. Ireland")
+  return !!o && !o.continuesOnly && (o.strong || o.form === 'bracket' || (o.form === 'dot' && o.label?.kind === 'num'));
 };
 
 const RUN = 6;

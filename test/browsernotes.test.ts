@@ -1,0 +1,169 @@
+// Notes lists of chapters copied from a web archive's pages (document.body.innerText: a line
+// per paragraph, the page's links at its foot): the forms its pages mix, each linked.
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../src/normalize/chain.ts';
+import { openerOf } from '../src/normalize/notes/openers.ts';
+
+const para = (i: number, end = '.') => `Paragraph ${i} of the chapter goes on about the working day, the wages of the spinners and what the inspectors reported${end}`;
+const page = (lines: string[]) => `${lines.join('\n\n')}\n`;
+/** The body linked to the mark that follows `before` in the Markdown. */
+const bodyAfter = (md: string, before: string): string | undefined => {
+  const at = md.indexOf(before);
+  const m = at < 0 ? null : /^\[\^([^\]]+)\]/.exec(md.slice(at + before.length));
+  if (!m) return undefined;
+  return new RegExp(`^\\[\\^${m[1]}\\]: (.*)$`, 'm').exec(md)?.[1];
+};
+
+describe('a notes list whose bodies quote tables and verse, a line each', () => {
+  const table = ['COLLECTING AGENTS LIST (BRADFORD).', '\tHouses\t', 'Vulcan Street, No. 122\t1 room\t16 persons', '33 Roberts Court\t1 cellar\t7 persons', '27 Ebenezer Street\t1 cellar\t6 persons'];
+  const yearly = ['1848.\tQuantity', '1851.\tQuantity', '1860.\tQuantity', '1865.', '135,831,162\tlbs.', '143,966,106\tlbs.'];
+  const { markdown } = normalize(
+    page([
+      `${para(1)} [1]`,
+      `${para(2)} [2]`,
+      `${para(3)} [3]`,
+      `${para(4)} [4]`,
+      `${para(5)} [5]`,
+      `${para(6)} [6]`,
+      'Footnotes',
+      '1. Census of England and Wales for 1861, Vol. III, p. 36.',
+      '2. 781 towns given in the census for 1861 for England and Wales contained 10,960,998 inhabitants.',
+      '3. The following figures indicate the increase in the factories of the United Kingdom:',
+      yearly.join('\n'),
+      'See the Blue books “Statistical Abstract of the United Kingdom,” Nos. 8 and 13.',
+      '4.',
+      table.join('\n'),
+      '5. “Voilà l’homme en effet. Il va du blanc au noir,',
+      'Il condamne au matin ses sentiments du soir.”',
+      '(“The Theory of Exchanges,” London, 1864, p. 135.)',
+      '6. Report of the Inspectors of Factories for 31st October, 1865, p. 58.',
+      'Table of Contents | Capital Volume One | Marx/Engels Archive',
+    ]),
+  );
+  it('reads “2. 781 towns” as the second body, not a number in the text', () => {
+    expect(bodyAfter(markdown, para(2))).toMatch(/^781 towns given in the census/);
+  });
+  it('carries a body’s table, whose lines open with numbers of their own, to the next label', () => {
+    expect(bodyAfter(markdown, para(3))).toMatch(/^The following figures indicate/);
+    expect(bodyAfter(markdown, para(5))).toMatch(/^“Voilà l’homme/);
+  });
+  it('takes a label alone on its line (“4.”) with the table under it', () => {
+    expect(bodyAfter(markdown, para(4))).toMatch(/^COLLECTING AGENTS LIST/);
+    expect(bodyAfter(markdown, para(6))).toMatch(/^Report of the Inspectors/);
+    expect(markdown).toContain('Vulcan Street');
+  });
+});
+
+describe('a notes list that breaks at a body it cannot read', () => {
+  const marks = (labels: string[]) => labels.map((l, i) => `${para(i + 1)}[${l}]`);
+  it('goes on under its heading after a body whose label is lost', () => {
+    const { markdown } = normalize(page([...marks(['1', '2', '3', '4']), 'Footnotes', '1. Census of 1861, p. 36.', '2. Ibid., p. 40.', '3) Report of the Inspectors, p. 58.', '4. Ure, l.c., p. 18.', '5. Ibid., p. 31.', 'Contents | Archive']));
+    expect(bodyAfter(markdown, para(4))).toMatch(/^Ure, l\.c\./);
+  });
+  it('goes on under its heading after an editor’s note of another series', () => {
+    const { markdown } = normalize(
+      page([...marks(['1', '2', 'A', '3']), 'Footnotes', '1. Census of 1861, p. 36.', '2. Ibid., p. 40.', 'A. The following passage occurred only in the first edition.', 'Now we know the substance of value. It is labour.', 'Taken from the Penguin edition.', '3. Ure, l.c., p. 18.', '4. Ibid., p. 31.', 'Contents | Archive']),
+    );
+    expect(bodyAfter(markdown, para(4))).toMatch(/^Ure, l\.c\./);
+  });
+});
+
+describe('an archive’s notes cited by parenthesised numbers glued to the text', () => {
+  const { markdown } = normalize(
+    page([
+      'Chapter I. Bourgeois and Proletarians(1)',
+      `${para(1, '')}(2) is the history of class struggles.`,
+      `${para(2)}(3)`,
+      `${para(3)} A “Little Icaria”(4) — duodecimo editions of the New Jerusalem.`,
+      'Chapter 2: Proletarians and Communists',
+      '1. By bourgeoisie is meant the class of modern capitalists, owners of the means of social production.',
+      'By proletariat, the class of modern wage labourers who, having no means of production of their own, are reduced to selling their labour power.',
+      '2. That is, all written history. In 1847, the pre-history of society was all but unknown.',
+      '3. Guild-master, that is, a full member of a guild, a master within, not a head of a guild.',
+      '4. Phalanstères were Socialist colonies on the plan of Charles Fourier.',
+      '“Commune” was the name taken in France by the nascent towns even before they had won their rights.',
+      'Table of Contents: Manifesto of the Communist Party | Marx-Engels Archive',
+    ]),
+  );
+  it('links every mark to its body, though the list does not close the page', () => {
+    expect(bodyAfter(markdown, 'Proletarians')).toMatch(/^By bourgeoisie is meant/);
+    expect(bodyAfter(markdown, para(2))).toMatch(/^Guild-master/);
+    expect(bodyAfter(markdown, '“Little Icaria”')).toMatch(/^Phalanstères/);
+  });
+  it('keeps a paragraph between two bodies with the first', () => {
+    expect(markdown).toMatch(/\[\^1\]: By bourgeoisie[^\n]*\n\n {4}By proletariat/);
+  });
+});
+
+describe('notes lists under a notes heading that open otherwise', () => {
+  it('takes the paragraphs before a series from 1 as the list’s introduction', () => {
+    const { markdown } = normalize(
+      page([
+        `${para(1)}[1]`,
+        `${para(2)}[2]`,
+        'Footnotes',
+        'The following footnotes are from the Chinese Edition of the Selected Works, with editorial additions.',
+        'Introduction In 1847 Engels wrote two draft programmes for the League in the form of a catechism.',
+        '1. In their works written in later periods, Marx and Engels substituted the more accurate concept.',
+        '2. Engels left half a page blank here in the manuscript.',
+        'Table of Contents | Marx-Engels Archive',
+      ]),
+    );
+    expect(bodyAfter(markdown, para(1))).toMatch(/^In their works written/);
+    expect(bodyAfter(markdown, para(2))).toMatch(/^Engels left half a page/);
+    expect(markdown).toMatch(/^The following footnotes are from/m);
+  });
+  it('reads a series from 1 after a starred note, and a series of capitals after that', () => {
+    const { markdown } = normalize(
+      page([
+        `${para(1)}[1]`,
+        `${para(2, ',')} like Mühlberger[*], for instance.`,
+        `${para(3)}[A]`,
+        `${para(4)}[B]`,
+        'Notes',
+        '* Mühlberger, Arthur. A physician, follower of Proudhon.',
+        '1. Adolf Hepner (1846-1923) – German Social-Democrat, an editor of Volksstaat.',
+        'A. Engels had in mind Heine’s remarks on the German philosophical revolution.',
+        'B. The Deutsche Jahrbücher was the organ of the Young Hegelians.',
+        '1873 Letters | Letters Archive',
+      ]),
+    );
+    expect(bodyAfter(markdown, para(1))).toMatch(/^Adolf Hepner/);
+    expect(bodyAfter(markdown, 'Mühlberger')).toMatch(/^Mühlberger, Arthur/);
+    expect(bodyAfter(markdown, para(3))).toMatch(/^Engels had in mind/);
+    expect(bodyAfter(markdown, para(4))).toMatch(/^The Deutsche Jahrbücher/);
+  });
+  it('links a number set off by a space at a paragraph’s end, after its stop', () => {
+    const { markdown } = normalize(page([`${para(1)} 1`, para(2), `${para(3)} 2`, 'Notes', '1. How tenaciously even in 1861 this view could be held.', '2. The defect of Lyell’s view lay in conceiving the forces as constant.', 'Contents | next section']));
+    expect(bodyAfter(markdown, para(1))).toMatch(/^How tenaciously/);
+    expect(bodyAfter(markdown, para(3))).toMatch(/^The defect of Lyell/);
+  });
+  it('takes a list with no heading whose only followers are the page’s links', () => {
+    const { markdown } = normalize(page([`${para(1)}[1]`, `${para(2)}[2]`, `${para(3)}[3]`, '1. The Maximum Law was introduced during the Revolution in 1792.', '2. Robert Owen (1771-1858) was a British manufacturer.', '3. These figures refer to the total wages of the group of five men.', '\u00a0', 'Table of Contents | Next Section | Marx Engels Archive | Economics Index']));
+    expect(bodyAfter(markdown, para(1))).toMatch(/^The Maximum Law/);
+    expect(bodyAfter(markdown, para(3))).toMatch(/^These figures/);
+  });
+});
+
+describe('numbers that open a body only inside a run', () => {
+  it('leaves a page foot’s line that opens with a number out of series in its body', () => {
+    // pdftotext pages: the second body's second line opens "12. 5 per cent" (a figure, not a label)
+    const text = (n: number) => `The hands of the mill worked twelve hours a day, as the report of the inspectors shows at length.${n === 1 ? '1' : '2'} The rest\nof the page goes on about the mills, the hands and the hours the inspectors counted there.\n\n`;
+    const md = normalize(`${text(1)}1. Report of the Inspectors of Factories, p. 36.\n\f${text(2)}2. Of these hands, a return for the year ending\n12. 5 per cent were children under thirteen.\n\f`).markdown;
+    expect(md).toMatch(/\[\^2\]: Of these hands, a return for the year ending 12\. 5 per cent/);
+  });
+  it('reads a bare “64.” and “23. 781 towns” as continuing a series, never a year’s “1986.”', () => {
+    expect(openerOf('64.')).toMatchObject({ form: 'dot', continuesOnly: true });
+    expect(openerOf('23. 781 towns given in the census')).toMatchObject({ form: 'dot', continuesOnly: true });
+    expect(openerOf('1986.')).toBeUndefined();
+    expect(openerOf('A. Engels had in mind')).toMatchObject({ form: 'dot', label: { text: 'A' } });
+  });
+  it('cuts a site’s links at the foot of a page though one reads “N. Ireland” or “1.”', () => {
+    const story = (i: number) => `Paragraph ${i} of the story goes on about the president, the laws on guns and what the senators said in the long debate.`;
+    const links = ['View comments', 'Share this story', 'More on this story', 'Obama urges UK to stay', '4 hours ago', 'N. Ireland', 'Scotland', 'Wales', 'Most read', '1.', 'Skin Cancer', '2.', 'Snoring', 'Contact us', 'About the BBC'];
+    const { markdown } = normalize(page([story(1), story(2), story(3), story(4), links.join('\n')]));
+    expect(markdown).toContain(story(4));
+    expect(markdown).not.toContain('Share this story');
+    expect(markdown).not.toContain('About the BBC');
+  });
+});
