@@ -167,3 +167,24 @@ describe('numbers that open a body only inside a run', () => {
     expect(markdown).not.toContain('About the BBC');
   });
 });
+
+describe('an archive page of prefaces, each signed with the same name and dated', () => {
+  // the signature repeats like a comment thread's "Reply", a date beside it each time: the
+  // text's own sections, not readers' comments
+  const prose = (i: number) => `The preface of ${i} goes on about the working day, the wages of the spinners and what the inspectors reported of the mills in that year.`;
+  const preface = (year: number, day: string, by = 'Frederick Engels') => [`The ${year} German Edition`, prose(year), prose(year + 1), prose(year + 2), by, `${day} ${year}, London`, '\u00a0'];
+  const { markdown } = normalize(page([...preface(1882, 'January 21,', 'Karl Marx & Frederick Engels'), ...preface(1883, 'June 28,'), ...preface(1888, 'January 30,'), ...preface(1890, 'May 1,'), ...preface(1892, 'February 10,'), 'Table of Contents: Manifesto of the Communist Party']));
+  it('still takes off a thread whose “reply” links stand over the next comment’s date', () => {
+    const post = [1, 2, 3].map((i) => `Paragraph ${i} of the post explains how the trackers follow a reader from page to page, and what the settings of a browser can do about it.`);
+    // (a blog's thread as the browser copies it: author, words, then "reply" over the next date)
+    const comment = (who: string, day: number, words: string) => `${who}\n\n${words}\n\nreply\nApril ${day}, 2018\n6:32 PM`;
+    const thread = [comment('Lars', 5, 'Couldn’t I just block the site in my own proxy filter at home?'), comment('Anonymous', 6, 'The tracker blocker is also a good plugin to mention in the post.'), comment('Maria', 7, 'Thanks for the clear write-up, I shared it with my family this week.'), comment('Tom', 8, 'Does this work on the phone too, or only in the desktop browser?')];
+    const md = normalize(`${post.join('\n\n')}\n\nComments\n\nApril 4, 2018\n9:10 AM\n${thread.join('\n')}\n`).markdown;
+    expect(md).toContain(post[2]);
+    expect(md).not.toContain('Couldn’t I just block');
+  });
+  it('keeps every preface', () => {
+    for (const y of [1882, 1883, 1888, 1890, 1892]) expect(markdown).toContain(prose(y + 2));
+    expect(markdown).toContain('February 10, 1892, London');
+  });
+});

@@ -23,6 +23,8 @@ const sentence = (t: string) => {
 /** The link under each comment: a word or two, no digits, no sentence. */
 const actionLike = (t: string) => t.length <= 24 && wordCount(t) <= 3 && /^[\p{L}][\p{L} ↓↩→’'-]*$/u.test(t);
 
+/** A person's name as a signature: two to four words in capitals ("Frederick Engels", "V. I. Lenin"). */
+const PERSON = /^\p{Lu}[\p{L}.'’-]*(?:\s+&?\s*\p{Lu}[\p{L}.'’-]*){1,3}$/u;
 /** A commenter's name: a few words, no digits. */
 const nameLike = (t: string | undefined) => t !== undefined && t.length <= 40 && wordCount(t) <= 4 && !/\d/.test(t);
 /**
@@ -43,6 +45,10 @@ export function findThread(texts: string[]): { from: number; to: number; action:
   let best: { from: number; to: number; action: string; count: number } | undefined;
   for (const ks of at.values()) {
     if (ks.length < 3) continue;
+    // (a person's name a date stands beside, again and again, signs dated sections — one name
+    // under a book's prefaces or letters, "Frederick Engels⏎London, June 28, 1883" —, where a
+    // thread's link is a verb, "Reply", its comments' authors' names all different)
+    if (PERSON.test(texts[ks[0]]) && ks.filter((k) => dateLine(texts[k + 1] ?? '') || dateLine(texts[k - 1] ?? '')).length >= 0.8 * ks.length) continue;
     // between two of its links stands one comment: a date line and a line of prose
     let comments = 0;
     for (let n = 1; n < ks.length; n++) {
