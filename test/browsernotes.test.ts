@@ -188,3 +188,16 @@ describe('an archive page of prefaces, each signed with the same name and dated'
     expect(markdown).toContain('February 10, 1892, London');
   });
 });
+
+describe('an archive letter whose title block stands over its colophon’s fields', () => {
+  // six short lines over the letter, two of them "Written: …;", "Transcribed: …;": the text's
+  // own title and colophon, not a site's menu
+  const head = ['Marx-Engels Correspondence 1871', 'Marx to Dr Kugelmann', 'Concerning the Paris Commune', 'Abstract', '', 'Written: April 12-17, 1871;', 'Transcribed: Zodiac;', 'HTML Markup: S. Ryan.'];
+  const letter = [1, 2, 3].map((i) => `Paragraph ${i} of the letter tells of the commune, the generals at Versailles and the doctor’s advice, which was effective in so far as I have consulted him.`);
+  const { markdown } = normalize(`${head.join('\n')}\n\n[London] April 12, 1871\n\nDear Kugelmann,\n\n${letter.join('\n\n')}\n`);
+  it('keeps the letter’s title and subtitle', () => {
+    expect(markdown).toContain('# Marx-Engels Correspondence 1871');
+    expect(markdown).toContain('Marx to Dr Kugelmann');
+    expect(markdown).toContain('Concerning the Paris Commune');
+  });
+});

@@ -63,12 +63,21 @@ const RUN = 6;
 
 const SECTION_POINTER = /^(?:main articles?|see also|further information|for more details, see)\s*:\s+\S/i;
 
+/** A labelled field ("Written: April 12-17, 1871;", "Transcribed: Zodiac;"). */
+const INFO_FIELD = /^\p{Lu}\p{Ll}+(?: \p{L}+){0,2}:\s+\S/u;
+/**
+ * In the header, a menu entry that is not one of a block of such fields: a text's own colophon,
+ * which stands with its title ("Written: …", "Transcribed: …", "HTML Markup: …"); a menu has
+ * no two of them in a row.
+ */
+const headMenuLike = (texts: string[], i: number) => menuLike(texts[i]) && !(INFO_FIELD.test(texts[i]) && (INFO_FIELD.test(texts[i - 1] ?? '') || INFO_FIELD.test(texts[i + 1] ?? '')));
+
 /** The longest run of menu entries (blank lines aside) in texts[from, to). */
-function menuRuns(texts: string[], from: number, to: number): [number, number][] {
+function menuRuns(texts: string[], from: number, to: number, isMenu = (t: string[], i: number) => menuLike(t[i])): [number, number][] {
   const runs: [number, number][] = [];
   let start = -1;
   for (let i = from; i <= to; i++) {
-    if (i < to && menuLike(texts[i])) {
+    if (i < to && isMenu(texts, i)) {
       if (start < 0) start = i;
     } else {
       if (start >= 0 && i - start >= RUN) runs.push([start, i]);
@@ -167,7 +176,7 @@ export function chrome(s: NormState): void {
 
   // Before the text: the site's header — what precedes the page's title, and the runs of menu
   // entries after it (language links, page tools); the rest (subtitle, byline, a quotation) stays.
-  const head = menuRuns(texts, 0, firstGood);
+  const head = menuRuns(texts, 0, firstGood, headMenuLike);
   if ((head.length || toc.length) && !formulas(texts.slice(0, firstGood))) {
     const title = titleIn(texts, firstGood, good);
     const from = title ?? (head.length ? head[head.length - 1][1] : 0);
@@ -175,11 +184,11 @@ export function chrome(s: NormState): void {
     fields(s, texts, lines.map((l) => l.it.no), 0, firstGood);
     remove(0, from, `the site’s header before the page’s title`);
     // (a run that carries one of the text's note marks is the text's: an infobox's lines)
-    for (const [a, b] of menuRuns(texts, from + 1, firstGood)) if (!noted(a, b)) remove(a, b, 'a run of menu entries in the page’s header');
+    for (const [a, b] of menuRuns(texts, from + 1, firstGood, headMenuLike)) if (!noted(a, b)) remove(a, b, 'a run of menu entries in the page’s header');
     for (const [a, b] of toc) remove(title === undefined ? a : Math.max(a, from + 1), b, 'the site’s contents (its chapters numbered in sequence) in the page’s header');
     // the header's lines that read as prose, above the text's title
     // (up to the title, or to the last run of menus: what follows them may open the text, as elsewhere)
-    const menusEnd = menuRuns(texts, Math.max(skipped, 0), firstGood).pop()?.[1] ?? skipped;
+    const menusEnd = menuRuns(texts, Math.max(skipped, 0), firstGood, headMenuLike).pop()?.[1] ?? skipped;
     if (skipped >= 0) remove(Math.max(skipped, from), title !== undefined && title > skipped ? title : menusEnd, 'the rest of the site’s header: a menu entry or teaser that reads as prose, among menus, above the text', title);
   }
 
