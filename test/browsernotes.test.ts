@@ -201,3 +201,24 @@ describe('an archive letter whose title block stands over its colophon’s field
     expect(markdown).toContain('Concerning the Paris Commune');
   });
 });
+
+describe('a book’s page whose formulas the browser flattened a symbol a line (MathML)', () => {
+  // "If ⏎𝑑⏎ is a divisor of ⏎𝑛⏎, then so is ⏎𝑛⏎/⏎𝑑⏎. But": one sentence, in the text and in a note
+  const flat = (words: string[]) => words.join('\n');
+  const text = [
+    flat(['Newton’s method says that whenever we have a guess ', '𝑦', ' for the value of the square root of a number ', '𝑥', ', we can get a better guess by averaging ', '𝑦', ' with ', '𝑥', '/', '𝑦', '.44']),
+    `${para(2)}45`,
+    'Footnotes',
+    flat(['44 If ', '𝑑', ' is a divisor of ', '𝑛', ', then so is ', '𝑛', '/', '𝑑', '. But ', '𝑑', ' and ', '𝑛', '/', '𝑑', ' cannot both be greater than ', '𝑛', '.']),
+    '45 Pierre de Fermat (1601-1665) is considered to be the founder of modern number theory.',
+    '[Go to first, previous, next page; contents; index]',
+  ];
+  const { markdown } = normalize(page(text));
+  it('joins the text’s sentence across its symbols and its punctuation', () => {
+    expect(markdown).toMatch(/a number 𝑥, we can get a better guess by averaging 𝑦 with 𝑥 ?\/ ?𝑦 ?\.\[\^/);
+  });
+  it('keeps a note’s flattened sentence one body, and the next note linked', () => {
+    expect(markdown).toMatch(/\[\^\d+\]: If 𝑑 is a divisor of 𝑛, then so is 𝑛\s?\/\s?𝑑\. But 𝑑 and 𝑛/);
+    expect(bodyAfter(markdown, para(2))).toMatch(/^Pierre de Fermat/);
+  });
+});

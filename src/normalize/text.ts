@@ -28,3 +28,13 @@ export const CHAPTER_LABEL = /^(chapter|part|book|section|lecture|letter|article
 export const SCENE_BREAK = /^\s*(?:(?:\*\s*){3,}|⁂|<tb>)\s*$/;
 export const LIST_LABEL = /^(\(?[a-z]\s?\)|\(?\d{1,2}\s?\)|\(?[ivx]{1,4}\)|[•·▪◦‣]|[-–*+])(?=[\s\u202f\u00a0])/;
 export const OPEN_QUOTE = /^[“"‘«„]/;
+
+/** A token an inline element (a formula's symbol, a superscript) put on a line of its own. */
+const fragment = (t: string) => t.trim().length > 0 && t.trim().length <= 4 && !/\s/.test(t.trim());
+/**
+ * In a browser copy, lines that are one paragraph broken at its inline elements (MathML
+ * flattened a symbol a line): the line before ends in a space or is such a token, and this
+ * one is a token or opens with a space — or, after a token, with the sentence's punctuation
+ * (", then so is", ". But").
+ */
+export const inlineFlow = (before: string, line: string): boolean => (/ $/.test(before) || fragment(before)) && (fragment(line) || /^ \S/.test(line) || (fragment(before) && /^[,.;:)\]] /.test(line)));

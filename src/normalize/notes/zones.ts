@@ -9,7 +9,7 @@ import { follows, nthLabel, opensSeries, parseLabel, type Label } from './labels
 import { openerOf, stripBacklink, endsWithBacklink, ambiguous, type Opener, type OpenerForm } from './openers.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { isCodeLine } from '../code.ts';
-import { headingShape } from '../text.ts';
+import { headingShape, inlineFlow } from '../text.ts';
 import { pushAll } from '../../collections.ts';
 
 export type ZoneKind = 'block' | 'foot' | 'list';
@@ -548,7 +548,10 @@ function unitsOf(st: Stream, claimed: Set<number>): Unit[] {
       return;
     }
     const o = openerOf(l.text);
-    const startsNew = st.lineMode || !cur || l.blankBefore || (o?.label && !st.lineMode && cur && st.lines[cur.lines[cur.lines.length - 1]].page !== l.page);
+    // (a browser copy's line goes on in the next where an inline element broke it: a note's
+    // formula flattened a symbol a line, "44 If ⏎𝑑⏎ is a divisor of⏎𝑛⏎, then so is")
+    const flows = st.lineMode && !!cur && !l.blankBefore && cur.lines[cur.lines.length - 1] === i - 1 && inlineFlow(st.lines[i - 1].text, l.text);
+    const startsNew = (st.lineMode && !flows) || !cur || l.blankBefore || (o?.label && !st.lineMode && cur && st.lines[cur.lines[cur.lines.length - 1]].page !== l.page);
     // in a wrapped chunk, a labelled line at the indentation of the chunk's own opener starts another body
     const firstO = cur ? openerOf(st.lines[cur.lines[0]].text) : undefined;
     const sibling =

@@ -4,7 +4,7 @@ import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode, preformattedRun } from '../code.ts';
 import { isBrowserCopy, percentile } from './carrier.ts';
-import { CHAPTER_LABEL, SCENE_BREAK } from '../text.ts';
+import { CHAPTER_LABEL, inlineFlow, SCENE_BREAK } from '../text.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -19,14 +19,6 @@ const startsUpper = (t: string) => /^\s*[\p{Lu}\p{N}“"‘([]/u.test(t);
 const OPENS_BLOCK = /^\s*(?:[•·▪◦‣●○■□–—-]\s|\(?[a-z]\)\s|\(?\d{1,3}[.)]\s|\d{1,2}(?:\.\d{1,2})+\.?\s+\p{Lu}|[IVXLC]{1,6}\.\s)/u;
 /** A block that is one bracketed line: an illustration's or a blank page's placeholder. */
 const PLACEHOLDER = /^\[[^[\]]+\]$/;
-/** A token an inline element (a formula's symbol, a superscript) put on a line of its own. */
-const fragment = (t: string) => t.trim().length > 0 && t.trim().length <= 4 && !/\s/.test(t.trim());
-/**
- * In a browser copy, lines that are one paragraph broken at its inline elements (MathML
- * flattened a symbol a line): the line before ends in a space or is such a token, and this
- * one is a token or opens with a space.
- */
-const inlineFlow = (before: string, line: string) => (/ $/.test(before) || fragment(before)) && (fragment(line) || /^ \S/.test(line));
 /** A line ending on a word that links to the next: no title ends so. */
 const ENDS_ON_LINK = /\b(?:a|an|the|of|and|or|to|in|on|for|with|by|at|from|as|is|are|was|that)$/i;
 /** A value alone on its line: a number. */
