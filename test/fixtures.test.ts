@@ -878,6 +878,21 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
       expect(markdown).toContain('as the clerk noted.”[^6] And so it was.');
     });
   });
+  it('reads a foot that cites nothing where the page’s text holds its first mark as OCR reads it (“Protestants.1 They”)', () => {
+    const sentences = ['The council met in the spring and heard the case of the harbour dues at length', 'Nobody in the town could remember a year in which the wall had not needed mending', 'The minister wrote to the bishop that the fishing families were in great distress', 'A stranger who came to fish from the harbour had first to ask the council for leave', 'The record of the boats was read aloud each spring before the fishing began again', 'In hard years the record was the only thing that kept the peace between families', 'The charter of the fourteenth century named forty boats and the places of each', 'Every family on the shore had its own place, and the places passed down the years'];
+    const page = (n: number, foot: string, mark: string) => {
+      const lines: string[] = [`${n} A HISTORY OF THE HARBOUR`, ''];
+      for (let k = 0; k < 8; k++) lines.push(`${sentences[(n + k) % 8]}, as the ${['clerk', 'mayor', 'priest', 'council'][(n + k) % 4]} wrote in ${1600 + n * 3 + k}.`);
+      lines[4] = `${lines[4].slice(0, -1)}, so the record says.${mark} And the town went on.`;
+      return `${lines.join('\n')}\n\n${foot}\n`;
+    };
+    // (the discursive foot: OCR glued its raised 1, read as "!", to the first word, and it cites no page)
+    const discursive = ['!T hus, a man who says that he keeps the harbour’s old customs while rejecting', 'the council’s record is essentially a townsman, not a stranger: for such do not', 'keep any part of the record. A townsman also is the man who confines himself', 'to the authentic custom of the boats, freed from all later stories of the shore.'].join('\n');
+    const pages = [page(40, '1 Acton, History of Freedom, p. 418.', '”!'), page(41, '1 Pastoral (1867), p. 40.', '”!'), page(42, discursive, '1'), page(43, '1 Pastoral (1867), p. 119.', '”!')];
+    const md = normalize(pages.join('\f')).markdown;
+    expect(md).toMatch(/so the record says\.\[\^(\d+)\] And the town went on\.[\s\S]*\[\^\1\]: T hus, a man who says/);
+    expect(md).not.toMatch(/^!T hus/m);
+  });
   it('takes a symbol OCR set apart by a space after a closed quotation (“families.” ?) for a mark', () => {
     const text = fixtureText('ocr-djvu.txt')
       .replace('itself was lost. In hard years the record was the only', 'itself was lost.1 In hard years the record was the only')

@@ -280,8 +280,11 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     const m = OCR_LABEL.exec(first) ?? garbledFirst(st, zone);
     if (!m || !zone.every((i) => st.lines[i].text.trim().length < 100)) continue;
     // (the label itself is no citation: "2 Keeping Free Software Free" opens a chapter)
+    // (a discursive note cites nothing: then the page's text holds its first mark as OCR reads a
+    // raised 1 after a sentence's stop, "Protestants.1 They")
     const text = zone.map((i) => st.lines[i].text).join(' ').trimStart().slice(m[0].length);
-    if (!CITATION.test(text) && zone.length > 2) continue;
+    const marked = () => idx.slice(0, start).some((i) => /[.,;:!?”’)]1(?=\s|$)/u.test(st.lines[i].text));
+    if (!CITATION.test(text) && zone.length > 2 && !marked()) continue;
     const bodies: Candidate[] = [];
     const open = (line: number, fromCol: number) => {
       const label = nthLabel(bodies.length + 1);
