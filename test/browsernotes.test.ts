@@ -222,3 +222,14 @@ describe('a book’s page whose formulas the browser flattened a symbol a line (
     expect(bodyAfter(markdown, para(2))).toMatch(/^Pierre de Fermat/);
   });
 });
+
+describe('a book’s later chapter whose bracketed marks go on from a notes page elsewhere', () => {
+  // "[79]" … "[83]": the notes are on the book's notes page, not this one
+  const marked = [79, 80, 81, 82, 83].map((n, i) => `${para(i + 1, '')}[${n}] and the treaties held.`);
+  const { markdown, state } = normalize(page([...marked, 'Chapter One | Chapter Three', 'Contents']));
+  it('drops the marks that have no body, each reported with its place', () => {
+    expect(markdown).not.toMatch(/\\?\[\d{2}\\?\]/);
+    expect(markdown).toContain(`${para(1, '')} and the treaties held.`);
+    expect(state.doubts.filter((d) => d.kind === 'ref-without-body')).toHaveLength(5);
+  });
+});

@@ -124,14 +124,22 @@ export function notes(s: NormState): void {
   if (!links.length) {
     // (not glued to a word the text never writes alone: word1 word2 word3 are names, not notes)
     const candidate = (m: PlacedMark) => (m.form === 'glued' || (m.form === 'bracket' && !cited.has(m.label.text)) || m.form === 'super') && !m.doubtful && !m.atStart && m.label.kind === 'num';
-    const seq: PlacedMark[] = [];
-    let among = 0;
-    for (let i = 0; i < L.length; i++)
-      for (const m of idx.byLine[i]) {
-        if (!candidate(m)) continue;
-        if (m.label.value === seq.length + 1) seq.push(m);
-        if (seq.length) among++;
-      }
+    // (bracketed marks may go on from a notes list on another page: "[79]", "[80]", … on a
+    // book's second chapter, from its first bracketed number)
+    const first = idx.byLine.flat().find((m) => candidate(m) && m.form === 'bracket');
+    const runFrom = (start: number, form?: PlacedMark['form']) => {
+      const seq: PlacedMark[] = [];
+      let among = 0;
+      for (let i = 0; i < L.length; i++)
+        for (const m of idx.byLine[i]) {
+          if (!candidate(m) || (form && m.form !== form)) continue;
+          if (m.label.value === start + seq.length) seq.push(m);
+          if (seq.length) among++;
+        }
+      return { seq, among };
+    };
+    let { seq, among } = runFrom(1);
+    if (seq.length < 3 && first && first.label.value > 1) ({ seq, among } = runFrom(first.label.value, 'bracket'));
     // (counted up to the run's last mark: the candidates after it are not among)
     if (seq.length >= 3) {
       const last = seq[seq.length - 1];
