@@ -156,6 +156,8 @@ describe('numbers that open a body only inside a run', () => {
     expect(openerOf('64.')).toMatchObject({ form: 'dot', continuesOnly: true });
     expect(openerOf('23. 781 towns given in the census')).toMatchObject({ form: 'dot', continuesOnly: true });
     expect(openerOf('1986.')).toBeUndefined();
+    expect(openerOf('3.Hic Rhodus, hic salta.')).toMatchObject({ form: 'dot', continuesOnly: true, rest: 'Hic Rhodus, hic salta.' });
+    expect(openerOf('3.1 Introduction')).toBeUndefined();
     expect(openerOf('A. Engels had in mind')).toMatchObject({ form: 'dot', label: { text: 'A' } });
   });
   it('cuts a site’s links at the foot of a page though one reads “N. Ireland” or “1.”', () => {

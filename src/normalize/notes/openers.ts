@@ -29,7 +29,7 @@ export interface Opener {
   cites?: number;
   /** A form that says "note" by itself, whatever the references are. */
   strong: boolean;
-  /** "6 1530-1596. See …", "64." alone: a number before a number, or with nothing after it, opens a body only inside a run in series. */
+  /** "6 1530-1596. See …", "64." alone, "3.Hic": a number before a number, with nothing after it or glued to it, opens a body only inside a run in series. */
   continuesOnly?: boolean;
   /** "22Sometimes …": a raised label copied glued to its text, which no numbered list writes. */
   glued?: boolean;
@@ -56,9 +56,11 @@ const RES: [OpenerForm, RegExp, boolean][] = [
   ['space', /^(\d{1,3})(?=[\p{Lu}“"‘(][\p{Ll}\p{Lu}])/u, false],
   ['alone', /^(\d{1,6}|[a-z]|\*{1,3}|\u2217{1,3}|[†‡§])$/, false],
   ['space', new RegExp(`^(\\d{1,6})${SP}+(?=\\d)`), false],
-  // (in a run only: "23. 781 towns…", "64." over the table that is its text — never a year's "1986.")
+  // (in a run only: "23. 781 towns…", "64." over the table that is its text, "3.Hic Rhodus…"
+  // glued — never a year's "1986.")
   ['dot', new RegExp(`^(\\d{1,3})\\.${SP}+(?=\\d)`), false],
   ['dot', /^(\d{1,3})\.$/, false],
+  ['dot', /^(\d{1,3})\.(?=\p{Lu}\p{Ll})/u, false],
 ];
 
 const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -111,7 +113,7 @@ function readOpener(line: string): Opener | undefined {
     let rest = t.slice(m[0].length);
     if (form === 'alone') rest = '';
     const glued = form === 'space' && m[0] === raw ? true : undefined;
-    return { form, label, rest, indent, strong, continuesOnly: (form === 'space' || form === 'dot') && (/^\d/.test(rest) || !rest) ? true : undefined, glued };
+    return { form, label, rest, indent, strong, continuesOnly: (form === 'space' || form === 'dot') && (/^\d/.test(rest) || !rest || m[0] === `${raw}.`) ? true : undefined, glued };
   }
   // pandoc-style notes lists without numbers: the back-link ends the body
   if (BACKLINK_TAIL.test(t) && t.replace(BACKLINK_TAIL, '').trim()) return { form: 'tail', rest: t.replace(BACKLINK_TAIL, ''), indent, strong: true, cites: (t.match(/↩/g) ?? []).length };
