@@ -68,6 +68,15 @@ describe('a notes list that breaks at a body it cannot read', () => {
   });
 });
 
+describe('an editor’s note inserted in a numbered list (“2a.” after “2.”)', () => {
+  const { markdown } = normalize(page([`${para(1)} [1]`, `${para(2)} [2]`, `${para(3)} [2a]`, `${para(4)} [3]`, 'Footnotes', '1. Census of 1861, p. 36.', '2. Ibid., p. 40.', '2a. In the German edition, there is the following footnote here.', '3. Ure, l.c., p. 18.', 'Contents | Archive']));
+  it('links the inserted note and the series that goes on after it', () => {
+    expect(bodyAfter(markdown, para(3))).toMatch(/^In the German edition/);
+    expect(bodyAfter(markdown, para(4))).toMatch(/^Ure, l\.c\./);
+    expect(markdown).not.toContain('2a');
+  });
+});
+
 describe('an archive’s notes cited by parenthesised numbers glued to the text', () => {
   const { markdown } = normalize(
     page([

@@ -61,6 +61,8 @@ const RES: [OpenerForm, RegExp, boolean][] = [
   ['dot', new RegExp(`^(\\d{1,3})\\.${SP}+(?=\\d)`), false],
   ['dot', /^(\d{1,3})\.$/, false],
   ['dot', /^(\d{1,3})\.(?=\p{Lu}\p{Ll})/u, false],
+  // (an editor's note inserted after note 26, "26a. In the German edition…": in a run only)
+  ['dot', new RegExp(`^(\\d{1,3}[a-z])\\.${SP}+(?=\\S)`), false],
 ];
 
 const SUPER = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -113,7 +115,7 @@ function readOpener(line: string): Opener | undefined {
     let rest = t.slice(m[0].length);
     if (form === 'alone') rest = '';
     const glued = form === 'space' && m[0] === raw ? true : undefined;
-    return { form, label, rest, indent, strong, continuesOnly: (form === 'space' || form === 'dot') && (/^\d/.test(rest) || !rest || m[0] === `${raw}.`) ? true : undefined, glued };
+    return { form, label, rest, indent, strong, continuesOnly: (form === 'space' || form === 'dot') && (/^\d/.test(rest) || !rest || m[0] === `${raw}.` || label.kind === 'numalpha') ? true : undefined, glued };
   }
   // pandoc-style notes lists without numbers: the back-link ends the body
   if (BACKLINK_TAIL.test(t) && t.replace(BACKLINK_TAIL, '').trim()) return { form: 'tail', rest: t.replace(BACKLINK_TAIL, ''), indent, strong: true, cites: (t.match(/↩/g) ?? []).length };

@@ -710,6 +710,12 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
         n++;
         continue;
       }
+      // (an editor's note inserted after the one before, "26a." after "26.": the series goes on from 26)
+      if (on?.label?.kind === 'numalpha' && on.form === o.form && last.kind === 'num' && Math.floor(on.label.value / 26) === last.value && on.label.value % 26 !== 0) {
+        bodies.push(bodyOf(on, units[n]));
+        n++;
+        continue;
+      }
       if (on?.label && on.form === o.form) break;
       // continuation paragraphs between two bodies of the run (not for a bare "1 …" run
       // with no notes heading in a wrapped text: that is more likely a numbered passage of the
