@@ -244,3 +244,12 @@ describe('a book’s later chapter whose bracketed marks go on from a notes page
     expect(state.doubts.filter((d) => d.kind === 'ref-without-body')).toHaveLength(5);
   });
 });
+
+describe('a blog whose footnote plugin closes each note with a bracketed back-link (“[↩]”)', () => {
+  const post = [1, 2, 3].map((i) => `Paragraph ${i} of the post is about time, how we fill it and how the clock came to rule the working day in the mills.`);
+  const { markdown } = normalize(page([`“It is not that we have too little time, but that we waste much of it.”1`, ...post, 'Lucius Annaeus Seneca, Roman philosopher and statesman. Source: On the Shortness of Life [↩]', 'Latest posts', 'Learning dogmas and education myths (4) 23 January 2020']));
+  it('reads the note by its back-link and links the mark glued after the quotation', () => {
+    expect(bodyAfter(markdown, 'waste much of it.”')).toMatch(/^Lucius Annaeus Seneca/);
+    expect(markdown).not.toContain('↩');
+  });
+});

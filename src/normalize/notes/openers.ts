@@ -37,7 +37,8 @@ export interface Opener {
 
 const SP = '[ \\u00a0\\u2002\\u2003\\u2009]';
 const LABEL = '(\\d{1,6}[a-z]?|[A-Za-z]|\\*{1,3}|[†‡§‖¶])';
-const BACKLINK_TAIL = /[ \u00a0]*(?:↩\uFE0E?\uFE0F?)+[ \u00a0]*$/u;
+// (bracketed too, "… Quelle: www.zitate.net [↩]", as some blogs' footnote plugins set it)
+const BACKLINK_TAIL = /[ \u00a0]*(?:\[[ \u00a0]*↩\uFE0E?\uFE0F?[ \u00a0]*\]|↩\uFE0E?\uFE0F?)+[ \u00a0]*$/u;
 
 const RES: [OpenerForm, RegExp, boolean][] = [
   ['fn-block', /^\[Footnote[ \u00a0]*(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§])?[ \u00a0]*[:.][ \u00a0]*/i, true],
