@@ -253,3 +253,15 @@ describe('a blog whose footnote plugin closes each note with a bracketed back-li
     expect(markdown).not.toContain('↩');
   });
 });
+
+describe('a blog post under its site’s menu, with its fields (“Author”, “Published”)', () => {
+  // the menu's "Research" is also a word of the post's opening: the title is the line after
+  // the menu, above the fields, though it asks a question
+  const head = ['Jane Roe', 'Home', 'About', 'Research', 'Software', 'Blog', 'What was the survey?', 'The dialectics of big research projects', 'social-media', 'metascience', 'Author', 'Affiliation', '', 'Jane Roe', '', 'The Hertie School', '', 'Published', '', 'December 29, 2023'];
+  const post = [1, 2, 3].map((i) => `Paragraph ${i}: the survey was a sprawling research project with dozens of people involved at various levels, and it was huge.`);
+  const { markdown } = normalize(`${head.join('\n')}\n\n${post.join('\n\n')}\n`);
+  it('takes the post’s title, not a menu entry its opening repeats', () => {
+    expect(markdown).toMatch(/^title: What was the survey\?$/m);
+    expect(markdown).not.toMatch(/^# Research$/m);
+  });
+});

@@ -351,6 +351,9 @@ function siteContents(texts: string[], from: number, to: number): [number, numbe
 const BYLINE = /^(?:(?:[Ww]ritten|[Pp]osted|[Pp]ublished)\b.{0,40}?\s)?[Bb]y\s+\p{Lu}/u;
 
 /** The title in a page's header: a heading-like line the first paragraphs name, or that the header repeats. */
+/** A menu's link of a word or two. */
+const navWord = (x: string | undefined) => x !== undefined && wordCount(x) <= 2 && x.length <= 20 && /^\p{L}[\p{L}\s&-]*$/u.test(x);
+
 function titleIn(texts: string[], firstGood: number, good: boolean[]): number | undefined {
   const opening = texts
     .slice(firstGood, firstGood + 40)
@@ -362,9 +365,16 @@ function titleIn(texts: string[], firstGood: number, good: boolean[]): number | 
   for (let k = 0; k < firstGood; k++) {
     const t = texts[k];
     const w = wordsOf(t);
+    // A blog post's title comes first after the site's menu of one- or two-word links, its
+    // fields ("Author", "Published") a few lines below, a description and tags between; it
+    // may ask a question ("What was US2020?"). A menu's entry between two others is none
+    // ("Research" — the opening may say "research"), nor a field's value ("Author⏎…⏎Drew Dimmery").
+    const posted = wordCount(t) <= 12 && navWord(texts[k - 1]) && !navWord(t) && texts.slice(k + 1, k + 9).some((x) => FIELD.test(x));
     // (a letter alone is no title, however often the header repeats it: a formula's variable)
-    if (!w.length || t.length < 2 || wordCount(t) > 12 || /[.!?:。！？：]$/.test(t) || !TITLE_START.test(t)) continue;
-    let score = 0;
+    if (!w.length || t.length < 2 || wordCount(t) > 12 || (/[.!?:。！？：]$/.test(t) && !(posted && /\?$/.test(t))) || !TITLE_START.test(t)) continue;
+    if (wordCount(t) <= 2 && navWord(texts[k - 1]) && navWord(texts[k + 1])) continue;
+    if (texts.slice(Math.max(0, k - 3), k).some((x) => FIELD.test(x))) continue;
+    let score = posted ? 3 : 0;
     if (w.length >= 2 || t.length >= 6) if (opening.includes(t.toLowerCase().replace(/\[\d+\]/g, ''))) score += 2;
     // a byline follows it ("By Jane Doe", "Posted on 14 April 2019 by Jane Doe")
     if (texts.slice(k + 1, k + 3).some((x) => (BYLINE.test(x) || /^(?:作者|著者|文)\s*[:：]/u.test(x)) && wordCount(x) <= 8)) score += 2;
