@@ -125,12 +125,12 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
       // (or every body is cited by a parenthesised number glued to the text, "impossible.(1)" for
       // "(1) Not the English…" or "1. Not the…", which the text's own enumerations, "(1) the
       // first", never are: a browser copy's notes list may end with the page's links after it)
-      const mirrored = got.every((x) => x.mark?.form === 'paren');
+      const parenCited = got.every((x) => x.mark?.form === 'paren');
       // and it opens its series (1, a, *), or goes on from a list of its form that ended just before
       const first = g.bodies[0];
       const opens = !!first.label && (opensSeries(first.label) || groups.some((o) => o !== g && o.bodies.some((b) => b.opener.form === first.opener.form && b.label && follows(b.label, first.label!) && firstLine(b) < firstLine(first))));
-      ok = (g.endsSection || mirrored) && n >= 2 && inOrder >= Math.max(2, 0.7 * n) && opens;
-      why = `${inOrder} of ${n} labels referred to in order before the list, which ${g.endsSection ? 'closes' : mirrored ? 'cites every body by a parenthesised number glued to the text, though it does not close' : 'does not close'} its section${opens ? '' : ` and opens at ${first.label?.text} with no list before it`}`;
+      ok = (g.endsSection || parenCited) && n >= 2 && inOrder >= Math.max(2, 0.7 * n) && opens;
+      why = `${inOrder} of ${n} labels referred to in order before the list, which ${g.endsSection ? 'closes' : parenCited ? 'cites every body by a parenthesised number glued to the text, though it does not close' : 'does not close'} its section${opens ? '' : ` and opens at ${first.label?.text} with no list before it`}`;
     }
     decisions.push({ group: g, accepted: ok, why, support });
     if (!ok) {

@@ -649,17 +649,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       k++;
       continue;
     }
-    // (a run that goes on with the series of a headed run before it — the run broke at a body
-    // it could not read, or at a run of another series: "11. …", "A. …", "12. …" — is under the
-    // same heading)
-    const lastOf = (g: Group) => g.bodies[g.bodies.length - 1];
-    const series = groups.slice(-3).reverse().find((g) => lastOf(g)?.label?.kind === o.label?.kind && lastOf(g)?.opener.form === o.form);
-    const seriesLast = series && lastOf(series);
-    const goesOn = series?.heading !== undefined && seriesLast?.label && o.label && o.label.family === seriesLast.label.family && o.label.value > seriesLast.label.value && o.label.value <= seriesLast.label.value + 2 && units[k].lines[0] - seriesLast.lines[seriesLast.lines.length - 1] < 60;
-    // (and, in a browser copy, a series from 1 right after one under a heading: "* …" then "1. …")
-    const prior = groups[groups.length - 1];
-    const next = st.lineMode && !!prior && prior.heading !== undefined && !!o.label && opensSeries(o.label) && k > 0 && units[k - 1].lines.some((l) => lastOf(prior)?.lines.includes(l));
-    const heading = headingAt(k - 1) ?? introduced.get(k) ?? (goesOn ? series.heading : next ? prior.heading : undefined);
+    const heading = headingAt(k - 1) ?? introduced.get(k) ?? inheritedHeading(k, o);
     if (o.form === 'tail') {
       const g = tailRun(k);
       if (g) {
@@ -752,6 +742,22 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
     k = n;
   }
   return groups;
+
+  /**
+   * The heading a run has from a run before it: a run that goes on with the series of a headed
+   * run (broken at a body it could not read, or at a run of another series between: "11. …",
+   * "A. …", "12. …"), or, in a browser copy, a series from 1 right after a headed run ("* …"
+   * then "1. …").
+   */
+  function inheritedHeading(k: number, o: Opener): number | undefined {
+    const lastOf = (g: Group) => g.bodies[g.bodies.length - 1];
+    const series = groups.slice(-3).reverse().find((g) => lastOf(g)?.label?.kind === o.label?.kind && lastOf(g)?.opener.form === o.form);
+    const seriesLast = series && lastOf(series);
+    if (series?.heading !== undefined && seriesLast?.label && o.label && o.label.family === seriesLast.label.family && o.label.value > seriesLast.label.value && o.label.value <= seriesLast.label.value + 2 && units[k].lines[0] - seriesLast.lines[seriesLast.lines.length - 1] < 60) return series.heading;
+    const prior = groups[groups.length - 1];
+    if (st.lineMode && prior?.heading !== undefined && o.label && opensSeries(o.label) && k > 0 && units[k - 1].lines.some((l) => lastOf(prior)?.lines.includes(l))) return prior.heading;
+    return undefined;
+  }
 
   function tailRun(start: number): Group | undefined {
     const bodies: Candidate[] = [];
