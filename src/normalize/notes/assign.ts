@@ -6,7 +6,7 @@
 // bare numbers and superscripts are cited once, and a group's bodies take them in reading
 // order (a weighted longest increasing chain), so a year or a count does not steal a note.
 import type { Group, Candidate } from './zones.ts';
-import { type MarkIndex, markKey, type PlacedMark } from './markindex.ts';
+import { afterYear, type MarkIndex, markKey, type PlacedMark } from './markindex.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { follows, opensSeries } from './labels.ts';
 
@@ -73,8 +73,11 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
       const found = idx.find(b.label, from, to).filter(free);
       // a page foot's body with no mark of its own: one glued to a token of the text's (markindex.ts),
       // or in an OCR's text what OCR made of its raised number on the page ("Catholic.”?"), by order
-      if (found.length || b.zone !== 'foot') return found;
+      // (also where every mark found is doubtful, a name the text writes again and again: "LATEX3"
+      // beside "TUG 20083")
+      if (b.zone !== 'foot' || found.some((m) => !m.doubtful)) return found;
       const split = idx.findSplit(st, b.label, from, to).filter(free);
+      if (found.length) return [...found, ...split.filter((m) => afterYear(st, m))].sort((x, y) => markKey(x) - markKey(y));
       return ocrText ? [...split, ...ocrMarks(b.page, firstLine(b))] : split;
     });
     // a MediaWiki list (^ …, ↑ …) is cited by bracketed or raised marks; a bare number glued to a

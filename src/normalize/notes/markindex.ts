@@ -15,6 +15,8 @@ export interface PlacedMark extends Mark {
 
 // a token of the running text: letters, digits and the dots, dashes and underscores inside names
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}._-]*[\p{L}\p{N}])?/gu;
+// a year of the last five centuries
+const YEAR = /^1[5-9]\d\d$|^20\d\d$/;
 
 export class MarkIndex {
   readonly byLine: PlacedMark[][];
@@ -94,7 +96,9 @@ export class MarkIndex {
         for (const m of text.matchAll(TOKEN)) {
           const t = m[0];
           const stem = t.slice(0, -label.text.length);
-          if (!t.endsWith(label.text) || stem.length < 3 || (this.tokens.get(t) ?? 0) !== 1 || !(this.tokens.get(stem) ?? 0)) continue;
+          // (or a year, which a text need not write twice: "presented at TUG 19991"; a year itself,
+          // "[2016/05/16 v1.5]", is no number with a mark glued to it)
+          if (!t.endsWith(label.text) || stem.length < 3 || (this.tokens.get(t) ?? 0) !== 1 || YEAR.test(t) || !((this.tokens.get(stem) ?? 0) || YEAR.test(stem))) continue;
           // a letter after letters, a digit after digits (a digit after letters is an ordinary mark)
           if (label.kind === 'alpha' ? !/\p{L}$/u.test(stem) : !/\d$/.test(stem)) continue;
           const end = m.index! + t.length;
@@ -123,6 +127,12 @@ export class MarkIndex {
     return out;
   }
 }
+
+/** A split mark whose token is a year and the mark ("19991"): no more than a year and a digit. */
+export const afterYear = (st: Stream, m: PlacedMark): boolean => {
+  const t = st.lines[m.line].text;
+  return m.start >= 4 && YEAR.test(t.slice(m.start - 4, m.start)) && !/[\p{L}\p{N}]/u.test(t[m.start - 5] ?? '');
+};
 
 /** Stream order of a mark: its line, then its offset. */
 export const markKey = (m: PlacedMark): number => m.line * 1_000_000 + m.start;

@@ -1,0 +1,72 @@
+// Page feet in text extracted from typeset PDFs (pdftotext): marks and folios as the extraction
+// writes them in documents no rule was written against (held-out package manuals).
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../src/normalize/chain.ts';
+
+const SENTENCES = [
+  'The output routine takes the boxes the page builder has collected and ships them out',
+  'A float waits in its queue until a page has room for it at the top or the bottom',
+  'Marks are remembered for each page so that the running heads can name the section',
+  'The galley holds the paragraphs before they are broken into lines of equal measure',
+  'Penalties tell the page builder where a break is welcome and where it is forbidden',
+  'Inserts such as footnotes are held apart and placed at the foot of the current page',
+  'Every template declares the keys it takes and the values they have by default',
+  'The kernel loads the hooks first so that packages can add their code to each one',
+  'Some older packages patch the commands directly, which the hooks now make needless',
+  'A document that loads no package still gets the new behaviour from the kernel',
+];
+/** A page of running text, its lines different from every other page's. */
+const filler = (n: number) => Array.from({ length: 8 }, (_, k) => `${SENTENCES[(n * 3 + k) % SENTENCES.length]}${k % 3 === 2 ? '.' : ','}`).join('\n');
+/** The body linked to the mark that follows `before` in the Markdown. */
+const bodyAfter = (md: string, before: string): string | undefined => {
+  const at = md.indexOf(before);
+  const m = at < 0 ? null : /^\[\^([^\]]+)\]/.exec(md.slice(at + before.length));
+  if (!m) return undefined;
+  return new RegExp(`^\\[\\^${m[1]}\\]: (.*)$`, 'm').exec(md)?.[1];
+};
+
+describe('a page foot whose marks the extraction glued to years (“presented at TUG 19991”)', () => {
+  const text = [
+    filler(1),
+    'The first ideas were presented at TUG 19991 and Lars wrote some notes on templates',
+    'in 20002 . The galley2 package and the LATEX3 code are what this page is about, and',
+    'LATEX3 is the name of the whole project, so LATEX3 stands here again and again.',
+    'Morten spoke on this at TUG 20083 . Early work was published by Frank in 20004 .',
+    '',
+    '1 http://www.latex-project.org/papers/tug99.pdf',
+    '2 http://www.latex-project.org/papers/template-notes.pdf',
+    '3 http://river-valley.tv/the-galley-module/',
+    '4 http://www.latex-project.org/papers/xo-pfloat.pdf',
+    '\f' + filler(2),
+    '\f' + filler(3),
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('reads the year’s last digit as the mark, the year kept', () => {
+    expect(bodyAfter(markdown, 'at TUG 1999')).toBe('http://www.latex-project.org/papers/tug99.pdf');
+    expect(bodyAfter(markdown, 'Frank in 2000')).toBe('http://www.latex-project.org/papers/xo-pfloat.pdf');
+  });
+  it('and prefers it to a name the text writes again and again with the same digit (“LATEX3”)', () => {
+    expect(bodyAfter(markdown, 'this at TUG 2008')).toBe('http://river-valley.tv/the-galley-module/');
+    expect(markdown).toContain('LATEX3 is the name');
+  });
+});
+
+describe('a date whose year ends in a page foot’s label (“2022/10/25” over a foot “2 …”)', () => {
+  const text = [
+    'The filehook package',
+    'Version v0.8b—2022/10/25',
+    filler(1),
+    'The hook is run at line 202 of the file, after the file is read.',
+    '',
+    '2 Some of these hooks are also offered by the kernel now.',
+    `\f${filler(2)}`,
+    `\f${filler(3)}`,
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('keeps the year whole: a year is written as itself, not a number with a mark glued to it', () => {
+    expect(markdown).toContain('2022/10/25');
+    expect(markdown).not.toMatch(/202\[\^/);
+  });
+});
