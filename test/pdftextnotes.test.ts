@@ -70,3 +70,29 @@ describe('a date whose year ends in a page foot’s label (“2022/10/25” over
     expect(markdown).not.toMatch(/202\[\^/);
   });
 });
+
+describe('folios in bidi embeddings (pdftotext on pages set right to left)', () => {
+  const rtl = (n: number) => `\u202b\u202a${n}\u202c\u202c`;
+  const text = [
+    'Le français1 est une langue romane parlée en France, dont elle est originaire.',
+    filler(1),
+    '1 From http://fr.wikipedia.org/wiki/Français',
+    '',
+    '1',
+    `\f${filler(2)}`,
+    '',
+    '2',
+    `\f${filler(3)}`,
+    '',
+    rtl(3),
+    `\f${filler(4)}`,
+    '',
+    rtl(4),
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('are taken off as the others are, so the foot above the first is read', () => {
+    expect(bodyAfter(markdown, 'Le français')).toBe('From http://fr.wikipedia.org/wiki/Français');
+    expect(markdown).not.toMatch(/^\s*\u202b?\u202a?[34]\u202c/m);
+  });
+});

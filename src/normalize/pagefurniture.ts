@@ -33,7 +33,8 @@ function romanValue(t: string): number {
 
 /** Numbers that could be the folio in an edge line, with what is left of the line around them. */
 function folioCandidates(t: string): { value: number; label: string; rest: string; roman?: boolean }[] {
-  const s = t.replace(/[\u00a0\t]/g, ' ').trim();
+  // (pdftotext sets a right-to-left page's number in bidi embeddings: "\u202b\u202a3\u202c\u202c")
+  const s = t.replace(/[\u00a0\t]/g, ' ').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   const out: { value: number; label: string; rest: string; roman?: boolean }[] = [];
   const strip = (x: string) => x.replace(/^[‘’'"“”.,:;|[\]()*]+|[‘’'"“”.,:;|[\]()*]+$/g, '');
   const words = s.split(/\s+/);
