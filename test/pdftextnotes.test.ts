@@ -96,3 +96,28 @@ describe('folios in bidi embeddings (pdftotext on pages set right to left)', () 
     expect(markdown).not.toMatch(/^\s*\u202b?\u202a?[34]\u202c/m);
   });
 });
+
+describe('a page foot whose bare labels the extraction wrote out of order, one body a short line with no stop', () => {
+  const text = [
+    filler(1),
+    'Your C compiler should be ISO/IEC 60559 compliant,1 and C99-compliant.2 R tries',
+    'to choose suitable flags3 for the C compilers it knows about, but you may have to set CC.',
+    '',
+    '1',
+    '',
+    'also known as IEEE 754',
+    'Note that C11 compilers need not be C99-compliant: R requires support for double complex and variable-length arrays.',
+    '3',
+    'Examples are -std=gnu99, -std=c99 and -c99.',
+    '2',
+    `\f${filler(2)}`,
+    `\f${filler(3)}`,
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('cuts the stretch holding two bodies after the short line, before the capital', () => {
+    expect(bodyAfter(markdown, 'ISO/IEC 60559 compliant,')).toBe('also known as IEEE 754');
+    expect(bodyAfter(markdown, 'C99-compliant.')).toMatch(/^Note that C11 compilers/);
+    expect(bodyAfter(markdown, 'suitable flags')).toBe('Examples are -std=gnu99, -std=c99 and -c99.');
+  });
+});

@@ -67,10 +67,14 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
     return [from, firstLine(c)];
   };
   for (const g of ordered) {
+    // (a label the extraction wrote late, "3" alone under the body before, is no number set
+    // apart from the text: a foot's own lines hold no such mark, though a note may cite another)
+    const own = new Set(g.bodies.flatMap((b) => b.lines));
+    const setApart = (m: PlacedMark) => m.form === 'alone' && own.has(m.line);
     const cands = g.read ? readCandidates(g) : g.bodies.map((b) => {
       const [from, to] = windowOf(b);
       if (!b.label) return [];
-      const found = idx.find(b.label, from, to).filter(free);
+      const found = idx.find(b.label, from, to).filter((m) => free(m) && !setApart(m));
       // a page foot's body with no mark of its own: one glued to a token of the text's (markindex.ts),
       // or in an OCR's text what OCR made of its raised number on the page ("Catholic.”?"), by order
       // (also where every mark found is doubtful, a name the text writes again and again: "LATEX3"

@@ -444,10 +444,11 @@ function scrambledFoot(st: Stream, idx: number[]): Candidate[] | undefined {
   const parts = segments.filter((s) => s.length);
   if (parts.length > k) return undefined;
   while (parts.length < k) {
-    // cut the longest stretch that has a sentence end inside it
+    // cut the longest stretch that has a sentence end inside it (or a body's last line, short,
+    // before a capital: "also known as IEEE 754⏎Note that C11 compilers…")
     let best = -1;
     for (let p = 0; p < parts.length; p++) {
-      const inner = parts[p].slice(0, -1).some((i) => /[.!?)”"’:]$/.test(L[i].text.trim()));
+      const inner = cutsOf(parts[p].map((i) => L[i].text)).length > 0;
       if (inner && (best < 0 || parts[p].length > parts[best].length)) best = p;
     }
     if (best < 0) return undefined;
@@ -515,15 +516,23 @@ function nextLabelText(l: Label): string | undefined {
   return undefined;
 }
 
-/** Shares lines out among k bodies in order: cut where a line ends a sentence, shortest lines first. */
+/**
+ * Where a run of note lines may be cut between bodies, best first: after a line that ends a
+ * sentence, shortest first; then after a line that stops short of the run's measure (a body's
+ * last line, "also known as IEEE 754") before one that opens with a capital.
+ */
+function cutsOf(lines: string[]): number[] {
+  const measure = Math.max(0, ...lines.map((t) => t.trim().length));
+  const at = lines.map((t, i) => ({ i: i + 1, len: t.trim().length, ends: /[.!?)”"’:]$/.test(t.trim()) })).slice(0, -1);
+  // (of three words or more: a figure's labels, "1⏎addr⏎3⏎S", are no notes)
+  const short = at.filter((c) => !c.ends && c.len < 0.6 * measure && lines[c.i - 1].trim().split(/\s+/).length >= 3 && /^\s*\p{Lu}/u.test(lines[c.i]));
+  return [...at.filter((c) => c.ends).sort((a, b) => a.len - b.len), ...short.sort((a, b) => a.len - b.len)].map((c) => c.i);
+}
+
+/** Shares lines out among k bodies in order: cut where a body ends (cutsOf), best places first. */
 export function shareOut(lines: string[], k: number): number[][] {
-  const cuts = lines
-    .map((t, i) => ({ i: i + 1, len: t.trim().length, ends: /[.!?)”"’:]$/.test(t.trim()) }))
-    .slice(0, -1)
-    .filter((c) => c.ends)
-    .sort((a, b) => a.len - b.len)
+  const cuts = cutsOf(lines)
     .slice(0, k - 1)
-    .map((c) => c.i)
     .sort((a, b) => a - b);
   while (cuts.length < k - 1) cuts.push(Math.min(lines.length - 1, (cuts[cuts.length - 1] ?? 0) + 1));
   const out: number[][] = [];
