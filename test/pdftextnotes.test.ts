@@ -121,3 +121,22 @@ describe('a page foot whose bare labels the extraction wrote out of order, one b
     expect(bodyAfter(markdown, 'suitable flags')).toBe('Examples are -std=gnu99, -std=c99 and -c99.');
   });
 });
+
+describe('raised numbers after a closing quote or a command’s argument, the stop set off after them', () => {
+  const text = [
+    'Put the following \\pagestyle{fancy}2 : it sets the heads.',
+    filler(1),
+    'This is done “while \\output is active” 3 . See the warning below.',
+    '',
+    '2 Note that version 1 of fancyheadings worked differently.',
+    '3 If you use 11pt or 12pt the values differ.',
+    `\f${filler(2)}`,
+    `\f${filler(3)}`,
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('are marks', () => {
+    expect(bodyAfter(markdown, '\\\\pagestyle{fancy}')).toBe('Note that version 1 of fancyheadings worked differently.');
+    expect(bodyAfter(markdown, 'is active”')).toBe('If you use 11pt or 12pt the values differ.');
+  });
+});

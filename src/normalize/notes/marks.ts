@@ -88,9 +88,13 @@ export function marksOf(text: string): Mark[] {
           // (and one closing a metavariable, "⟨lang2⟩": the number is the name's)
           const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4 || text[j] === '⟩';
           out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak });
-        } else if (i >= 2 && text[i - 1] === ' ' && digits.length <= 3 && ((/[.,;:!?)”’"]/.test(text[i - 2]) && (j === n || (text[j] === ' ' && /[\p{Lu}“"‘(]/u.test(text[j + 1] ?? '')))) || (isLetterCode(text.charCodeAt(i - 2)) && /^ ?[.,;:)](?:\s|$)/.test(text.slice(j, j + 3))))) {
-          // "sentence. 1 Next", "\hbox 10 .", "BibTEX 33 ,": a raised number set off by spaces
+        } else if (i >= 2 && text[i - 1] === ' ' && digits.length <= 3 && ((/[.,;:!?)”’"]/.test(text[i - 2]) && (j === n || (text[j] === ' ' && /[\p{Lu}“"‘(]/u.test(text[j + 1] ?? '')))) || ((isLetterCode(text.charCodeAt(i - 2)) || /[”’")}]/.test(text[i - 2])) && /^ ?[.,;:)](?:\s|$)/.test(text.slice(j, j + 3))))) {
+          // "sentence. 1 Next", "\hbox 10 .", "BibTEX 33 ,", "is active” 7 .": a raised number set off by spaces
           out.push({ form: 'spaced', label, start: i - 1, end: j, distinctive: false, weak: true });
+        } else if (text[i - 1] === '}' && digits.length <= 3 && /^ ?[.,;:](?:\s|$)/.test(text.slice(j, j + 3))) {
+          // "\pagestyle{fancy}2 :": a raised number after a command's argument, the stop set off
+          // from it as the extraction sets off a raised number's
+          out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak: true });
         } else if (i >= 2 && text[i - 1] === ' ' && out.length && out[out.length - 1].end === i - 1 && out[out.length - 1].form === 'glued' && out[out.length - 1].label.value + 1 === label.value && (j === n || /[\s.,;:)]/.test(text[j]))) {
           // "comments).29 30": the next raised number of a pair, set off by a space
           out.push({ form: 'spaced', label, start: i - 1, end: j, distinctive: false, weak: true });
