@@ -901,6 +901,44 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(md).toContain('the peace between the “families.”[^3] The minister');
     expect(md).not.toContain('” ?');
   });
+  describe('OCR feet whose labels and marks OCR read as other characters', () => {
+    const sentences = ['The council met in the spring and heard the case of the harbour dues at length', 'Nobody in the town could remember a year in which the wall had not needed mending', 'The minister wrote to the bishop that the fishing families were in great distress', 'A stranger who came to fish from the harbour had first to ask the council for leave', 'The record of the boats was read aloud each spring before the fishing began again', 'In hard years the record was the only thing that kept the peace between families', 'The charter of the fourteenth century named forty boats and the places of each', 'Every family on the shore had its own place, and the places passed down the years'];
+    /** A page of OCR text whose fifth line ends a sentence with `end`, and its foot (with a blank line above it, or none). */
+    const page = (n: number, end: string, foot: string, blank = true) => {
+      const lines: string[] = [`${n} A HISTORY OF THE HARBOUR`, ''];
+      for (let k = 0; k < 8; k++) lines.push(`${sentences[(n + k) % 8]}, as the ${['clerk', 'mayor', 'priest', 'council'][(n + k) % 4]} wrote in ${1600 + n * 3 + k}.`);
+      // (a real question on every page, its mark glued to the word, nearer the foot than the mark)
+      lines[9] = `${lines[9].slice(0, -1)}. But who would bear it? Unless the council agreed.`;
+      lines[6] = `${lines[6].slice(0, -1)}, and the town went on ${end}`;
+      return `${lines.join('\n')}\n${blank ? '\n' : ''}${foot}\n`;
+    };
+    const pages = [
+      page(40, 'as the record says.”?', '1 1866, Thureau Dangin, iii. p. 111; Purcell, Manning, ii. p. 321.'),
+      page(41, 'as the record says.”!', '¢ Guardian, 6th June 1906, from the Month of January 1903, p. 4.'),
+      page(42, 'as the record says.”!', ') Friedrich, iii. p. 541.'),
+      page(43, 'with its actual assembling.’', '1 Cecconi, i. p. 379.'),
+      page(44, 'where they were.’', '1G. F. Cobb, Few Words on Reunion (1869), p. 6.', false),
+    ];
+    const md = normalize(pages.join('\f')).markdown;
+    const bodyAt = (n: number) => new RegExp(`^\\[\\^${n}\\]: (.*)$`, 'm').exec(md)?.[1];
+    it('reads a first body that opens with a year (“1 1866, Thureau…”), its mark the “?” after a closed quotation, not a question’s', () => {
+      expect(md).toMatch(/as the record says\.”\[\^1\]/);
+      expect(bodyAt(1)).toMatch(/^1866, Thureau Dangin/);
+      expect(md).toContain('bear it? Unless');
+    });
+    it('reads a foot labelled “¢” or “)” as OCR reads a raised 1', () => {
+      expect(bodyAt(2)).toMatch(/^Guardian, 6th June 1906/);
+      expect(bodyAt(3)).toMatch(/^Friedrich, iii\. p\.\s541\.$/u);
+    });
+    it('takes a closing quote after a stop with no quotation open for the mark OCR made of a raised number', () => {
+      expect(md).toMatch(/its actual assembling\.\[\^4\]/);
+      expect(bodyAt(4)).toMatch(/^Cecconi, i\. p\.\s379\.$/u);
+    });
+    it('reads a foot with no blank line above it whose label OCR glued to its words (“1G. F. Cobb”)', () => {
+      expect(md).toMatch(/where they were\.\[\^5\]/);
+      expect(bodyAt(5)).toMatch(/^G\. F\. Cobb, Few Words on Reunion/);
+    });
+  });
 });
 
 // A real slide deck through pdftotext -layout: beamer's example conference talk

@@ -1,6 +1,6 @@
 // The candidate marks of the whole stream, looked up by label and place.
 import { parseLabel, type Label } from './labels.ts';
-import { marksOf, type Mark } from './marks.ts';
+import { marksOf, OCR_UNKNOWN, type Mark } from './marks.ts';
 import type { Stream } from './stream.ts';
 import { pushAll } from '../../collections.ts';
 import { wordsStandingAlone } from '../letters.ts';
@@ -40,6 +40,9 @@ export class MarkIndex {
         const label = parseLabel(alone[1]);
         if (label) found.push({ form: 'alone', label, start: 0, end: l.text.length, distinctive: false, weak: true, line: i, page: l.page, atStart: false });
       }
+      // a closing single quote after a stop, with no quotation open in its paragraph: what OCR
+      // made of a raised number ("the Council’s actual assembling.’")
+      if (st.paged && l.text.includes('’')) for (const m of l.text.matchAll(/(?<=[.,;:!?])’(?=\s|$)/g)) if (!quoteOpen(st, i, m.index!)) found.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end: m.index! + 1, distinctive: false, weak: false, line: i, page: l.page, atStart: false });
       return found;
     });
     // "POSIX.1", "arm64": a word and number the text writes again and again is a name, not a mark
@@ -133,6 +136,20 @@ export const afterYear = (st: Stream, m: PlacedMark): boolean => {
   const t = st.lines[m.line].text;
   return m.start >= 4 && YEAR.test(t.slice(m.start - 4, m.start)) && !/[\p{L}\p{N}]/u.test(t[m.start - 5] ?? '');
 };
+
+/** Whether a quotation is open before column `at` of line `i`, in its paragraph (back to a blank line). */
+function quoteOpen(st: Stream, i: number, at: number): boolean {
+  let single = 0;
+  let double = 0;
+  for (let k = i; k >= 0 && i - k < 40; k--) {
+    const t = k === i ? st.lines[k].text.slice(0, at) : st.lines[k].text;
+    // (an apostrophe inside a word, "Council’s", closes nothing)
+    single += (t.match(/‘/g) ?? []).length - (t.match(/’(?!\p{L})/gu) ?? []).length;
+    double += (t.match(/“/g) ?? []).length - (t.match(/”/g) ?? []).length;
+    if (st.lines[k].blankBefore) break;
+  }
+  return single > 0 || double > 0;
+}
 
 /** Stream order of a mark: its line, then its offset. */
 export const markKey = (m: PlacedMark): number => m.line * 1_000_000 + m.start;

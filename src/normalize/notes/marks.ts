@@ -162,7 +162,9 @@ export function marksOf(text: string): Mark[] {
     // ("opponents! puts": a "!" or "?" before a word in lower case ends no sentence: the likelier mark)
     const end = m.index! + m[0].length;
     const midSentence = /[!?]_?$/.test(m[0]) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
-    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence, likely: OCR_LIKELY[m[0][0]] });
+    // (nor is a "?" after a quotation closed after its stop, "the matter.”?": no sentence ends twice)
+    const closed = /[.,;:!?][”"’]$/.test(text.slice(Math.max(0, m.index! - 2), m.index));
+    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence && !closed, likely: OCR_LIKELY[m[0][0]] });
   }
   // (and one OCR set apart by a space after a closed quotation: "dispersed.” ?", "questioned.” *" —
   // no sentence ends twice)

@@ -232,9 +232,11 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
 }
 
 // A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®).
-const OCR_LABEL = /^([1-9]|[*†!?’'‘}®])\s*(?=[\p{Lu}“"‘([])/u;
-const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®])[ ](?=[\p{Lu}“"‘([/])/u;
-const OCR_LINE = /^(?:[1-9]|[*†!?’'}®]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])/u;
+const OCR_LABEL = /^([1-9]|[*†!?’'‘}®¢)])\s*(?=[\p{Lu}“"‘([])/u;
+const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®¢])[ ](?=[\p{Lu}“"‘([/])/u;
+const OCR_LINE = /^(?:[1-9]|[*†!?’'}®¢]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])/u;
+// a foot's first body that opens with a number, a year most often: "1 1866, Thureau Dangin, iii. p. 111"
+const OCR_LABEL_NUMBER = /^1\s+(?=\d{1,4}\b)/u;
 const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect|lib)\.|\b\d{1,4}\b|\bibid\b/i;
 // a reference to a page of a book, not just any number (a slide's numbered steps)
 const CITED = /\b(?:p|pp|vol|ibid|ib|op\. cit|cf|tom)\.\s*[\divxlc]|\bibid\b/i;
@@ -268,16 +270,17 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     let start = idx.length - 1;
     while (start > 0 && !st.lines[idx[start]].blankBefore) start--;
     // (OCR may set a foot with no blank line above it: then one of the last lines opens with
-    // the label 1 and what follows cites pages — "“with,⏎1 Liddon’s Life of Pusey, iv. p. 181.")
+    // the label 1 and what follows cites pages — "“with,⏎1 Liddon’s Life of Pusey, iv. p. 181.",
+    // the label glued to it, "1G. F. Cobb, Few Words on Reunion (1869), p. 6.")
     for (let k = Math.max(start + 1, idx.length - 3); k < idx.length; k++) {
-      if (!/^1\s+(?=[\p{Lu}“"‘(])/u.test(st.lines[idx[k]].text.trim())) continue;
+      if (!/^1\s*(?=[\p{Lu}“"‘(])/u.test(st.lines[idx[k]].text.trim())) continue;
       if (CITED.test(idx.slice(k).map((i) => st.lines[i].text).join(' '))) start = k;
       break;
     }
     if (start < 3 || idx.length - start > 10) continue;
     const zone = idx.slice(start);
     const first = st.lines[zone[0]].text.trim();
-    const m = OCR_LABEL.exec(first) ?? garbledFirst(st, zone);
+    const m = OCR_LABEL.exec(first) ?? garbledFirst(st, zone) ?? (CITED.test(first) ? OCR_LABEL_NUMBER.exec(first) : null);
     if (!m || !zone.every((i) => st.lines[i].text.trim().length < 100)) continue;
     // (the label itself is no citation: "2 Keeping Free Software Free" opens a chapter)
     // (a discursive note cites nothing: then the page's text holds its first mark as OCR reads a
