@@ -140,3 +140,25 @@ describe('raised numbers after a closing quote or a command’s argument, the st
     expect(bodyAfter(markdown, 'is active”')).toBe('If you use 11pt or 12pt the values differ.');
   });
 });
+
+describe('a page foot whose last label the extraction wrote after its body (“3⏎body⏎body⏎4”)', () => {
+  const text = [
+    'Polyglossia is written by many hands, as the acknowledgements say.3 It also',
+    'supports language tags that conform to the IETF BCP-47 Best Current Practice.4 Thus, you can use tags.',
+    filler(1),
+    '3',
+    '',
+    'See acknowledgements at the end for due credit to the various contributors.',
+    'Please refer to https://tools.ietf.org/html/bcp47 and https://en.wikipedia.org/wiki/',
+    'IETF_language_tag for details.',
+    '4',
+    `\f${filler(2)}`,
+    `\f${filler(3)}`,
+    '',
+  ].join('\n');
+  const { markdown } = normalize(text);
+  it('gives the label to the last body, cut from the one before at its sentence end', () => {
+    expect(bodyAfter(markdown, 'as the acknowledgements say.')).toBe('See acknowledgements at the end for due credit to the various contributors.');
+    expect(bodyAfter(markdown, 'Best Current Practice.')).toMatch(/^Please refer to https:\/\/tools\.ietf\.org\/html\/bcp47/);
+  });
+});

@@ -441,7 +441,8 @@ function scrambledFoot(st: Stream, idx: number[]): Candidate[] | undefined {
     } else segments[segments.length - 1].push(i);
   }
   const k = labels.length;
-  if (k < 2 || labels.every((l, n) => n === 0 || follows(labels[n - 1], l))) return undefined;
+  // (in series, they are scrambled only when the last came after its body: "3⏎body⏎body⏎4")
+  if (k < 2 || (labels.every((l, n) => n === 0 || follows(labels[n - 1], l)) && segments[k].length > 0)) return undefined;
   const sorted = [...labels].sort((a, b) => a.value - b.value);
   if (sorted[0].value !== labels[0].value || !sorted.every((l, n) => n === 0 || follows(sorted[n - 1], l))) return undefined;
   const parts = segments.filter((s) => s.length);
