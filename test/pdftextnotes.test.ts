@@ -162,3 +162,27 @@ describe('a page foot whose last label the extraction wrote after its body (“3
     expect(bodyAfter(markdown, 'Best Current Practice.')).toMatch(/^Please refer to https:\/\/tools\.ietf\.org\/html\/bcp47/);
   });
 });
+
+const matrixPage = (after: string) =>
+  [
+    filler(1),
+    'give column specifications for any of the matrix environments; by default you',
+    'can have up to 10 centered columns.2 (If you need left or right alignment in a',
+    'column you may use array.)',
+    after,
+    '',
+    '2 More precisely: The maximum number of columns in a matrix is set by a counter.',
+    `\f${filler(2)}`,
+    `\f${filler(3)}`,
+    '',
+  ].join('\n');
+describe('a page foot whose label a line of code or a formula below the mark also ends with', () => {
+  it('takes the prose’s mark, not the code’s (“\\renewcommand\\columns2{…}”)', () => {
+    const { markdown } = normalize(matrixPage('\\setcounter{MaxMatrixCols}{20} \\renewcommand\\columns2{3em}'));
+    expect(bodyAfter(markdown, 'centered columns.')).toBe('More precisely: The maximum number of columns in a matrix is set by a counter.');
+  });
+  it('nor a formula’s index (“−a12 t2 . . .”)', () => {
+    const { markdown } = normalize(matrixPage(['D1 t', '−a12 t2 . . . −a1n tn', '−a21 t1', 'D2 t'].join('\n')));
+    expect(bodyAfter(markdown, 'centered columns.')).toBe('More precisely: The maximum number of columns in a matrix is set by a counter.');
+  });
+});

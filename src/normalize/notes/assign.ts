@@ -9,6 +9,7 @@ import type { Group, Candidate } from './zones.ts';
 import { afterYear, type MarkIndex, markKey, type PlacedMark } from './markindex.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { follows, opensSeries } from './labels.ts';
+import { isCodeLine } from '../code.ts';
 
 export interface Decision {
   group: Group;
@@ -74,7 +75,13 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
     const cands = g.read ? readCandidates(g) : g.bodies.map((b) => {
       const [from, to] = windowOf(b);
       if (!b.label) return [];
-      const found = idx.find(b.label, from, to).filter((m) => free(m) && !setApart(m));
+      let found = idx.find(b.label, from, to).filter((m) => free(m) && !setApart(m));
+      // (a page foot's number glued inside a line of code, "\\colwidth2{3em}", is the code's, where
+      // the prose has one)
+      if (b.zone === 'foot' && found.length > 1 && found.every((m) => !m.distinctive)) {
+        const prose = found.filter((m) => !isCodeLine(st.lines[m.line].text));
+        if (prose.length) found = prose;
+      }
       // a page foot's body with no mark of its own: one glued to a token of the text's (markindex.ts),
       // or in an OCR's text what OCR made of its raised number on the page ("Catholic.”?"), by order
       // (also where every mark found is doubtful, a name the text writes again and again: "LATEX3"

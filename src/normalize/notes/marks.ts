@@ -86,7 +86,8 @@ export function marksOf(text: string): Mark[] {
         if (gluedAt(i) && nextOk && !dotted && !thousands && !minor && !(i >= 1 && /[$£€#@/\\_=+<>-]/.test(text[i - 1]))) {
           // 1871.22: a number after "digit + . or ," is weak; so is one after a letter and a digit-free long word
           // (and one closing a metavariable, "⟨lang2⟩": the number is the name's)
-          const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4 || text[j] === '⟩';
+          // (and one after a letter standing alone, a formula's index: "−a12 t", "x2")
+          const weak = (i >= 2 && isDigit(text.charCodeAt(i - 2)) && (text[i - 1] === '.' || text[i - 1] === ',')) || digits.length >= 4 || text[j] === '⟩' || (isLetterCode(text.charCodeAt(i - 1)) && (i < 2 || !isLetterCode(text.charCodeAt(i - 2))));
           out.push({ form: 'glued', label, start: i, end: j, distinctive: false, weak });
         } else if (i >= 2 && text[i - 1] === ' ' && digits.length <= 3 && ((/[.,;:!?)”’"]/.test(text[i - 2]) && (j === n || (text[j] === ' ' && /[\p{Lu}“"‘(]/u.test(text[j + 1] ?? '')))) || ((isLetterCode(text.charCodeAt(i - 2)) || /[”’")}]/.test(text[i - 2])) && /^ ?[.,;:)](?:\s|$)/.test(text.slice(j, j + 3))))) {
           // "sentence. 1 Next", "\hbox 10 .", "BibTEX 33 ,", "is active” 7 .": a raised number set off by spaces
