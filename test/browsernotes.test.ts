@@ -2,17 +2,11 @@
 // per paragraph, the page's links at its foot): the forms its pages mix, each linked.
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/chain.ts';
+import { bodyAfter } from './helpers.ts';
 import { openerOf } from '../src/normalize/notes/openers.ts';
 
 const para = (i: number, end = '.') => `Paragraph ${i} of the chapter goes on about the working day, the wages of the spinners and what the inspectors reported${end}`;
 const page = (lines: string[]) => `${lines.join('\n\n')}\n`;
-/** The body linked to the mark that follows `before` in the Markdown. */
-const bodyAfter = (md: string, before: string): string | undefined => {
-  const at = md.indexOf(before);
-  const m = at < 0 ? null : /^\[\^([^\]]+)\]/.exec(md.slice(at + before.length));
-  if (!m) return undefined;
-  return new RegExp(`^\\[\\^${m[1]}\\]: (.*)$`, 'm').exec(md)?.[1];
-};
 
 describe('a notes list whose bodies quote tables and verse, a line each', () => {
   const table = ['COLLECTING AGENTS LIST (BRADFORD).', '\tHouses\t', 'Vulcan Street, No. 122\t1 room\t16 persons', '33 Roberts Court\t1 cellar\t7 persons', '27 Ebenezer Street\t1 cellar\t6 persons'];

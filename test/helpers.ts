@@ -43,6 +43,14 @@ export const blockWith = (md: string, phrase: string) => body(md).split('\n\n').
 /** The text of note n's definition. */
 export const noteText = (md: string, n: number) => new RegExp(`^\\[\\^${n}\\]: (.*)$`, 'm').exec(md)?.[1] ?? '';
 
+/** The body linked to the mark that follows `before` in the Markdown. */
+export const bodyAfter = (md: string, before: string): string | undefined => {
+  const at = md.indexOf(before);
+  const m = at < 0 ? null : /^\[\^([^\]]+)\]/.exec(md.slice(at + before.length));
+  if (!m) return undefined;
+  return new RegExp(`^\\[\\^${m[1]}\\]: (.*)$`, 'm').exec(md)?.[1];
+};
+
 /** What markdown-it with markdown-it-footnote makes of the model: references and definitions. */
 export function parsedNotes(md: string): { refs: string[]; defs: string[]; literal: boolean } {
   const mdit = new MarkdownIt({ html: false }).use(footnote);

@@ -2,6 +2,7 @@
 // writes them in documents no rule was written against (held-out package manuals).
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../src/normalize/chain.ts';
+import { bodyAfter } from './helpers.ts';
 
 const SENTENCES = [
   'The output routine takes the boxes the page builder has collected and ships them out',
@@ -17,13 +18,6 @@ const SENTENCES = [
 ];
 /** A page of running text, its lines different from every other page's. */
 const filler = (n: number) => Array.from({ length: 8 }, (_, k) => `${SENTENCES[(n * 3 + k) % SENTENCES.length]}${k % 3 === 2 ? '.' : ','}`).join('\n');
-/** The body linked to the mark that follows `before` in the Markdown. */
-const bodyAfter = (md: string, before: string): string | undefined => {
-  const at = md.indexOf(before);
-  const m = at < 0 ? null : /^\[\^([^\]]+)\]/.exec(md.slice(at + before.length));
-  if (!m) return undefined;
-  return new RegExp(`^\\[\\^${m[1]}\\]: (.*)$`, 'm').exec(md)?.[1];
-};
 
 describe('a page foot whose marks the extraction glued to years (“presented at TUG 19991”)', () => {
   const text = [
