@@ -231,7 +231,7 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
   return groups;
 }
 
-// A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®).
+// A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®, ¢, ")" at a foot's start).
 const OCR_LABEL = /^([1-9]|[*†!?’'‘}®¢)])\s*(?=[\p{Lu}“"‘([])/u;
 const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®¢])[ ](?=[\p{Lu}“"‘([/])/u;
 const OCR_LINE = /^(?:[1-9]|[*†!?’'}®¢]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])/u;
