@@ -259,3 +259,35 @@ describe('a blog post under its site’s menu, with its fields (“Author”, �
     expect(markdown).not.toMatch(/^# Research$/m);
   });
 });
+
+describe('speech in a story copied from the browser, and quotations in an essay', () => {
+  const narration = (i: number) => `Paragraph ${i} of the story tells how the two of them drove home along the highway in the rain, and what the radio said.`;
+  const speech = [
+    '“So, who is he? Do we know anything about him beyond what you told me before?” Izuku asked from the back seat. “He has been locked up for months now.”',
+    '“Nope. Still nothing. No one really wants to speak to him,” All Might replied brightly. “He gives off polite airs, but he is a piece of work.”',
+    '“No one has even made it through a full interview with him, from what I have heard,” the detective added. “He plays games with them.”',
+    '“Wait, they still do not know what he can do?” Izuku asked. “They cannot if there is still a block on visits.”',
+    '“He is always like that. He feigns concern and sympathy to lure the outcasts in. They are easy targets,” All Might said through a mouthful of biscuit.',
+    '“Has he ever tried it on any of the others?”',
+    '“He is starved of conversation in solitary confinement. If what the people watching him say is true, you are the most exciting thing to have happened to him in months, and he will want to see you again next week.”',
+    '“That is pretty sad.”',
+  ];
+  const story = normalize(page([narration(1), ...speech.slice(0, 4), narration(2), ...speech.slice(0, 4), narration(3), ...speech.slice(0, 4), narration(4), ...speech.slice(0, 4), narration(5), ...speech.slice(4), narration(6)])).markdown;
+  it('leaves a paragraph all in quotes a paragraph where the text is told in dialogue', () => {
+    expect(story).not.toMatch(/^> /m);
+    expect(story).toMatch(/^“He is starved of conversation/m);
+  });
+  it('takes no short speech for a heading (“That is pretty sad.”)', () => {
+    expect(story).toMatch(/^“That is pretty sad\.”$/m);
+  });
+  it('but in an essay that quotes, a paragraph that is one quotation, speech tag and all, stays a block quotation', () => {
+    const md = normalize(
+      page([
+        ...[1, 2, 3, 4].map((i) => para(i)),
+        '“The proletarians of Paris,” said the Central Committee in its manifesto of March 18, “amidst the failures and treasons of the ruling classes, have understood that the hour has struck for them to save the situation by taking into their own hands the direction of public affairs.”',
+        ...[5, 6, 7, 8].map((i) => para(i)),
+      ]),
+    ).markdown;
+    expect(md).toMatch(/^> “The proletarians of Paris,” said the Central Committee/m);
+  });
+});

@@ -21,6 +21,9 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   // (and a colon with a dash that opens what follows: "Constitution of Georgia:—")
   if (/(?:[.,;:]|:[—–-]+)(?:\\?\[\d{1,4}\\?\])*$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
   if (/[?!]$/.test(t) && wrapped) return false;
+  // (a sentence, a question or a cry ended inside quotation marks, in sentence case, is speech —
+  // “That’s pretty sad.” — where a title in quotes is in title case: “War Song.”)
+  if (/[.,;:?!][”"’»]+(?:\\?\[\d{1,4}\\?\])*$/.test(t) && titleCaseShare(t) < 0.75) return false;
   if (/\?$/.test(t) && titleCaseShare(t) < 0.75 && !byNext) return false;
   if (!/^[\p{Lu}\p{N}“"‘'«]/u.test(t)) return false;
   if (LIST_LABEL.test(t) || RUN_IN.test(t)) return false;
@@ -187,6 +190,8 @@ function numbersOverTitles(s: NormState, B: Block[], drop: Set<Block>): Set<Bloc
 }
 
 const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.test(bare(t).replace(/[)\].]+$/, (m) => m));
+/** A quotation closed and opened again inside the paragraph, narration between ("“…,” he said. “…”"). */
+const interrupted = (t: string) => /[”][^“”]{2,}“/.test(bare(t));
 
 /**
  * Finds the text's structure: chapters and sections, run-in numbered sections, lists
@@ -425,8 +430,13 @@ function quotes(s: NormState): void {
     }
     return;
   }
-  // Whole-paragraph quotations, including a run whose paragraphs open but only the last closes.
-  for (let i = 0; i < B.length; i++) {
+  // Whole-paragraph quotations, including a run whose paragraphs open but only the last closes —
+  // unless the text is a story told in dialogue: then a paragraph all in quotes is a speech (fifteen
+  // or more paragraphs, a tenth of them, open with a quotation that narration interrupts or ends)
+  const dialogue = paras.filter((b) => OPEN_QUOTE.test(b.text) && (interrupted(b.text) || /[”"»][^”"»]*\p{L}[^”"»]*$/u.test(bare(b.text)))).length;
+  const story = dialogue >= 15 && dialogue >= 0.1 * paras.length;
+  if (story) s.doubts.push({ kind: 'quotation', lines: [], message: `${dialogue} paragraphs open with speech that narration interrupts: a story in dialogue, its quoted paragraphs left as speech, not block quotations` });
+  for (let i = 0; i < B.length && !story; i++) {
     const b = B[i];
     if (b.kind !== 'para' || !OPEN_QUOTE.test(b.text) || words(b.text) < 20) continue;
     if (closesQuote(b.text) && !/[”"]\s*[,]?\s+[\p{Ll}]/u.test(bare(b.text).slice(-80))) {
