@@ -291,3 +291,10 @@ describe('speech in a story copied from the browser, and quotations in an essay'
     expect(md).toMatch(/^> “The proletarians of Paris,” said the Central Committee/m);
   });
 });
+
+describe('a quoted clause under its section label, in sentence case', () => {
+  const md = normalize(page([para(1), para(2), 'A. “The free basis of the state.”', para(3), para(4), 'B. “The state demands as its intellectual and ethical basis.”', para(5)])).markdown;
+  it('is the section’s heading, not speech', () => {
+    expect(md).toMatch(/^#+ A\. “The free basis of the state\.”$/m);
+  });
+});

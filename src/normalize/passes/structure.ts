@@ -22,8 +22,9 @@ function headingLike(b: Block, wrapped: boolean, byNext = false): boolean {
   if (/(?:[.,;:]|:[—–-]+)(?:\\?\[\d{1,4}\\?\])*$/.test(t) && !CHAPTER_LABEL.test(t)) return false;
   if (/[?!]$/.test(t) && wrapped) return false;
   // (a sentence, a question or a cry ended inside quotation marks, in sentence case, is speech —
-  // “That’s pretty sad.” — where a title in quotes is in title case: “War Song.”)
-  if (/[.,;:?!][”"’»]+(?:\\?\[\d{1,4}\\?\])*$/.test(t) && titleCaseShare(t) < 0.75) return false;
+  // “That’s pretty sad.” — where a title in quotes is in title case, “War Song.”, or follows its
+  // section's label, A. “The free basis of the state.”)
+  if (/[.,;:?!][”"’»]+(?:\\?\[\d{1,4}\\?\])*$/.test(t) && titleCaseShare(t) < 0.75 && !/^(?:[A-Z]|[IVXLC]+|\d{1,3})\.\s+[“"‘]/.test(t)) return false;
   if (/\?$/.test(t) && titleCaseShare(t) < 0.75 && !byNext) return false;
   if (!/^[\p{Lu}\p{N}“"‘'«]/u.test(t)) return false;
   if (LIST_LABEL.test(t) || RUN_IN.test(t)) return false;
