@@ -272,9 +272,11 @@ describe('speech in a story copied from the browser, and quotations in an essay'
     '“He is starved of conversation in solitary confinement. If what the people watching him say is true, you are the most exciting thing to have happened to him in months, and he will want to see you again next week.”',
     '“That is pretty sad.”',
   ];
-  const story = normalize(page([narration(1), ...speech.slice(0, 4), narration(2), ...speech.slice(0, 4), narration(3), ...speech.slice(0, 4), narration(4), ...speech.slice(0, 4), narration(5), ...speech.slice(4), narration(6)])).markdown;
-  it('leaves a paragraph all in quotes a paragraph where the text is told in dialogue', () => {
+  const told = normalize(page([narration(1), ...speech.slice(0, 4), narration(2), ...speech.slice(0, 4), narration(3), ...speech.slice(0, 4), narration(4), ...speech.slice(0, 4), narration(5), ...speech.slice(4), narration(6)]));
+  const story = told.markdown;
+  it('leaves a paragraph all in quotes a paragraph where the text is told in dialogue, and says so at the first speech', () => {
     expect(story).not.toMatch(/^> /m);
+    expect(told.state.doubts.find((d) => d.message.includes('a story in dialogue'))?.lines).toEqual([3]);
     expect(story).toMatch(/^“He is starved of conversation/m);
   });
   it('takes no short speech for a heading (“That is pretty sad.”)', () => {

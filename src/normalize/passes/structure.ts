@@ -191,8 +191,11 @@ function numbersOverTitles(s: NormState, B: Block[], drop: Set<Block>): Set<Bloc
 }
 
 const closesQuote = (t: string) => /[”"»][\s.,;:!?]*(\([^()]*\))?[\s.]*$/.test(bare(t).replace(/[)\].]+$/, (m) => m));
-/** A quotation closed and opened again inside the paragraph, narration between ("“…,” he said. “…”"). */
-const interrupted = (t: string) => /[”][^“”]{2,}“/.test(bare(t));
+/**
+ * A paragraph of dialogue: it opens with speech that narration then interrupts ("“…,” he said.
+ * “…”") or ends ("“…,” All Might said through a mouthful of biscuit.").
+ */
+const speechWithNarration = (t: string) => OPEN_QUOTE.test(t) && (/”[^“”]{2,}“/.test(bare(t)) || /[”"»][^”"»]*\p{L}[^”"»]*$/u.test(bare(t)));
 
 /**
  * Finds the text's structure: chapters and sections, run-in numbered sections, lists
@@ -434,9 +437,9 @@ function quotes(s: NormState): void {
   // Whole-paragraph quotations, including a run whose paragraphs open but only the last closes —
   // unless the text is a story told in dialogue: then a paragraph all in quotes is a speech (fifteen
   // or more paragraphs, a tenth of them, open with a quotation that narration interrupts or ends)
-  const dialogue = paras.filter((b) => OPEN_QUOTE.test(b.text) && (interrupted(b.text) || /[”"»][^”"»]*\p{L}[^”"»]*$/u.test(bare(b.text)))).length;
-  const story = dialogue >= 15 && dialogue >= 0.1 * paras.length;
-  if (story) s.doubts.push({ kind: 'quotation', lines: [], message: `${dialogue} paragraphs open with speech that narration interrupts: a story in dialogue, its quoted paragraphs left as speech, not block quotations` });
+  const dialogue = paras.filter((b) => speechWithNarration(b.text));
+  const story = dialogue.length >= 15 && dialogue.length >= 0.1 * paras.length;
+  if (story) s.doubts.push({ kind: 'quotation', lines: dialogue[0].lines.slice(0, 1), message: `${dialogue.length} paragraphs open with speech that narration interrupts or ends, the first here: a story in dialogue, its quoted paragraphs left as speech, not block quotations` });
   for (let i = 0; i < B.length && !story; i++) {
     const b = B[i];
     if (b.kind !== 'para' || !OPEN_QUOTE.test(b.text) || words(b.text) < 20) continue;
