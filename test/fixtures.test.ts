@@ -45,6 +45,47 @@ describe('Gutenberg notes whose label stands alone, the note a letter of many sh
   });
 });
 
+describe('Gutenberg notes after their paragraph, the text going on under new heads', () => {
+  const text = `CHAPTER I.
+
+THE FARM.
+
+The farmer who avails himself of the labour of his neighbours is expected
+to feed them, and the day closes with a substantial supper, more beef,
+more ham, enormous plum-puddings, with plenty of cider for all of them,
+and the ancient roundelay of "mon beau laurier."[1]
+
+[1] EDITOR'S NOTE.--One curious custom at the supper was that the men had
+their meal first, and not till they had finished did the women sit down.
+
+
+Shrove Tuesday.
+
+Shrove Tuesday is observed in the usual way, by a general frying and
+eating of pancakes, and the custom must be old, and one of the
+superstitious practices which the zeal of the clergy failed to end.
+
+
+The First Sunday in Lent.
+
+In the neighbouring island, the first Sunday in Lent is known as "Le
+Dimanche des Brandons"--a name by which it is designated in old
+calendars, and which it still bears in some parts of France.[2]
+According to the late Mr. John Ozanne, a native of the island, it was
+also known as "le jour des vitres," masks being worn on that day.
+
+[2] EDITOR'S NOTES.--That these customs were also kept up here is evident
+from the following extract from the manuscript note book of a rector.
+`;
+  it('ends a note before the paragraphs that cite the next one: they are the text, not the note’s continuation', () => {
+    const md = normalize(text).markdown;
+    expect(noteText(md, 1)).toMatch(/^EDITOR’S NOTE\.—One curious custom.*sit down\.$/);
+    expect(body(md).replace(/^\[\^\d+\]:[\s\S]*/m, '')).toContain('Shrove Tuesday is observed');
+    expect(md).toContain('some parts of France.[^2] According');
+    expect(noteText(md, 2)).toMatch(/^EDITOR’S NOTES\.—That these customs/);
+  });
+});
+
 describe('Gutenberg text with page markers, alone on a line and inside the text', () => {
   const { markdown, paged, report } = fixture('gutenberg-pages.txt');
   it('takes every [Pg n] out of the words and keeps it as an original page, where it stood', () => {

@@ -732,7 +732,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
       const long = bare || (heading !== undefined && st.lineMode);
       let m = n;
       while (m < units.length && m < n + (long ? 200 : 4) && (!op[m] || (long && !(op[m]!.label && op[m]!.form === o.form && follows(last, op[m]!.label!)))) && (long ? !NOTES_HEADING.test(L[units[m].lines[0]].text.trim()) : !headingShape(L[units[m].lines[0]].text))) m++;
-      if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!)) {
+      if (m > n && m < units.length && op[m]?.label && op[m]!.form === o.form && follows(last, op[m]!.label!) && !citesLabel(units.slice(n, m), o.form, op[m]!.label!)) {
         for (let x = n; x < m; x++) addPara(bodies[bodies.length - 1], units[x]);
         n = m;
         continue;
@@ -770,6 +770,16 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
     const prior = groups[groups.length - 1];
     if (st.lineMode && prior?.heading !== undefined && o.label && opensSeries(o.label) && k > 0 && units[k - 1].lines.some((l) => lastOf(prior)?.lines.includes(l))) return prior.heading;
     return undefined;
+  }
+
+  /**
+   * Whether paragraphs between two bodies cite the later one by its bracketed mark ("…parts of
+   * France.[17]" before "[17] …"): the text that note belongs to, set after the body before it,
+   * not that body's continuation.
+   */
+  function citesLabel(between: Unit[], form: OpenerForm, label: Label): boolean {
+    const mark = form === 'bracket' ? `[${label.text}]` : form === 'brace' ? `{${label.text}}` : undefined;
+    return !!mark && between.some((u) => u.lines.some((i) => L[i].text.trimStart().indexOf(mark) > 0));
   }
 
   function tailRun(start: number): Group | undefined {
