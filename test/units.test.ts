@@ -275,6 +275,16 @@ describe('code lines', () => {
     expect(isCodeLine('\\setmainlanguage[variant=british]{english}')).toBe(true);
     expect(isCodeLine('\\newcommand{\\foo}[1]{\\textbf{#1}}')).toBe(true);
   });
+  it('a parenthesised date or phrase alone on its line, and a name in a list of names, are prose; Lisp and C stay code', () => {
+    expect(isCodeLine('(1790-1826.)')).toBe(false);
+    expect(isCodeLine('(_A Fragment._)')).toBe(false);
+    expect(isCodeLine('Josephstadt;')).toBe(false);
+    expect(looksLikeCode(['(1790-1826.)'], 72)).toBe(false);
+    expect(isCodeLine('(define x 3)')).toBe(true);
+    expect(isCodeLine("(s 'how-many-calls?)")).toBe(true);
+    expect(isCodeLine('(null? x)')).toBe(true);
+    expect(isCodeLine('Rboolean ask;')).toBe(true);
+  });
 });
 
 describe('page furniture', () => {

@@ -7,6 +7,9 @@ const SYMBOLS = new Uint8Array(128);
 for (const c of '{}[]()<>=;\\$#%@|/_*^~&+') SYMBOLS[c.charCodeAt(0)] = 1;
 const CODE_START = /^(?:\\[A-Za-z@]+|[({]|#include|#!|\$ |% |>{1,3} |\/\/|--|def |function |return\b|if \(|for \(|while \(|<\/?[a-z][\w-]*[\s>/]|[a-z_][\w.]*\s*=\s|[a-z_][\w-]*\s*\()/;
 const CODE_END = /[{};\\]$|^\)+$|\)\)$/;
+// (with an e-text's emphasis inside, "(_A Fragment._)", but nothing else of code's)
+// (a quote mark opening a word is Lisp's, "(s 'how-many-calls?)", and so is a question mark closing one)
+const PAREN_PHRASE = /^\((?=.*\p{L})(?!.*[\s(]')[\p{L}\p{N}\s_,.;:'’"“”!?–—-]*[.!]_?\)$|^\(\d{3,4}[-–]\d{2,4}\.?\)$/u;
 const MAN_PAGE = /^[A-Z][A-Z0-9_.-]*\(\d[a-z]{0,3}\)$/;
 
 export function isCodeLine(line: string): boolean {
@@ -14,6 +17,8 @@ export function isCodeLine(line: string): boolean {
   if (!s) return false;
   // a manual page's name and section, as its running head sets it ("BASH(1)", "PRINTF(3P)")
   if (MAN_PAGE.test(s)) return false;
+  // a parenthesised phrase or date set on its own line, "(1790-1826.)", "(_A Fragment._)": prose
+  if (PAREN_PHRASE.test(s)) return false;
   let sym = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -26,6 +31,9 @@ export function isCodeLine(line: string): boolean {
   const plain = words.filter((w) => /^[“"‘(]?\p{L}[\p{Ll}’']+(?:\/\p{L}[\p{Ll}’']*)*-?[”"’)]?[.,;:!?]?$/u.test(w)).length;
   // six plain words or more, most of the line: prose, whatever commands it names
   if (plain >= 6 && plain / words.length >= 0.6) return false;
+  // a capitalised word alone before a list's stop or comma ("Josephstadt;"): an item of a list
+  // of names, not a statement ("Rboolean ask;" is one)
+  if (words.length === 1 && plain === 1 && sym === 1 && /^\p{Lu}/u.test(s) && /[;,]$/.test(s)) return false;
   const density = sym / s.length;
   if (CODE_START.test(s) && (sym >= 2 || CODE_END.test(s))) return true;
   // "bit1 = 1", "= 3.14159": an assignment, or its right side split off, with no plain word
