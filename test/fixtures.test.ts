@@ -86,6 +86,44 @@ from the following extract from the manuscript note book of a rector.
   });
 });
 
+describe('numbers set apart in a text with a listing', () => {
+  const text = `THE LETTERS.
+
+
+216.
+
+TO STEINER.
+
+I send you the proofs, which are full of errors, and I beg you to correct
+them before the printer sees them again; the engraver is waiting for them
+and so am I, as you know well enough by now, my dear friend.
+
+
+217.
+
+TO HASLINGER.
+
+The little program you asked for reads, as near as I can write it here:
+
+    for (i = 0; i < n; i++) {
+        total += values[i];
+    }
+
+and it prints
+
+    486
+
+which is all that it does, and all that anyone could want of it now.
+`;
+  it('keeps a letter’s number “216.” in the text; a value the listing printed is the listing’s', () => {
+    const md = normalize(text).markdown;
+    expect(md).toMatch(/^216\\\.$/m);
+    expect(md).toMatch(/^217\\\.$/m);
+    expect(md).toContain('```\nfor (i = 0; i < n; i++) {');
+    expect(md).toContain('```\n486\n```');
+  });
+});
+
 describe('Gutenberg text with page markers, alone on a line and inside the text', () => {
   const { markdown, paged, report } = fixture('gutenberg-pages.txt');
   it('takes every [Pg n] out of the words and keeps it as an original page, where it stood', () => {

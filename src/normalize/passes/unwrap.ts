@@ -23,6 +23,8 @@ const PLACEHOLDER = /^\[[^[\]]+\]$/;
 const ENDS_ON_LINK = /\b(?:a|an|the|of|and|or|to|in|on|for|with|by|at|from|as|is|are|was|that)$/i;
 /** A value alone on its line: a number. */
 const VALUE = /^[-+]?\d[\d.,]*$/;
+/** A section's or an item's number, "3.1", "4.2.3", "219." (not a decimal, "0.4"). */
+const SECTION_NUMBER = /^[1-9]\d{0,2}(?:(?:\.[1-9]\d{0,2})+\.?|\.)$/;
 const indentOf = (t: string) => /^[ \u00a0]*/.exec(t)![0].length;
 
 /**
@@ -448,17 +450,21 @@ const PRINTED = /^(?:\[\d{1,4}\]\s.*|[-+]?\d[\d.,]*(?:\s+[-+]?\d[\d.,]*)*|\S{1,3
  */
 function codeChunks(items: Item[], measure: number, browserCopy: boolean): Set<number> {
   const out = new Set<number>();
-  const values: number[][] = [];
+  // the runs in order, each with whether it holds code, or is a value alone (null)
+  const runs: { run: number[]; code: boolean | null }[] = [];
   let run: number[] = [];
   const flush = () => {
     if (run.length) {
+      const size = out.size;
       const lines = run.map((k) => (items[k] as TextItem).text);
       // (each line judged once: the run and the listings inside it ask the same)
       const code = lines.map(isCodeLine);
+      let value = false;
       if (browserCopy && preformattedRun(lines, code)) for (const k of run) out.add(k);
       else if (looksLikeCode(lines, measure, code)) for (const x of listingsOfCodeRun(lines, code, measure)) out.add(run[x]);
-      else if (lines.every((l) => VALUE.test(l.trim()))) values.push(run);
+      else if (lines.every((l) => VALUE.test(l.trim()))) value = true;
       else for (const [a, b] of listingsInside(lines, code, measure)) for (let x = a; x < b; x++) out.add(run[x]);
+      runs.push({ run, code: value ? null : out.size > size });
     }
     run = [];
   };
@@ -467,7 +473,15 @@ function codeChunks(items: Item[], measure: number, browserCopy: boolean): Set<n
     else if (it.kind !== 'page') flush();
   });
   flush();
-  // In a text with listings, a number set apart on its own is what a listing printed ("486").
-  if (out.size) for (const r of values) for (const k of r) out.add(k);
+  // In a text with listings, a number set apart on its own is what a listing printed ("486"); one
+  // with a stop in it or after it numbers what follows ("219." over a letter, "3.1" over its
+  // section's title), unless it stands beside a listing.
+  if (out.size) {
+    runs.forEach((r, x) => {
+      if (r.code !== null) return;
+      const numbers = r.run.length === 1 && SECTION_NUMBER.test((items[r.run[0]] as TextItem).text.trim());
+      if (!numbers || runs[x - 1]?.code || runs[x + 1]?.code) for (const k of r.run) out.add(k);
+    });
+  }
   return out;
 }
