@@ -124,6 +124,68 @@ which is all that it does, and all that anyone could want of it now.
   });
 });
 
+describe('a Gutenberg chapter whose footnote stands between its FOOTNOTES: line and the next chapter’s head', () => {
+  const text = `THE LOG SCHOOL-HOUSE
+
+CONTENTS
+
+  VII.  THE LOG SCHOOL-HOUSE ON THE COLUMBIA
+  VIII.  THE BLACK EAGLE'S NEST
+
+
+CHAPTER VII.
+
+THE LOG SCHOOL-HOUSE ON THE COLUMBIA.
+
+
+Most people who like history are familiar with the national story of
+Marcus Whitman's "Ride for Oregon"[A]--that daring horseback trip across
+the continent, from the Columbia to the Mississippi, in the winter of
+the year when the mission was in danger.
+
+When any one in the new settlement spoke of the Potlatch, this scene came
+up like a shadow. Would it be repeated?
+
+FOOTNOTES:
+
+[Footnote A: See Historical Notes.]
+
+
+
+
+CHAPTER VIII.
+
+THE BLACK EAGLE'S NEST.
+
+
+In the log school-house, Lewis and Clarke's Expedition was used as a
+reading-book. Master Mann had adopted it because it was easy to read
+and served as a sort of local geography and history of Mount Helens[B]
+for the boys who came from the farms along the river.
+
+"The black eagle's nest."
+
+"The black eagle's nest," said the master again, and the boys laughed.
+
+FOOTNOTES:
+
+[Footnote B: See Notes.]
+
+
+HISTORICAL NOTES.
+
+VIII.
+
+The expedition of Lewis and Clarke reached the Columbia in the autumn of
+the year eighteen hundred and five, and wintered near its mouth.
+`;
+  it('reads the [Footnote A: …] block as the note, not as an entry of a contents', () => {
+    const md = normalize(text).markdown;
+    expect(md).toContain('“Ride for Oregon”[^1]—that');
+    expect(noteText(md, 1)).toBe('See Historical Notes.');
+  });
+});
+
 describe('Gutenberg text with page markers, alone on a line and inside the text', () => {
   const { markdown, paged, report } = fixture('gutenberg-pages.txt');
   it('takes every [Pg n] out of the words and keeps it as an original page, where it stood', () => {

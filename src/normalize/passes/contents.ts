@@ -18,6 +18,7 @@ const LEADERS_ONLY = /^\s*(?:[.·…]\s?){4,}\s*$/;
 /** The head of the page-number column ("PAGE"). */
 const PAGE_COLUMN = /^\s*(?:pages?|pp?\.)\s*$/i;
 const TITLE_PAGE = /^\s*(?:(?:\d{1,2}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?\s+)?(\S.{1,80}?)\s+(\d{1,4})\s*$/;
+const NOTE_FORM = /^\s*(?:\[Footnote\b|Footnote[ \u00a0]+\S{1,6}:)/i;
 const HEADING = /^\s*(?:table of )?contents|^\s*list of (?:tables|figures|illustrations|plates|maps)\s*\.?\s*$/i;
 
 /** A contents box's own number before an entry: 3, 3.1, 3.1.2. */
@@ -112,6 +113,8 @@ export function contents(s: NormState): void {
     // under the list's own heading, a title with a page number is an entry though it names no heading (a plate)
     const headed = HEADING.test(texts[k]);
     for (; j < texts.length; j++) {
+      // (a note's body in its own form, "[Footnote A: …]", closes any list: no contents holds one)
+      if (NOTE_FORM.test(texts[j] ?? '')) break;
       const e = entry(j) ?? (headed && TITLE_PAGE.test(texts[j]) && !CHAPTER_LABEL.test(texts[j]) && /\p{L}{2}/u.test(texts[j]) ? 'entry' : undefined);
       if (e === 'entry') entries++;
       else if (e === 'filler-title') titles++;
