@@ -186,6 +186,43 @@ the year eighteen hundred and five, and wintered near its mouth.
   });
 });
 
+describe('a song whose stanzas repeat their lines', () => {
+  const text = `THE WOLF BROTHER.
+
+
+The children of the lodge had left their little brother alone in the
+forest, and when they came back for him in the spring he had grown
+thin and wild, and the wolves ran about him as if he were one of them.
+
+"No--no!" said he. "I would rather be a wolf. The wolves have been kinder
+to me than you.
+
+    "My brother,
+     My brother,
+     I am turning--
+     am turning
+     Into a wolf.
+      You made me so!
+
+    "My sister,
+     My sister,
+     I am turning--
+     I am turning
+     Into a wolf.
+      You made me so!"
+
+"O little brother, forgive me," said the sister; "forgive me!"
+
+He howled, and ran away with the pack of wolves, and they never saw him
+again; but the children of the lodge still sing his song in the winter.
+`;
+  it('keeps the stanzas as verse: lines said again together are no contents naming later headings', () => {
+    const md = normalize(text).markdown;
+    expect(md).not.toMatch(/^- /m);
+    expect(md).toContain('I am turning—\\\nam turning\\\nInto a wolf.\\\nYou made me so!');
+  });
+});
+
 describe('Gutenberg text with page markers, alone on a line and inside the text', () => {
   const { markdown, paged, report } = fixture('gutenberg-pages.txt');
   it('takes every [Pg n] out of the words and keeps it as an original page, where it stood', () => {

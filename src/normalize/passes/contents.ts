@@ -102,6 +102,13 @@ export function contents(s: NormState): void {
     }
     return entriesSeen >= 3 && numbered >= 0.8 * entriesSeen;
   };
+  /** Whether the later lines a run's titles name stand together, one after another. */
+  const packed = (from: number, to: number): boolean => {
+    const at: number[] = [];
+    for (let x = from; x <= to; x++) if (entry(x) === 'filler-title') at.push(last.get(keys[x]!)!);
+    at.sort((a, b) => a - b);
+    return at.length >= 3 && at.every((a, n) => n === 0 || a - at[n - 1] <= 1);
+  };
   const drop = new Set<number>();
   for (let k = 0; k < texts.length; k++) {
     if (!entry(k)) continue;
@@ -126,7 +133,9 @@ export function contents(s: NormState): void {
       end = j;
     }
     // entries with leaders or page numbers, or titles of later headings set among page numbers
-    if (entries + titles >= 3 && (entries >= 2 || titles >= 3)) {
+    // (titles whose later lines follow one another are a passage said again — a song's refrain,
+    // "I am turning--⏎am turning⏎Into a wolf." — not headings, which have their text between them)
+    if (entries + titles >= 3 && (entries >= 2 || (titles >= 3 && !packed(k, end)))) {
       if (browserCopy && generated(k, end)) {
         // (the box ends with its last numbered entry: the first heading may follow it at once)
         while (end > k && !SECTION_NUMBER.test(texts[end])) end--;
