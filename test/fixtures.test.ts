@@ -1116,6 +1116,19 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
       expect(md).toMatch(/where they were\.\[\^5\]/);
       expect(bodyAt(5)).toMatch(/^G\. F\. Cobb, Few Words on Reunion/);
     });
+    it('reads two bodies to a line, a label OCR made “®”, and gives the mark OCR made “®” to that body (“protest®”, “address‘”)', () => {
+      const lines = page(45, 'as the record says.', '').trimEnd().split('\n');
+      lines[4] = 'Meetings and petitions sprang up all over the county. A very serious';
+      lines[5] = 'anonymous protest® circulated through the parishes in May of that year.';
+      lines[8] = 'An address‘ was sent by the families of the shore to the bishop himself.';
+      const foot = ['8 reer ia p. 518. 2 Documents in Cecconi, iii. p. 312 ff.', '® bid. p 4 Thed. p. 326.'];
+      const two = normalize([page(44, 'as the record says.', '1 Cecconi, i. p. 379.'), `${lines.join('\n')}\n\n${foot.join('\n')}\n`].join('\f')).markdown;
+      const at = (mark: string) => new RegExp(`^\\[\\^${/\[\^(\d+)\]/.exec(two.slice(two.indexOf(mark)))?.[1]}\\]: (.*)$`, 'm').exec(two)?.[1];
+      expect(two).toMatch(/anonymous protest\[\^\d+\] circulated/);
+      expect(at('anonymous protest')).toBe('bid. p');
+      expect(two).toMatch(/An address\[\^\d+\] was sent/);
+      expect(at('An address')).toMatch(/^Thed\. p\.\s326\.$/u);
+    });
   });
 });
 

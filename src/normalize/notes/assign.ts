@@ -207,7 +207,14 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
     const [from] = pageRange(st, g.bodies[0].page);
     const all: PlacedMark[] = [];
     for (let i = from; i < firstLine(g.bodies[0]); i++) for (const m of idx.byLine[i]) if (!m.distinctive && !m.atStart && free(m) && (m.form !== 'glued' || m.label.value <= 9)) all.push(m);
-    return g.bodies.map(() => all);
+    // (OCR may read a label and its mark as the same symbol, "protest®" for "® Ibid.": that body
+    // takes that mark, and no other body does)
+    const owned = new Set(g.bodies.map((b) => b.glyph).filter((x) => x && g.bodies.filter((b) => b.glyph === x).length === 1));
+    const own = (b: Candidate) => (b.glyph && owned.has(b.glyph) ? all.filter((m) => m.glyph === b.glyph) : []);
+    return g.bodies.map((b) => {
+      const mine = own(b);
+      return mine.length ? mine : all.filter((m) => !g.bodies.some((o) => o !== b && own(o).includes(m)));
+    });
   }
   const accepted = decisions.filter((d) => d.accepted).map((d) => d.group);
   // A page whose bracketed marks and bodies are as many, but whose labels disagree (a misprint):
@@ -266,7 +273,8 @@ function chain(items: { body: Candidate; cands: PlacedMark[] }[]): { body: Candi
     const res = mine.map((i) => {
       const [best, at] = query(rank.get(all[i].key)! - 1);
       const label = items[it].body.label?.text;
-      const same = label === all[i].m.label.text || label === all[i].m.likely ? 15 : 0;
+      const glyph = items[it].body.glyph;
+      const same = label === all[i].m.label.text || label === all[i].m.likely || (glyph !== undefined && glyph === all[i].m.glyph) ? 15 : 0;
       const w = 1000 + same + (all[i].m.doubtful ? -20 : all[i].m.weak ? 0 : 10) + rank.get(all[i].key)! / (size + 1);
       return { i, v: best + w, at };
     });

@@ -32,6 +32,8 @@ export interface Mark {
   doubtful?: boolean;
   /** The number an OCR symbol most likely stood for, by its shape: "!" a 1, "?" a 2. */
   likely?: string;
+  /** For OCR's misreading, the symbol it read ("®"): OCR may read the label at the foot so too. */
+  glyph?: string;
 }
 
 const GLUE_AFTER = new Set([...'.,;:!?)]”’"\'»']);
@@ -53,7 +55,7 @@ function dottedBefore(text: string, i: number): boolean {
   return /^\d+(?:\.\d+)+\.$/.test(token) || (/^\d{1,2}\.$/.test(token) && text.slice(0, k).trim() === '');
 }
 
-const OCR_SYMBOLS = /[}®†!?*]/;
+const OCR_SYMBOLS = /[}®†!?*‘]/;
 
 /** The candidate marks of one line, in order. */
 export function marksOf(text: string): Mark[] {
@@ -155,23 +157,25 @@ export function marksOf(text: string): Mark[] {
     }
     TRIGGER.lastIndex = i + 1;
   }
-  // OCR's misreadings of a raised number: a symbol glued to a word where no sentence ends
+  // OCR's misreadings of a raised number: a symbol glued to a word where no sentence ends (an
+  // opening quote closing a word, "address‘ was sent", opens nothing)
   // (most lines hold none of those symbols: the lookbehind scan is skipped for them)
   // (a speck OCR read after it, "it.”!_ The", goes with it)
-  if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])(?:[}®†]|[!?](?=\s|$|[”"’_])|(?<=[”"’])[!?*])_?(?=[\s.,;:”"’)]|$)/gu)) {
+  if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[\p{L}.,;”’")])(?:[}®†]|(?<=\p{L})‘|[!?](?=\s|$|[”"’_])|(?<=[”"’])[!?*])_?(?=[\s.,;:”"’)]|$)/gu)) {
     if (out.some((o) => o.start <= m.index! && o.end > m.index!)) continue;
     // ("opponents! puts": a "!" or "?" before a word in lower case ends no sentence: the likelier mark)
     const end = m.index! + m[0].length;
-    const midSentence = /[!?]_?$/.test(m[0]) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
+    // (nor does a symbol no sentence ends with, before a word in lower case: "protest® circulated")
+    const midSentence = (/[!?]_?$/.test(m[0]) || /^[}®†‘]/.test(m[0])) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
     // (nor is a "?" after a quotation closed after its stop, "the matter.”?": no sentence ends twice)
     const closed = /[.,;:!?][”"’]$/.test(text.slice(Math.max(0, m.index! - 2), m.index));
-    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence && !closed, likely: OCR_LIKELY[m[0][0]] });
+    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence && !closed, likely: OCR_LIKELY[m[0][0]], glyph: m[0][0] });
   }
   // (and one OCR set apart by a space after a closed quotation: "dispersed.” ?", "questioned.” *" —
   // no sentence ends twice)
   if (OCR_SYMBOLS.test(text)) for (const m of text.matchAll(/(?<=[.,;!?][”"’]) ([}®†!?*])(?=\s|$)/gu)) {
     if (out.some((o) => o.start <= m.index! && o.end > m.index!)) continue;
-    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end: m.index! + m[0].length, distinctive: false, weak: true, doubtful: true, likely: OCR_LIKELY[m[1]] });
+    out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end: m.index! + m[0].length, distinctive: false, weak: true, doubtful: true, likely: OCR_LIKELY[m[1]], glyph: m[1] });
   }
   out.sort((a, b) => a.start - b.start);
   return out;

@@ -42,6 +42,8 @@ export interface Candidate {
   group: number;
   /** What is left of the last line after the body's end, when the body ends inside it. */
   tail?: { line: number; text: string };
+  /** In a foot read by its place, the symbol OCR made of its label ("®"), which it may make of the mark too. */
+  glyph?: string;
 }
 
 export interface Group {
@@ -234,7 +236,7 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
 // A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®, ¢, ")" at a foot's start).
 const OCR_LABEL = /^([1-9]|[*†!?’'‘}®¢)])\s*(?=[\p{Lu}“"‘([])/u;
 const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®¢])[ ](?=[\p{Lu}“"‘([/])/u;
-const OCR_LINE = /^(?:[1-9]|[*†!?’'}®¢]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])/u;
+const OCR_LINE = /^(?:(?:[1-9]|[*†!?’'}®¢]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])|[}®¢]\s+(?=\p{Ll}+\.))/u;
 // a foot's first body that opens with a number, a year most often: "1 1866, Thureau Dangin, iii. p. 111"
 const OCR_LABEL_NUMBER = /^1\s+(?=\d{1,4}\b)/u;
 const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect|lib)\.|\b\d{1,4}\b|\bibid\b/i;
@@ -289,19 +291,21 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
     const marked = () => idx.slice(0, start).some((i) => /[.,;:!?”’)]1(?=\s|$)/u.test(st.lines[i].text));
     if (!CITATION.test(text) && zone.length > 2 && !marked()) continue;
     const bodies: Candidate[] = [];
-    const open = (line: number, fromCol: number) => {
+    const open = (line: number, fromCol: number, read?: string) => {
       const label = nthLabel(bodies.length + 1);
       const b: Candidate = { opener: { form: 'space', label, rest: '', indent: 0, strong: false }, label, lines: [line], pieces: [pieceOf(st, line, fromCol)], page: p, zone: 'foot', group: 0 };
+      const glyph = read?.trim()[0];
+      if (glyph && !/[\d\p{L}]/u.test(glyph)) b.glyph = glyph;
       bodies.push(b);
       return b;
     };
     const lead = st.lines[zone[0]].text.length - st.lines[zone[0]].text.trimStart().length;
-    let cur = open(zone[0], lead + m[0].length);
+    let cur = open(zone[0], lead + m[0].length, m[0]);
     zone.forEach((i, n) => {
       const t = st.lines[i].text;
       if (n > 0) {
         const lm = OCR_LINE.exec(t.trim());
-        if (lm) cur = open(i, t.length - t.trimStart().length + lm[0].length);
+        if (lm) cur = open(i, t.length - t.trimStart().length + lm[0].length, lm[0]);
         else {
           cur.lines.push(i);
           cur.pieces.push(pieceOf(st, i));
@@ -311,11 +315,11 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
       for (let guard = 0; guard < 8; guard++) {
         const piece = cur.pieces[cur.pieces.length - 1];
         // (or the next number itself after a number, the citation's stop lost: "p. 40 2 Ibid. p. 41.")
-        const x = OCR_NEXT.exec(piece.text) ?? new RegExp(`(?<=\\d[ ]{1,2})${bodies.length + 1} (?=\\p{Lu})`, 'u').exec(piece.text);
+        const x = OCR_NEXT.exec(piece.text) ?? new RegExp(`(?<=(?:\\d|\\bpp?)[ ]{1,2})${bodies.length + 1} (?=\\p{Lu})`, 'u').exec(piece.text);
         if (!x) break;
         const col = (piece.from ?? 0) + x.index + x[0].length;
         piece.text = piece.text.slice(0, x.index).trimEnd();
-        cur = open(i, col);
+        cur = open(i, col, x[0]);
       }
     });
     const g = newGroup('foot', bodies, false, false);
