@@ -7,8 +7,9 @@ const SYMBOLS = new Uint8Array(128);
 for (const c of '{}[]()<>=;\\$#%@|/_*^~&+') SYMBOLS[c.charCodeAt(0)] = 1;
 const CODE_START = /^(?:\\[A-Za-z@]+|[({]|#include|#!|\$ |% |>{1,3} |\/\/|--|def |function |return\b|if \(|for \(|while \(|<\/?[a-z][\w-]*[\s>/]|[a-z_][\w.]*\s*=\s|[a-z_][\w-]*\s*\()/;
 const CODE_END = /[{};\\]$|^\)+$|\)\)$/;
-// (with an e-text's emphasis inside, "(_A Fragment._)", but nothing else of code's)
-// (a quote mark opening a word is Lisp's, "(s 'how-many-calls?)", and so is a question mark closing one)
+// A parenthesised phrase or date, its stop inside: with an e-text's emphasis, "(_A Fragment._)", but
+// nothing else of code's (a quote mark opening a word is Lisp's, "(s 'how-many-calls?)", and so is
+// a question mark closing one)
 const PAREN_PHRASE = /^\((?=.*\p{L})(?!.*[\s(]')[\p{L}\p{N}\s_,.;:'’"“”!?–—-]*[.!]_?\)$|^\(\d{3,4}[-–]\d{2,4}\.?\)$/u;
 const MAN_PAGE = /^[A-Z][A-Z0-9_.-]*\(\d[a-z]{0,3}\)$/;
 

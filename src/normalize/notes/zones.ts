@@ -314,7 +314,8 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
       // more bodies on the line, each after a sentence end
       for (let guard = 0; guard < 8; guard++) {
         const piece = cur.pieces[cur.pieces.length - 1];
-        // (or the next number itself after a number, the citation's stop lost: "p. 40 2 Ibid. p. 41.")
+        // (or the next number itself after a number or a "p", the citation's stop lost: "p. 40 2
+        // Ibid. p. 41.", "bid. p 4 Thed. p. 326.")
         const x = OCR_NEXT.exec(piece.text) ?? new RegExp(`(?<=(?:\\d|\\bpp?)[ ]{1,2})${bodies.length + 1} (?=\\p{Lu})`, 'u').exec(piece.text);
         if (!x) break;
         const col = (piece.from ?? 0) + x.index + x[0].length;

@@ -24,7 +24,7 @@ const ENDS_ON_LINK = /\b(?:a|an|the|of|and|or|to|in|on|for|with|by|at|from|as|is
 /** A value alone on its line: a number. */
 const VALUE = /^[-+]?\d[\d.,]*$/;
 /** A section's or an item's number, "3.1", "4.2.3", "219." (not a decimal, "0.4"). */
-const SECTION_NUMBER = /^[1-9]\d{0,2}(?:(?:\.[1-9]\d{0,2})+\.?|\.)$/;
+const ITEM_NUMBER = /^[1-9]\d{0,2}(?:(?:\.[1-9]\d{0,2})+\.?|\.)$/;
 const indentOf = (t: string) => /^[ \u00a0]*/.exec(t)![0].length;
 
 /**
@@ -479,7 +479,7 @@ function codeChunks(items: Item[], measure: number, browserCopy: boolean): Set<n
   if (out.size) {
     runs.forEach((r, x) => {
       if (r.code !== null) return;
-      const numbers = r.run.length === 1 && SECTION_NUMBER.test((items[r.run[0]] as TextItem).text.trim());
+      const numbers = r.run.length === 1 && ITEM_NUMBER.test((items[r.run[0]] as TextItem).text.trim());
       if (!numbers || runs[x - 1]?.code || runs[x + 1]?.code) for (const k of r.run) out.add(k);
     });
   }
