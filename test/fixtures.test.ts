@@ -122,6 +122,14 @@ which is all that it does, and all that anyone could want of it now.
     expect(md).toContain('```\nfor (i = 0; i < n; i++) {');
     expect(md).toContain('```\n486\n```');
   });
+  it('joins a section’s number right after a listing to the title under it (a manual through pdftotext)', () => {
+    const prose = 'The package keeps its settings in one file, which is read when the\ndocument starts and never again, so that every page is set the same way\nfrom the first to the last.';
+    const manual = ['1', '', 'Introduction', '', prose, '', '\\begin{document}', '\\usepackage{array}', '\\end{document}', '', '3.1', '', 'Examples', '', prose, '', '3.2', '', 'Formal naming syntax', '', prose, ''].join('\n');
+    const md = normalize(manual).markdown;
+    expect(md).toMatch(/^#+ 3\.1 Examples$/m);
+    expect(md).not.toContain('```\n3.1\n```');
+    expect(md).toContain('```\n\\begin{document}');
+  });
 });
 
 describe('a Gutenberg chapter whose footnote stands between its FOOTNOTES: line and the next chapter’s head', () => {

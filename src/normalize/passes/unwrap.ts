@@ -4,7 +4,7 @@ import { endsOpen, JoinedText } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode, preformattedRun } from '../code.ts';
 import { isBrowserCopy, percentile } from './carrier.ts';
-import { CHAPTER_LABEL, inlineFlow, SCENE_BREAK } from '../text.ts';
+import { CHAPTER_LABEL, headingShape, inlineFlow, SCENE_BREAK } from '../text.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -475,12 +475,15 @@ function codeChunks(items: Item[], measure: number, browserCopy: boolean): Set<n
   flush();
   // In a text with listings, a number set apart on its own is what a listing printed ("486"); one
   // with a stop in it or after it numbers what follows ("219." over a letter, "3.1" over its
-  // section's title), unless it stands beside a listing.
+  // section's title), unless it stands beside a listing with no title under it.
   if (out.size) {
+    const textOf = (k: number) => (items[k] as TextItem).text;
     runs.forEach((r, x) => {
       if (r.code !== null) return;
-      const numbers = r.run.length === 1 && ITEM_NUMBER.test((items[r.run[0]] as TextItem).text.trim());
-      if (!numbers || runs[x - 1]?.code || runs[x + 1]?.code) for (const k of r.run) out.add(k);
+      const numbers = r.run.length === 1 && ITEM_NUMBER.test(textOf(r.run[0]).trim());
+      const next = runs[x + 1];
+      const titled = next?.code === false && next.run.length === 1 && headingShape(textOf(next.run[0]));
+      if (!numbers || ((runs[x - 1]?.code || next?.code) && !titled)) for (const k of r.run) out.add(k);
     });
   }
   return out;
