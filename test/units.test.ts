@@ -122,6 +122,14 @@ describe('reference candidates', () => {
   it('takes a number closing a metavariable (⟨lang2⟩) as a weak candidate only', () => {
     expect(nums('\\setotherlanguages{⟨lang1⟩,⟨lang2⟩} and options.2 It')).toEqual(['1?', '2?', '2']);
   });
+  it('reads a TeX command’s optional argument and starred form as the command’s, not as marks', () => {
+    expect(nums('\\parbox[b]{\\linewidth}{%')).toEqual([]);
+    expect(nums('\\begin{minipage}[t]{\\linewidth}%')).toEqual([]);
+    expect(nums('\\renewcommand{\\fancyrefhook}[1]{{\\huge #1}}')).toEqual([]);
+    expect(nums('(and \\ref*{⟨key⟩}, if the hyperref package is used)')).toEqual([]);
+    // the same marks in prose stay candidates
+    expect(nums('see [8] and the package[1] as the word* [in] it')).toEqual(['8', '1', '*']);
+  });
   it('reads a run of raised digits longer than a label as no mark (a font’s sample line)', () => {
     expect(nums('Superior: ¹²³⁴⁵⁶⁷⁸⁹⁰')).toEqual([]);
     expect(normalize('Superior figures: ¹²³⁴⁵⁶⁷⁸⁹⁰ and inferior ones.\n').markdown).toContain('¹²³⁴⁵⁶⁷⁸⁹⁰');

@@ -44,6 +44,7 @@ const superValue = (s: string) => Number([...s].map((c) => SUPER.indexOf(c)).joi
 const BRACKET = /\[(\d{1,6}[a-z]?|[A-Za-z]|\*{1,3}|[†‡§]|[a-z]{1,12}[ \u00a0]\d{1,5})\]/y;
 const BRACE = /\{(\d{1,6}[a-z]?)\}/y;
 const PAREN = /\((\d{1,6})\)/y;
+const TEX_COMMAND_BEFORE = /\\[\p{L}@]+$/u;
 const TRIGGER = /[\d[{(*\u2217†‡⁰¹²³⁴⁵⁶⁷⁸⁹]/g;
 
 /** The number at i ends a dotted number: "5.12." before it (a whole token), or "2." opening the line. */
@@ -110,7 +111,9 @@ export function marksOf(text: string): Mark[] {
       BRACKET.lastIndex = i;
       const m = BRACKET.exec(text);
       const label = m ? parseLabel(m[1]) : undefined;
-      if (m && label && text[i + m[0].length] !== '(') {
+      // ("\parbox[b]{…}", "\begin{minipage}[t]{…}": a TeX command's optional argument)
+      const texOption = m && text[i + m[0].length] === '{' && (TEX_COMMAND_BEFORE.test(text.slice(Math.max(0, i - 40), i)) || text[i - 1] === '}');
+      if (m && label && text[i + m[0].length] !== '(' && !texOption) {
         // "protect.*[1]": the star belongs to the mark
         let start = i;
         if (text[i - 1] === '*' && text[i - 2] !== '*') start = i - 1;
@@ -122,7 +125,7 @@ export function marksOf(text: string): Mark[] {
       BRACE.lastIndex = i;
       const m = BRACE.exec(text);
       // ("\MT@fix@catcode{17}{14}", "\setcounter{page}{3}": a TeX command's argument)
-      const texArgument = m && (/\\[\p{L}@]+\*?$/u.test(text.slice(Math.max(0, i - 40), i)) || text[i - 1] === '}' || text[i + m[0].length] === '{');
+      const texArgument = m && (TEX_COMMAND_BEFORE.test(text.slice(Math.max(0, i - 40), i).replace(/\*$/, '')) || text[i - 1] === '}' || text[i + m[0].length] === '{');
       if (m && !texArgument) {
         const start = text[i - 1] === ' ' ? i - 1 : i;
         out.push({ form: 'brace', label: parseLabel(m[1])!, start, end: i + m[0].length, distinctive: true, weak: false });
@@ -145,7 +148,9 @@ export function marksOf(text: string): Mark[] {
       const okAfter = after === -1 || !(text[j] === '*' || text[j] === '\u2217' || text[j] === '[' || isLetterCode(after) || isDigit(after));
       // ‘.*’, “a*b”: a star inside a quoted literal is the literal's
       const quoted = (text[j] === '’' || text[j] === '”') && /[‘“][^\s‘“]*$/.test(text.slice(Math.max(0, i - 40), i));
-      if (gluedAt(i) && text[i - 1] !== ']' && okAfter && !quoted) out.push({ form: 'sym', label: parseLabel(text.slice(i, j))!, start: i, end: j, distinctive: false, weak: false });
+      // ("\ref*{key}", "\section*": a TeX command's starred form)
+      const starred = ch === '*' && TEX_COMMAND_BEFORE.test(text.slice(Math.max(0, i - 40), i));
+      if (gluedAt(i) && text[i - 1] !== ']' && okAfter && !quoted && !starred) out.push({ form: 'sym', label: parseLabel(text.slice(i, j))!, start: i, end: j, distinctive: false, weak: false });
       i = j - 1;
     } else if (SUPER.includes(ch)) {
       let j = i;
