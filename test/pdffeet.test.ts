@@ -147,3 +147,59 @@ describe('page feet of a typeset PDF', () => {
     expect(md).toContain('1000 + 5 10000');
   });
 });
+
+describe('a manual whose listings outweigh its prose', () => {
+  it('takes its text’s size from the prose, not the smaller code: paragraphs, not headings; the notes at the feet linked; a listing’s numbered guard line no note', async () => {
+    const SECTIONS = [2, 5, 9];
+    const TITLES = ['The harbour macros', 'The winter register', 'What the council reads'];
+    const code = ['\\def\\harbour#1{\\boats{#1}\\relax}', '\\newcommand\\winter[2]{#1 and #2 kept}', '\\let\\council\\relax % read each spring', '\\ifx\\fishing\\undefined \\else \\fi'];
+    const pdf = await drawPdf((doc) => {
+      const put = (text: string, font: string, size: number, x: number, y: number) => putText(doc, text, font, size, x, y);
+      for (let p = 1; p <= 3; p++) {
+        doc.addPage();
+        let y = 60 + 20 * p;
+        put(`${SECTIONS[p - 1]} ${TITLES[p - 1]}`, 'Times-Bold', 14, 72, y);
+        y += 24;
+        for (let k = 0; k < 4; k++, y += 12) put(`${PROSE.slice(0, 92)} ${p}.${k}`, 'Times-Roman', 10, 72, y);
+        put(String(p), 'Times-Roman', 6, put('and the town kept a record of every boat in its register', 'Times-Roman', 10, 72, y) + 0.5, y - 3.5);
+        y += 18;
+        // a macro's signature set as its listing is, its argument's name in italic
+        put('}', 'Courier', 8, put('boats', 'Times-Italic', 8, put(`\\harbour${p}:n{`, 'Courier', 8, 72, y), y), y);
+        y += 14;
+        // the listing: more characters than the prose, set smaller in typewriter type
+        for (let k = 0; k < 34; k++, y += 10) put(code[k % code.length], 'Courier', 8, 90, y);
+        y += 8;
+        // then its numbered lines, as a documented package's code: the first a guard in italic
+        put('<*package>', 'Times-Italic', 9, put('15', 'Times-Roman', 6, 74, y) + 6, y);
+        for (let k = 0; k < 3; k++) put(code[k], 'Courier', 9, put(String(16 + k), 'Times-Roman', 6, 74, y + 11 * (k + 1)) + 6, y + 11 * (k + 1));
+        // (a blank line of the listing keeps its number)
+        put('19', 'Times-Roman', 6, 74, y + 44);
+        put(code[3], 'Courier', 9, put('20', 'Times-Roman', 6, 74, y + 55) + 6, y + 55);
+        put(`Up to the year ${1800 + p} the macro was called boats.`, 'Times-Roman', 8, put(String(p), 'Times-Roman', 6, 82, 740 - 3) + 1, 740);
+        put(String(p), 'Times-Roman', 10, 290, 800);
+      }
+      // a last page of prose ending in a small line of the text's own, below its last paragraph:
+      // no continuation of the last page's note, which ended its sentence
+      doc.addPage();
+      for (let k = 0; k < 30; k++) put(`${PROSE.slice(0, 92)} 4.${k}`, 'Times-Roman', 10, 72, 80 + 12 * k);
+      put('(End of the definition of \\harbour. It is documented on page 2.)', 'Times-Italic', 8, 90, 560);
+      put('4', 'Times-Roman', 10, 290, 800);
+    });
+    const d = mkdtempSync(join(tmpdir(), 'editions-manual-'));
+    writeFileSync(join(d, 'manual.pdf'), pdf);
+    const md = (await normaliseFile(join(d, 'manual.pdf'))).markdown;
+    const defs = [...md.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((m) => m[2]);
+    expect(defs).toEqual([1, 2, 3].map((p) => `Up to the year ${1800 + p} the macro was called boats.`));
+    for (const p of [1, 2, 3]) {
+      expect(md).toContain(`every boat in its register[^${p}]`);
+      expect(md).toMatch(new RegExp(`^${PROSE.slice(0, 40)}`, 'm'));
+      expect(md).toMatch(new RegExp(`^#+ ${SECTIONS[p - 1]} ${TITLES[p - 1]}$`, 'm'));
+    }
+    expect(md).not.toMatch(/^#+ The harbour at Dunbar/m);
+    // a listing's numbered lines are code, each number kept apart from its line
+    expect(md).toContain(`\n\`\`\`\n${code.slice(0, 3).map((c, k) => `${16 + k} ${c}`).join('\n')}\n19\n20 ${code[3]}\n\`\`\`\n`);
+    // (a signature is no quotation)
+    for (const p of [1, 2, 3]) expect(md).toMatch(new RegExp(`^\\\\\\\\harbour${p}:n\\{[*_]boats[*_]\\}$`, 'm'));
+    expect(md).toMatch(/^(?:[->] )?_?\(End of the definition of \\\\harbour\. It is documented on page 2\.\)_?$/m);
+  });
+});

@@ -33,10 +33,17 @@ const LIGATURES = /[\uFB00-\uFB06]/g;
 // a soft hyphen or U+2010 at a line's end is the typesetter's break: a plain hyphen for the joiner to judge
 const clean = (t: string) => t.replace(LIGATURES, (c) => c.normalize('NFKC')).replace(/[\u00ad\u2010](?=\s*$)/, '-').replace(/\u00ad/g, '');
 
-/** The size most characters of the document are set in. */
+/**
+ * The size most characters of the document's prose are set in: its listings' monospaced type
+ * left out (a manual may hold more code, set smaller, than prose), unless it has no other.
+ */
 function bodySizeOf(lines: L[]): number {
   const w = new Map<number, number>();
-  for (const l of lines) for (const r of l.runs) w.set(Math.round(r.size * 2) / 2, (w.get(Math.round(r.size * 2) / 2) ?? 0) + r.text.length);
+  const count = (mono: boolean) => {
+    for (const l of lines) for (const r of l.runs) if (r.mono === mono) w.set(Math.round(r.size * 2) / 2, (w.get(Math.round(r.size * 2) / 2) ?? 0) + r.text.length);
+  };
+  count(false);
+  if (!w.size) count(true);
   return [...w].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
 }
 
@@ -200,6 +207,7 @@ export function layOut(pages: PdfPage[]): Laid {
     for (let k = 0; k < rest.length; k++) {
       const lab = small(rest[k]) && rest[k].y < 0.6 * height && !(contentsPage.has(p) && entryLine(rest[k])) ? labelAt(rest[k]) : undefined;
       if (!lab || !worded(rest[k])) continue;
+      if (inNumberedListing(rest, k)) continue;
       if (!raised.has(lab.label) && rest.slice(k + 1).some(fullText)) continue;
       // (a foot is under the page's text, set larger than it — lines, not a heading: a page set
       // small throughout, an index or a licence, has none, whatever numbers open its lines)
@@ -213,7 +221,10 @@ export function layOut(pages: PdfPage[]): Laid {
       while (k > 0 && small(rest[k - 1]) && rest[k - 1].y < 0.4 * height) k--;
       if (k === rest.length || !rest.slice(k).some((l) => l.size < 0.85 * body) || rest.slice(k).length > 12 || !under(rest, k) || !rest.slice(k).some(worded)) return [];
       start = k;
-      if (!seenNote) return [];
+      // (and only a note the last foot left open: one ending its sentence there is whole, and small
+      // lines at this page's end are the text's own, "(End definition for …)")
+      const lastFoot = feet.findLast((z) => z.length);
+      if (!seenNote || (lastFoot && /[.!?][)”"’]?$/.test(plain(lastFoot[lastFoot.length - 1])))) return [];
     }
     // small lines just above the first labelled note continue the last page's note
     while (seenNote && start > 0 && small(rest[start - 1]) && !labelAt(rest[start - 1]) && rest[start - 1].y - rest[start].y < 2 * rest[start].size && rest[start - 1].y < 0.6 * height) start--;
@@ -452,7 +463,38 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function numberedCode(l: PdfLine): boolean {
   const runs = l.runs.filter((r) => r.text.trim());
   // (a line number stands on the line; a note's label is raised: a note may be all a URL in type)
-  return runs.length >= 2 && runs.slice(1).every((r) => r.mono) && !isRaised(runs[0], l);
+  // (the code may open with a guard set in another face, "⟨latexrelease⟩\\IncludeInRelease…": most of it is monospaced)
+  return runs.length >= 2 && /^\d{1,5}$/.test(runs[0].text.trim()) && monoShare(runs.slice(1)) >= 0.6 && !isRaised(runs[0], l);
+}
+
+/** The share of the runs' characters set in a monospaced face. */
+function monoShare(runs: Run[]): number {
+  let all = 0;
+  let mono = 0;
+  for (const r of runs) {
+    const n = r.text.trim().length;
+    all += n;
+    if (r.mono) mono += n;
+  }
+  return all ? mono / all : 0;
+}
+
+/**
+ * The line at k is one of a listing's numbered lines: its number in sequence with the numbers
+ * opening the lines around it, at the same place, and one of them monospaced code ("1 ⟨@@=pdfmeta⟩",
+ * "2 ⟨∗header⟩", "3 \\ProvidesExplPackage…": a guard set in another font than the code).
+ */
+function inNumberedListing(ls: L[], k: number): boolean {
+  const num = (j: number) => {
+    const lab = j >= 0 && j < ls.length ? labelAt(ls[j]) : undefined;
+    return lab && /^\d+$/.test(lab.label) && Math.abs(ls[j].x0 - ls[k].x0) < 2 ? Number(lab.label) : undefined;
+  };
+  const n = num(k);
+  if (n === undefined) return false;
+  let code = numberedCode(ls[k]);
+  for (let j = k - 1; !code && num(j) === n - (k - j); j--) code = numberedCode(ls[j]);
+  for (let j = k + 1; !code && num(j) === n + (j - k); j++) code = numberedCode(ls[j]);
+  return code;
 }
 
 /** The label a foot line opens with: a raised mark, or a number or symbol set before the text. */
@@ -520,13 +562,18 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
   const leading = mode(leadings.filter((d) => d > 0), 0.5) || body * 1.2;
   const headingSizes = [...new Set(lines.filter((l) => l.size >= 1.12 * body).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
 
+  // where a page's listings set their line numbers: a number alone there numbers a blank line
+  const numberAt = new Set(lines.filter(numberedCode).map((l) => `${l.page}:${Math.round(l.x0)}`));
   const kindOf = (l: L): { kind: BlockKind; level?: number } => {
-    if (l.runs.every((r) => r.mono || !r.text.trim())) return { kind: 'code' };
+    // (a listing's numbered line too: its number set in the text's face, its code monospaced)
+    if (l.runs.every((r) => r.mono || !r.text.trim()) || numberedCode(l)) return { kind: 'code' };
+    if (/^\d+$/.test(plain(l)) && numberAt.has(`${l.page}:${Math.round(l.x0)}`)) return { kind: 'code' };
     if (l.size >= 1.12 * body) return { kind: 'heading', level: Math.min(6, 1 + headingSizes.indexOf(Math.round(l.size))) };
     const words = plain(l).split(/\s+/).length;
     const textRuns = l.runs.filter((r) => r.text.trim());
     if (textRuns.every((r) => r.bold) && words <= 12 && l.x1 < right[l.page % 2] - 4 * body) return { kind: 'heading', level: Math.min(6, headingSizes.length + 1) };
-    if (l.size < 0.95 * body) return { kind: 'quote' };
+    // (a line mostly of code, set smaller like the listings, "\\verify:n{⟨requirement⟩}", is no quotation)
+    if (l.size < 0.95 * body && monoShare(textRuns) < 0.6) return { kind: 'quote' };
     return { kind: 'para' };
   };
 
@@ -543,9 +590,13 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
       const text = lns
         .map((l) => {
           let line = '';
+          let prev: Run | undefined;
           for (const r of l.runs) {
             const col = Math.round((r.x - m) / cw);
-            line += (line.length < col ? ' '.repeat(col - line.length) : '') + clean(r.text);
+            // (a run set apart from the last, a line's number in a smaller face before its code, keeps a space)
+            const apart = prev && !/\s$/.test(line) && r.x - (prev.x + prev.w) > 0.3 * cw;
+            line += (line.length < col ? ' '.repeat(col - line.length) : apart ? ' ' : '') + clean(r.text);
+            prev = r;
           }
           return line.replace(/(?<!\s)\s+$/, '');
         })
