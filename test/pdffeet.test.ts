@@ -196,8 +196,8 @@ describe('a manual whose listings outweigh its prose', () => {
       expect(md).toMatch(new RegExp(`^#+ ${SECTIONS[p - 1]} ${TITLES[p - 1]}$`, 'm'));
     }
     expect(md).not.toMatch(/^#+ The harbour at Dunbar/m);
-    // a listing's numbered lines are code, each number kept apart from its line
-    expect(md).toContain(`\n\`\`\`\n${code.slice(0, 3).map((c, k) => `${16 + k} ${c}`).join('\n')}\n19\n20 ${code[3]}\n\`\`\`\n`);
+    // a listing's numbered lines are code, its guard among them, each number kept apart from its line
+    expect(md).toContain(`\n   ${code[0]}\n   ${code[1]}\n15 <*package>\n${code.slice(0, 3).map((c, k) => `${16 + k} ${c}`).join('\n')}\n19\n20 ${code[3]}\n\`\`\`\n`);
     // (a signature is no quotation)
     for (const p of [1, 2, 3]) expect(md).toMatch(new RegExp(`^\\\\\\\\harbour${p}:n\\{[*_]boats[*_]\\}$`, 'm'));
     expect(md).toMatch(/^(?:[->] )?_?\(End of the definition of \\\\harbour\. It is documented on page 2\.\)_?$/m);

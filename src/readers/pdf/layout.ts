@@ -562,12 +562,12 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
   const leading = mode(leadings.filter((d) => d > 0), 0.5) || body * 1.2;
   const headingSizes = [...new Set(lines.filter((l) => l.size >= 1.12 * body).map((l) => Math.round(l.size)))].sort((a, b) => b - a);
 
-  // where a page's listings set their line numbers: a number alone there numbers a blank line
-  const numberAt = new Set(lines.filter(numberedCode).map((l) => `${l.page}:${Math.round(l.x0)}`));
+  // a numbered line in sequence with a listing's is the listing's: "1 ⟨∗package⟩" over "2 \\NeedsTeXFormat…",
+  // a blank line's number alone
+  const listed = new Set(lines.filter((_, k) => inNumberedListing(lines, k)).map((l) => l.no));
   const kindOf = (l: L): { kind: BlockKind; level?: number } => {
     // (a listing's numbered line too: its number set in the text's face, its code monospaced)
-    if (l.runs.every((r) => r.mono || !r.text.trim()) || numberedCode(l)) return { kind: 'code' };
-    if (/^\d+$/.test(plain(l)) && numberAt.has(`${l.page}:${Math.round(l.x0)}`)) return { kind: 'code' };
+    if (l.runs.every((r) => r.mono || !r.text.trim()) || numberedCode(l) || listed.has(l.no)) return { kind: 'code' };
     if (l.size >= 1.12 * body) return { kind: 'heading', level: Math.min(6, 1 + headingSizes.indexOf(Math.round(l.size))) };
     const words = plain(l).split(/\s+/).length;
     const textRuns = l.runs.filter((r) => r.text.trim());
@@ -586,9 +586,12 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
       // each run at its column: a monospaced character's width from the runs themselves
       const m = minOf(lns.map((l) => l.x0));
       const widths = lns.flatMap((l) => l.runs.filter((r) => r.text.length).map((r) => r.w / r.text.length)).sort((a, b) => a - b);
-      const cw = widths[Math.floor(widths.length / 2)] || body * 0.6;
+      const blockWidth = widths[Math.floor(widths.length / 2)] || body * 0.6;
       const text = lns
         .map((l) => {
+          // (each line in its own type's widths: listings of two sizes may run on from one another)
+          const own = l.runs.filter((r) => r.mono && r.text.length).map((r) => r.w / r.text.length).sort((a, b) => a - b);
+          const cw = own[Math.floor(own.length / 2)] || blockWidth;
           let line = '';
           let prev: Run | undefined;
           for (const r of l.runs) {
