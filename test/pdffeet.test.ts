@@ -203,3 +203,35 @@ describe('a manual whose listings outweigh its prose', () => {
     expect(md).toMatch(/^(?:[->] )?_?\(End of the definition of \\\\harbour\. It is documented on page 2\.\)_?$/m);
   });
 });
+
+describe('a title page that goes on into the contents', () => {
+  it('reads the contents from their heading on: the title, authors and date above are text, their marks linked', async () => {
+    const titles = ['Introduction', 'Setting up', 'Languages', 'Fonts', 'Numbering', 'Further reading'];
+    const pdf = await drawPdf((doc) => {
+      const put = (text: string, font: string, size: number, x: number, y: number) => putText(doc, text, font, size, x, y);
+      put('Harbours of the North Sea', 'Times-Bold', 20, 150, 90);
+      put('*', 'Times-Roman', 8, put('Margaret Ashworth', 'Times-Roman', 12, 230, 130) + 0.5, 125);
+      put('†', 'Times-Roman', 8, put('2022/11/29 v1.59', 'Times-Roman', 12, 245, 150) + 0.5, 145);
+      put('Contents', 'Times-Bold', 14, 72, 200);
+      titles.forEach((t, k) => put(`${k + 1} ${t} . . . . . . . . . . . . . . . . . . . . ${2 + k}`, 'Times-Roman', 10, 72, 230 + 16 * k));
+      put('*', 'Times-Roman', 6, 72, 740 - 3);
+      put('Her address is the harbour office at Dunbar.', 'Times-Roman', 8, 78, 740);
+      put('†', 'Times-Roman', 6, 72, 752 - 3);
+      put('This is the version of the last day of November.', 'Times-Roman', 8, 78, 752);
+      for (const [k, t] of titles.entries()) {
+        doc.addPage();
+        put(`${k + 1} ${t}`, 'Times-Bold', 14, 72, 80);
+        for (let j = 0; j < 12; j++) put(PROSE.slice(j + 3 * k, j + 3 * k + 90), 'Times-Roman', 10, 72, 110 + 13 * j);
+        put(String(k + 2), 'Times-Roman', 10, 290, 800);
+      }
+    }, true);
+    const d = mkdtempSync(join(tmpdir(), 'editions-titlepage-'));
+    writeFileSync(join(d, 'titlepage.pdf'), pdf);
+    const md = (await normaliseFile(join(d, 'titlepage.pdf'))).markdown;
+    const defs = [...md.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((m) => m[2]);
+    expect(defs).toEqual(['Her address is the harbour office at Dunbar.', 'This is the version of the last day of November.']);
+    expect(md).toMatch(/Margaret Ashworth\[\^1\]$/m);
+    expect(md).toMatch(/2022\/11\/29 v1\.59\[\^2\]$/m);
+    expect(md).toContain(titles.map((t, k) => `- ${k + 1} ${t}`).join('\n'));
+  });
+});
