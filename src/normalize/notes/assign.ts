@@ -210,11 +210,9 @@ export function assign(st: Stream, groups: Group[], idx: MarkIndex, ocrText = fa
     // (OCR may read a label and its mark as the same symbol, "protest®" for "® Ibid.": that body
     // takes that mark, and no other body does)
     const owned = new Set(g.bodies.map((b) => b.glyph).filter((x) => x && g.bodies.filter((b) => b.glyph === x).length === 1));
-    const own = (b: Candidate) => (b.glyph && owned.has(b.glyph) ? all.filter((m) => m.glyph === b.glyph) : []);
-    return g.bodies.map((b) => {
-      const mine = own(b);
-      return mine.length ? mine : all.filter((m) => !g.bodies.some((o) => o !== b && own(o).includes(m)));
-    });
+    const own = g.bodies.map((b) => (b.glyph && owned.has(b.glyph) ? all.filter((m) => m.glyph === b.glyph) : []));
+    const taken = new Set(own.flat());
+    return g.bodies.map((_, n) => (own[n].length ? own[n] : all.filter((m) => !taken.has(m))));
   }
   const accepted = decisions.filter((d) => d.accepted).map((d) => d.group);
   // A page whose bracketed marks and bodies are as many, but whose labels disagree (a misprint):

@@ -306,12 +306,12 @@ export function layOut(pages: PdfPage[]): Laid {
     const nums = entryLines.map((l) => PAGE_AT_END.exec(textOfEntry(l))?.[1]).filter((x): x is string => !!x).map(Number);
     const rising = nums.every((n, k) => k === 0 || n >= nums[k - 1]);
     if (entryLines.length >= 4 && nums.length >= 0.6 * entryLines.length && rising) {
-      // (a title page that goes on into its contents: they begin at their heading, the title,
-      // authors and date above it are the text's, their marks linked)
-      // (the heading over the entries, not a running foot that names the page)
+      // (a title page that goes on into its contents: they begin at their heading — one with
+      // entries under it, not a running foot that names the page —, the title, authors and date
+      // above it are the text's, their marks linked)
       const heading = rest.findIndex((l) => CONTENTS_HEADING.test(plain(l)));
-      const under = heading > 0 ? rest.slice(heading).filter((l) => PAGE_AT_END.test(textOfEntry(l))).length : 0;
-      const own = under >= 4 ? rest.slice(heading) : rest;
+      const entriesUnder = heading > 0 ? rest.slice(heading).filter((l) => PAGE_AT_END.test(textOfEntry(l))).length : 0;
+      const own = entriesUnder >= 4 ? rest.slice(heading) : rest;
       for (const l of own) contents.add(l.no);
       contentsBlocks.push(...entriesOf(entryLines.filter((l) => own.includes(l)), textOfEntry));
       changes.push({ kind: 'contents', lines: own.map((l) => l.no), why: `a contents page (${nums.length} of its ${entryLines.length} entries end in rising page numbers): kept as a list of its entries, without leaders and page numbers` });
