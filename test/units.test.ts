@@ -354,6 +354,15 @@ describe('escaping', () => {
     const { markdown } = normalize('Title Here\n\nSome text that is a paragraph of a reasonable length for a test here.\n\n1. not a list really, a sentence that starts with a number and goes on for a while.\n');
     expect(markdown).not.toMatch(/^1\. /m);
   });
+  it('a transcriber\'s "[^a]" (a circumflex) stays text: no "[^" left for any reader to take for a note', () => {
+    const { markdown } = normalize('Title Here\n\nThe society is called the Mid[-e]/wig[^a]n, and its priests are many, as the text goes on to tell at length.\n');
+    expect(markdown).not.toContain('[^');
+    expect(markdown).toContain('wig\\[\\^a\\]n');
+    // and markdown-it reads it back as the same text, no note
+    const paras = parseBook(markdown, {}).chapters.flatMap((c) => c.blocks).filter((b) => b.kind === 'para');
+    const text = paras.flatMap((b) => (b.kind === 'para' ? b.content : [])).map((x) => (x.kind === 'text' ? x.text : x.kind)).join('');
+    expect(text).toContain('Mid[-e]/wig[^a]n,');
+  });
 });
 
 describe('a web address in the print edition', () => {

@@ -11,6 +11,9 @@ export function escapeInline(t: string): string {
     .replace(TAG_TOKEN_RE, '<$1>')
     .replace(/\\/g, '\\\\')
     .replace(/([*_`[\]<>])/g, '\\$1')
+    // (a literal "[^a]", a transcriber's circumflex: the caret escaped too, so no reader, even one
+    // blind to the bracket's escape, takes it for a note's reference)
+    .replace(/\\\[\^/g, '\\[\\^')
     .replace(/&(?=#?\w+;)/g, '\\&')
     .replace(/\uE002/g, '*')
     .replace(/\uE003/g, '*')
