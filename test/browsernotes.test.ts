@@ -136,6 +136,28 @@ describe('notes lists under a notes heading that open otherwise', () => {
     expect(bodyAfter(markdown, para(3))).toMatch(/^Engels had in mind/);
     expect(bodyAfter(markdown, para(4))).toMatch(/^The Deutsche Jahrbücher/);
   });
+  it('reads capitals set apart as labels only where they run A, B, C… under the heading, marked [A], [B], [C]', () => {
+    const { markdown } = normalize(
+      page([
+        `${para(1)}[A]`,
+        `${para(2)}[B]`,
+        `${para(3)}[C]`,
+        'A New Paragraph opens with a capital set apart, as sentences do, and stays text.',
+        'Editorial Footnotes',
+        'The intent of these footnotes is to help the modern reader assess this work.',
+        'A While written in the late nineteenth century, these stages describe the first genus.',
+        'B This stage is a reasonable facsimile of a later one.',
+        'There are however two significant mistakes in this paragraph of the same note.',
+        'C This stage is descriptive of modern human beings.',
+        'Origins of the Family Index',
+      ]),
+    );
+    expect(bodyAfter(markdown, para(1))).toMatch(/^While written/);
+    expect(bodyAfter(markdown, para(2))).toMatch(/^This stage is a reasonable/);
+    expect(bodyAfter(markdown, para(3))).toMatch(/^This stage is descriptive/);
+    expect(markdown).toMatch(/^A New Paragraph opens/m);
+    expect(markdown).toMatch(/^ {4}There are however/m);
+  });
   it('links a number set off by a space at a paragraph’s end, after its stop', () => {
     const { markdown } = normalize(page([`${para(1)} 1`, para(2), `${para(3)} 2`, 'Notes', '1. How tenaciously even in 1861 this view could be held.', '2. The defect of Lyell’s view lay in conceiving the forces as constant.', 'Contents | next section']));
     expect(bodyAfter(markdown, para(1))).toMatch(/^How tenaciously/);

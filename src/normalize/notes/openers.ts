@@ -123,6 +123,17 @@ function readOpener(line: string): Opener | undefined {
   return undefined;
 }
 
+/**
+ * "A While written…", "B This stage…": a capital set apart before a capitalised word, as some
+ * notes lists label their bodies. A sentence's "A" reads the same, so this is no opener of its
+ * own: only a run A, B, C… in a list stands as one (notes/zones.ts), matched to marks [A], [B].
+ */
+export function letterOpenerOf(line: string): Opener | undefined {
+  const m = new RegExp(`^([ \\u00a0\\t]*)([A-Z])${SP}+(?=\\p{Lu}\\p{Ll})`, 'u').exec(line);
+  if (!m) return undefined;
+  return { form: 'space', label: parseLabel(m[2]), rest: line.slice(m[0].length).trimEnd(), indent: m[1].replace(/\t/g, '        ').length, strong: false };
+}
+
 export const endsWithBacklink = (t: string): boolean => BACKLINK_TAIL.test(t);
 export const stripBacklink = (t: string): string => t.replace(BACKLINK_TAIL, '');
 

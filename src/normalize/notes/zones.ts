@@ -6,7 +6,7 @@
 //   lists   a run of labelled paragraphs or lines in series: after a paragraph, at a
 //           chapter's end, in a notes list (e-texts, web copies)
 import { follows, nthLabel, opensSeries, parseLabel, type Label } from './labels.ts';
-import { openerOf, stripBacklink, endsWithBacklink, ambiguous, type Opener, type OpenerForm } from './openers.ts';
+import { openerOf, letterOpenerOf, stripBacklink, endsWithBacklink, ambiguous, type Opener, type OpenerForm } from './openers.ts';
 import { pageRange, type Stream } from './stream.ts';
 import { isCodeLine } from '../code.ts';
 import { headingShape, inlineFlow } from '../text.ts';
@@ -599,6 +599,30 @@ const SENTENCE_LINE = /^(?:\S+\s+){12,}\S|[.!?:;,]["”’)]?$/;
 const LIST_FORMS = new Set<OpenerForm>(['bracket', 'brace', 'paren', 'dot', 'space', 'sym', 'super', 'caret', 'arrow', 'tail']);
 
 /**
+ * The openers of a list's units, with the capitals set apart ("A While…") that run in series
+ * A, B, C… among them — two at least, each within a few paragraphs of the one before, from the
+ * A nearest the B —, where nothing else opens the unit.
+ */
+function lettered(op: (Opener | undefined)[], firsts: string[]): (Opener | undefined)[] {
+  const letter = firsts.map((t, k) => (op[k] ? undefined : letterOpenerOf(t)));
+  const out = [...op];
+  for (let k = 0; k < letter.length; k++) {
+    if (letter[k]?.label?.value !== 1) continue;
+    const run = [k];
+    for (let n = k + 1; n < letter.length && n - run[run.length - 1] <= 6; n++) {
+      const v = letter[n]?.label?.value;
+      // (another A before the B: the series starts there, "A New…" in the text before the list)
+      if (v === 1 && run.length === 1) break;
+      if (v === run.length + 1) run.push(n);
+    }
+    if (run.length < 2) continue;
+    for (const n of run) out[n] = letter[n];
+    k = run[run.length - 1];
+  }
+  return out;
+}
+
+/**
  * Runs of labelled paragraphs in series (1, 2, 3…; A, B…; *, †), with the paragraphs
  * between two of them as the earlier one's continuation; and lists that print no labels
  * (`^ …`, `… ↩︎`), numbered by their order.
@@ -607,7 +631,7 @@ export function findLists(st: Stream, claimed: Set<number>): Group[] {
   const L = st.lines;
   const units = unitsOf(st, claimed);
   const groups: Group[] = [];
-  const op = units.map((u) => openerOf(L[u.lines[0]].text));
+  const op = lettered(units.map((u) => openerOf(L[u.lines[0]].text)), units.map((u) => L[u.lines[0]].text));
   const isHeading = (k: number) => k >= 0 && units[k].lines.length === 1 && NOTES_HEADING.test(L[units[k].lines[0]].text.trim());
   // the heading, or the heading before a folio the page break left between it and its list
   const folioLike = (k: number) => k >= 0 && units[k].lines.length === 1 && /^\s*\d{1,4}\s*$/.test(L[units[k].lines[0]].text) && L[units[k].lines[0]].page !== L[units[k + 1]?.lines[0] ?? units[k].lines[0]].page;
