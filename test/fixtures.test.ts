@@ -1037,6 +1037,28 @@ describe('OCR of a scanned book with no form feeds (an Internet Archive djvu.txt
     expect(md).toContain('fished that year or not.[^7] Of the boats');
     expect(noteText(md, 7)).toMatch(/^Ibid\. p\.\s331\.$/u);
   });
+  it('reads a foot whose one note is a date (“1 26th October 1865.”), as a letter’s is', () => {
+    const md = normalize(fixtureText('ocr-djvu.txt').replace('1 Acton, History of Freedom, p. 418.', '1 26th October 1865.')).markdown;
+    expect(md).toContain('the boats themselves.[^1] The harbour');
+    expect(noteText(md, 1)).toBe('26th October 1865.');
+  });
+  it('parts two notes on one line where OCR lost the capital of the second’s Ibid (“p. 420. 2 bid, (1869)”)', () => {
+    const md = normalize(fixtureText('ocr-djvu.txt').replace('1 Ibid. p. 420.  2 Cecconi, ii. p. 329.', '1 Ibid. p. 420. 2 bid, (1869), p. 329.')).markdown;
+    // (the page's one mark, "families.?", is the 2 a "?" most often is)
+    expect(noteText(md, 2)).toMatch(/^bid, \(1869\), p\.\s329\.$/u);
+    expect(noteText(md, 3)).toMatch(/^Ibid\. p\.\s420\.$/u);
+  });
+  it('reads a foot OCR broke with a blank line, its second stretch opening with a label OCR read as “$”', () => {
+    const md = normalize(fixtureText('ocr-djvu.txt').replace('1 Ibid. p. 420.  2 Cecconi, ii. p. 329.', '1 Ibid. p. 420.\n\n$ Cecconi, ii. p. 329.')).markdown;
+    expect(noteText(md, 2)).toMatch(/^Cecconi, ii\. p\.\s329\.$/u);
+    expect(noteText(md, 3)).toMatch(/^Ibid\. p\.\s420\.$/u);
+    expect(body(md)).not.toContain('Ibid. p. 420.');
+  });
+  it('takes a “?” after a stop (“themselves.?”) for a mark before a question’s own “?”: no sentence ends twice', () => {
+    const md = normalize(fixtureText('ocr-djvu.txt').replace('the boats themselves.! The harbour at Dunbar kept its\nboats through the winter, drawn up', 'the boats themselves.? The harbour at Dunbar kept its\nboats through the winter? Drawn up')).markdown;
+    expect(md).toContain('the boats themselves.[^1] The harbour');
+    expect(md).toContain('through the winter? Drawn up');
+  });
   it('where OCR lost a mark, takes a “?” for the raised 2 it most often is, not for the page’s first note', () => {
     const md = normalize(fixtureText('ocr-djvu.txt').replace('gave as forty.! A stranger', 'gave as forty. A stranger')).markdown;
     expect(md).toContain('fished that year or not.[^6] Of the boats');

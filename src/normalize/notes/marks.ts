@@ -172,8 +172,9 @@ export function marksOf(text: string): Mark[] {
     const end = m.index! + m[0].length;
     // (nor does a symbol no sentence ends with, before a word in lower case: "protest® circulated")
     const midSentence = (/[!?]_?$/.test(m[0]) || /^[}®†‘]/.test(m[0])) && /^[\s”"’]*\p{Ll}/u.test(text.slice(end));
-    // (nor is a "?" after a quotation closed after its stop, "the matter.”?": no sentence ends twice)
-    const closed = /[.,;:!?][”"’]$/.test(text.slice(Math.max(0, m.index! - 2), m.index));
+    // (nor is a "?" after a quotation closed after its stop, "the matter.”?", or after the stop
+    // itself, "was broken up.?": no sentence ends twice)
+    const closed = /[.,;:!?][”"’]?$/.test(text.slice(Math.max(0, m.index! - 2), m.index));
     out.push({ form: 'ocr', label: OCR_UNKNOWN, start: m.index!, end, distinctive: false, weak: !midSentence && !closed, likely: OCR_LIKELY[m[0][0]], glyph: m[0][0] });
   }
   // (and one OCR set apart by a space after a closed quotation: "dispersed.” ?", "questioned.” *" —

@@ -233,12 +233,16 @@ export function findFeet(st: Stream, claimed: Set<number>, refersTo: (label: Lab
   return groups;
 }
 
-// A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®, ¢, ")" at a foot's start).
-const OCR_LABEL = /^([1-9]|[*†!?’'‘}®¢)])\s*(?=[\p{Lu}“"‘([])/u;
-const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®¢])[ ](?=[\p{Lu}“"‘([/])/u;
-const OCR_LINE = /^(?:(?:[1-9]|[*†!?’'}®¢]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])|[}®¢]\s+(?=\p{Ll}+\.))/u;
+// A label as OCR reads a small raised number: the digit, or what it turns into (*, !, ?, ’, }, ®, ¢, $, §, ")" at a foot's start).
+const OCR_LABEL = /^([1-9]|[*†!?’'‘}®¢$§)])\s*(?=[\p{Lu}“"‘([])/u;
+// (the next body may open with "Ibid." as OCR reads it, its capital lost: "p. 23. 2 bid, (1869)")
+const OCR_NEXT = /(?<=[.;:)\]”"’][ ]{1,2})([1-9]|[*†!?’'}®¢])[ ](?=[\p{Lu}“"‘([/]|[lJT]?bid\b)/u;
+const OCR_LINE = /^(?:(?:[1-9]|[*†!?’'}®¢$§]|[a-z]{1,2}[,.])\s+(?=[\p{Lu}“"‘([])|[}®¢]\s+(?=\p{Ll}+\.))/u;
 // a foot's first body that opens with a number, a year most often: "1 1866, Thureau Dangin, iii. p. 111"
-const OCR_LABEL_NUMBER = /^1\s+(?=\d{1,4}\b)/u;
+// (or a day: "1 26th October 1865.")
+const OCR_LABEL_NUMBER = /^1\s+(?=\d{1,4}(?:st|nd|rd|th)?\b)/u;
+// a note that is a date alone, as a letter's is: "1 26th October 1865."
+const DATED = /^1\s+\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}{2,}\.?,?\s+\d{4}\b/u;
 const CITATION = /\b(?:p|pp|vol|ch|chap|ibid|ib|op|cit|cf|ed|tom|t|art|n|no|sect|lib)\.|\b\d{1,4}\b|\bibid\b/i;
 // a reference to a page of a book, not just any number (a slide's numbered steps)
 const CITED = /\b(?:p|pp|vol|ibid|ib|op\. cit|cf|tom)\.\s*[\divxlc]|\bibid\b/i;
@@ -279,10 +283,17 @@ export function findReadFeet(st: Stream, claimed: Set<number>): Group[] {
       if (CITED.test(idx.slice(k).map((i) => st.lines[i].text).join(' '))) start = k;
       break;
     }
+    // (OCR may set a blank line inside the foot, the last stretch opening with a later label or
+    // none, "$ Quirinus, …": then the foot opens at the stretch before, with the label 1)
+    if (start > 0 && !/^1\s*(?=[\p{Lu}“"‘(])/u.test(st.lines[idx[start]].text.trim())) {
+      let before = start - 1;
+      while (before > 0 && !st.lines[idx[before]].blankBefore) before--;
+      if (idx.length - before <= 6 && /^1\s+(?=[\p{Lu}“"‘(])/u.test(st.lines[idx[before]].text.trim()) && CITED.test(idx.slice(before).map((i) => st.lines[i].text).join(' '))) start = before;
+    }
     if (start < 3 || idx.length - start > 10) continue;
     const zone = idx.slice(start);
     const first = st.lines[zone[0]].text.trim();
-    const m = OCR_LABEL.exec(first) ?? garbledFirst(st, zone) ?? (CITED.test(first) ? OCR_LABEL_NUMBER.exec(first) : null);
+    const m = OCR_LABEL.exec(first) ?? garbledFirst(st, zone) ?? (CITED.test(first) || DATED.test(first) ? OCR_LABEL_NUMBER.exec(first) : null);
     if (!m || !zone.every((i) => st.lines[i].text.trim().length < 100)) continue;
     // (the label itself is no citation: "2 Keeping Free Software Free" opens a chapter)
     // (a discursive note cites nothing: then the page's text holds its first mark as OCR reads a
