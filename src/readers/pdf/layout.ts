@@ -11,6 +11,7 @@ import { pageFurniture } from '../../normalize/pagefurniture.ts';
 import { decideHyphen } from '../../normalize/hyphenation.ts';
 import { buildLexicon } from '../../normalize/lexicon.ts';
 import type { PdfLine, PdfPage, Run } from './extract.ts';
+import { columnOf, columnsOf, findTables, type TableAt } from './tables.ts';
 import { maxOf, minOf, pushAll, pushTo } from '../../collections.ts';
 
 export interface Laid {
@@ -583,6 +584,9 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
     return { kind: 'para' };
   };
 
+  // tables first: their rows keep their cells apart (not a listing's lines, not headings)
+  const tables = new Map<number, TableAt>(findTables(lines, leading, (k) => ['code', 'heading'].includes(kindOf(lines[k]).kind)).map((t) => [t.from, t]));
+
   const blocks: Block[] = [];
   let cur: { kind: BlockKind; level?: number; parts: { text: string; no: number }[]; lines: L[] } | undefined;
   const flush = () => {
@@ -625,6 +629,13 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
     cur = undefined;
   };
   for (let k = 0; k < lines.length; k++) {
+    const table = tables.get(k);
+    if (table) {
+      flush();
+      pushAll(blocks, rowsOf(table, lines, body, tokenOf, changes));
+      k = table.to;
+      continue;
+    }
     const l = lines[k];
     const prev = lines[k - 1];
     const { kind, level } = kindOf(l);
@@ -662,4 +673,46 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
   }
   flush();
   return blocks;
+}
+
+/**
+ * A table's rows as the model's row blocks: each cell's text (its emphasis and note marks as in
+ * running text) in its column, a cell's wrapped line joined to it; the first row the header
+ * where it is set in another style than the rows under it (bold or italic), or where it holds
+ * no figure and they do (half of them, in a table of three columns or more).
+ */
+function rowsOf(t: TableAt, lines: L[], body: number, tokenOf: Map<Run, string>, changes: Change[]): Block[] {
+  const cols = columnsOf(t, body);
+  const rows: { cells: string[]; lines: number[]; styled: boolean }[] = [];
+  for (const r of t.rows) {
+    const l = lines[r.line];
+    const texts = r.cells.map((c) => textOf({ ...l, runs: c.runs }, (x) => tokenOf.get(x)));
+    const at = r.cells.map((c) => Math.max(0, columnOf(c, cols, 0.5 * body)));
+    if (r.continues && rows.length) {
+      const row = rows[rows.length - 1];
+      row.cells[at[0]] = `${row.cells[at[0]]} ${texts[0]}`.trim();
+      row.lines.push(l.no);
+      continue;
+    }
+    const cells = cols.map(() => '');
+    at.forEach((a, n) => {
+      cells[a] = `${cells[a]} ${texts[n]}`.trim();
+    });
+    // (its words' style, not its code's: "Value in article class", the class name in typewriter)
+    const words = r.cells.flatMap((c) => c.runs).filter((x) => x.text.trim() && !x.mono);
+    rows.push({ cells, lines: [l.no], styled: words.length > 0 && words.every((x) => x.bold || x.italic) });
+  }
+  const figures = (r: { cells: string[] }) => /\d/.test(r.cells.join(' '));
+  const rest = rows.slice(1);
+  const header = (rows[0].styled && rest.some((r) => !r.styled)) || (!figures(rows[0]) && (cols.length >= 3 ? rest.filter(figures).length >= rest.length / 2 : rest.every(figures)));
+  changes.push({ kind: 'table', lines: rows.map((r) => r.lines[0]), why: `${rows.length} lines whose words stand in ${cols.length} columns apart: a table${header ? ', its first row the header' : ''}` });
+  return rows.map((r, k) => ({
+    kind: 'row',
+    // (a header is set in its own style: its emphasis is not the author's)
+    text: r.cells.map((c) => (k === 0 && header ? c.replace(/[\uE002\uE003]/g, '') : c).replace(/\t/g, ' ')).join('\t'),
+    lines: r.lines,
+    widths: [],
+    page: lines[t.rows[0].line].page,
+    row: { first: k === 0, header: k === 0 && header },
+  }));
 }

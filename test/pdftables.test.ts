@@ -1,0 +1,92 @@
+// Tables in a typeset PDF, made here with pdfkit: a table whose header is set in italics, its
+// cells left-aligned, right-aligned and centred, one cell wrapped onto a second line and a note
+// marked in a cell; and around it, paragraphs justified so loosely that pdf.js gives their words
+// apart, which are no table.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normaliseFile } from '../src/run/build.ts';
+import { drawPdf, putText } from './helpers.ts';
+
+const LOOSE = ['The boats were drawn up on the shingle', 'high above the line of the spring tides', 'and were kept there through the winter,'];
+const LAST = 'while the council read out its record.';
+const ROWS: [string, string, string][] = [
+  ['Dunbar', '40', 'herring and cod'],
+  ['North Berwick', '12', 'lobster'],
+  ['Eyemouth', '7', 'haddock'],
+  ['Cockenzie', '125', 'oysters'],
+];
+
+const tablePdf = () =>
+  drawPdf((doc) => {
+    const put = (text: string, font: string, size: number, x: number, y: number, width?: number) => putText(doc, text, font, size, x, y, width);
+    const left = 72;
+    let y = 90;
+    // a loosely justified paragraph: its word spaces stretched to 0.75–0.9 em, which pdf.js gives apart
+    const loose = (line: string) => {
+      put(line, 'Times-Roman', 10, left, y, 195);
+      y += 12;
+    };
+    for (const line of LOOSE) loose(line);
+    put(LAST, 'Times-Roman', 10, left, y);
+    y += 18;
+    put('The harbours stood thus:', 'Times-Roman', 10, left, y);
+    y += 20;
+    // the header in italics; the first column flush left, the second flush right, the third centred
+    const col = [left, left + 80, left + 100];
+    doc.font('Times-Italic').fontSize(10);
+    const [boatsW, catchW] = [doc.widthOfString('Boats'), doc.widthOfString('Catch')];
+    put('Harbour', 'Times-Italic', 10, col[0], y);
+    put('Boats', 'Times-Italic', 10, col[1] + 30 - boatsW, y);
+    put('Catch', 'Times-Italic', 10, col[2] + 50 - catchW / 2, y);
+    y += 12;
+    doc.font('Times-Roman').fontSize(10);
+    for (const [k, [name, boats, catchOf]] of ROWS.entries()) {
+      const end = put(name, 'Times-Roman', 10, col[0], y);
+      // a note marked in the first row's cell, raised and small
+      if (k === 0) put('1', 'Times-Roman', 6, end + 0.5, y - 3.5);
+      doc.font('Times-Roman').fontSize(10);
+      put(boats, 'Times-Roman', 10, col[1] + 30 - doc.widthOfString(boats), y);
+      doc.font('Times-Roman').fontSize(10);
+      put(catchOf, 'Times-Roman', 10, col[2] + 50 - doc.widthOfString(catchOf) / 2, y);
+      doc.font('Times-Roman').fontSize(10);
+      y += 12;
+      // the second row's last cell runs on to a second line, under its column
+      if (k === 1) {
+        put('in the summer', 'Times-Roman', 10, col[2] + 50 - doc.widthOfString('in the summer') / 2, y);
+        doc.font('Times-Roman').fontSize(10);
+        y += 12;
+      }
+    }
+    y += 10;
+    for (const line of LOOSE) loose(line);
+    put(LAST, 'Times-Roman', 10, left, y);
+    put('1', 'Times-Roman', 6, left + 10, 700 - 3);
+    put('Counted in the spring, before the fishing began.', 'Times-Roman', 8, left + 14, 700);
+  });
+
+describe('tables in a typeset PDF', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'editions-tables-'));
+  writeFileSync(join(d, 'tables.pdf'), await tablePdf());
+  const { markdown: md, report } = await normaliseFile(join(d, 'tables.pdf'));
+  const table = md.split('\n\n').filter((b) => b.startsWith('|'));
+
+  it('reads the rows as a table, each cell in its column, the italic first row its header', () => {
+    expect(table).toHaveLength(1);
+    const rows = table[0].split('\n');
+    expect(rows[0]).toBe('| Harbour | Boats | Catch |');
+    expect(rows[1]).toBe('| --- | --- | --- |');
+    expect(rows[2]).toBe('| Dunbar[^1] | 40 | herring and cod |');
+    // (the wrapped cell joined to its row)
+    expect(rows[3]).toBe('| North Berwick | 12 | lobster in the summer |');
+    expect(rows.slice(4)).toEqual(['| Eyemouth | 7 | haddock |', '| Cockenzie | 125 | oysters |']);
+    expect(md).toMatch(/^\[\^1\]: Counted in the spring, before the fishing began\.$/m);
+    expect(report.changes.some((c) => c.kind === 'table')).toBe(true);
+  });
+
+  it('keeps the loosely justified paragraphs around it as paragraphs', () => {
+    const paras = md.split('\n\n').filter((b) => b.startsWith('The boats were drawn up'));
+    expect(paras).toEqual([`${LOOSE.join(' ')} ${LAST}`, `${LOOSE.join(' ')} ${LAST}`]);
+  });
+});
