@@ -22,6 +22,7 @@ export interface TableAt {
 // table's columns stand further apart — TeX's are 12pt, less what the longest cell fills)
 const GAP = 0.75;
 const LEADER = /(?:\.\s*){4,}|…/;
+const LABEL = /^(?:[•·▪◦‣–-]|\(?[\da-z]{1,3}[.)]|\d{1,3})$/i;
 
 /** A line cut at its wide gaps. */
 export function cellsOf(l: PdfLine): Cell[] {
@@ -57,8 +58,8 @@ function columnOf(c: { x0: number; x1: number }, cols: { x0: number; x1: number 
  * or more standing in the same columns — each cell flush left, flush right or centred with one
  * above it in its column —, with no wider gap between them than a table's rows leave; a line of
  * one cell in a later column goes on with the cell above (a cell's text wrapped within its
- * column). Most rows stand an em and a half apart somewhere: a loosely justified paragraph's
- * words, which pdf.js also gives apart, never do. Not a listing (monospaced throughout) or a
+ * column). Most rows stand 1.1 em apart somewhere (TeX's columns stand 12pt apart at the
+ * least): a loosely justified paragraph's words, which pdf.js also gives apart, never do. Not a listing (monospaced throughout) or a
  * contents line (leaders).
  */
 export function findTables(lines: PdfLine[], leading: number, skip: (k: number) => boolean): TableAt[] {
@@ -101,8 +102,10 @@ export function findTables(lines: PdfLine[], leading: number, skip: (k: number) 
       break;
     }
     const full = rows.filter((r) => !r.continues);
-    const apart = full.filter((r) => r.cells.some((c, n) => n > 0 && c.x0 - r.cells[n - 1].x1 >= 1.5 * lines[r.line].size)).length;
-    if ((full.length >= 3 || (full.length >= 2 && cols.length >= 3)) && apart >= (2 / 3) * full.length) found.push({ from: k, to: rows[rows.length - 1].line, rows });
+    const apart = full.filter((r) => r.cells.some((c, n) => n > 0 && c.x0 - r.cells[n - 1].x1 >= 1.1 * lines[r.line].size)).length;
+    // (two columns whose first holds only labels, "1." or "•", are a list set with its labels hung)
+    const labels = cols.length === 2 && full.every((r) => LABEL.test(r.cells[0].runs.map((x) => x.text).join('').trim()));
+    if ((full.length >= 3 || (full.length >= 2 && cols.length >= 3)) && apart >= (2 / 3) * full.length && !labels) found.push({ from: k, to: rows[rows.length - 1].line, rows });
     k = Math.max(j, k + 1);
   }
   return found;
