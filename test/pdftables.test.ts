@@ -90,3 +90,26 @@ describe('tables in a typeset PDF', async () => {
     expect(paras).toEqual([`${LOOSE.join(' ')} ${LAST}`, `${LOOSE.join(' ')} ${LAST}`]);
   });
 });
+
+describe('a numbered list whose labels hang a wide gap before their text', () => {
+  const STEPS = ['Suppose p were the largest prime number.', 'Let q be the product of the first p numbers.', 'Then q + 1 is not divisible by any of them.', 'Thus q + 1 is also prime and greater than p.'];
+  it('is no table', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'editions-tables-'));
+    const pdf = await drawPdf((doc) => {
+      let y = 90;
+      putText(doc, 'The proof runs in four steps, each following from the one before it:', 'Times-Roman', 10, 72, y);
+      y += 16;
+      STEPS.forEach((step, k) => {
+        // (the label right-aligned in its box, the text 1.5 em after it)
+        putText(doc, `${k + 1}.`, 'Times-Roman', 10, 84, y);
+        putText(doc, step, 'Times-Roman', 10, 106, y);
+        y += 12;
+      });
+      putText(doc, 'And so there is no largest prime number, as was to be shown.', 'Times-Roman', 10, 72, y + 6);
+    });
+    writeFileSync(join(d, 'steps.pdf'), pdf);
+    const md = (await normaliseFile(join(d, 'steps.pdf'))).markdown;
+    expect(md).not.toMatch(/^\|/m);
+    for (const step of STEPS) expect(md).toContain(step);
+  });
+});
