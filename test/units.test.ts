@@ -692,3 +692,47 @@ describe('a book’s index', () => {
     expect(md).not.toMatch(/\. \. \./);
   });
 });
+
+describe('a table in a text that keeps its page layout (pdftotext -layout)', () => {
+  const text = [
+      '    The harbour at Dunbar kept its boats through the winter, drawn up on the',
+      '    shingle above the line of the spring tides, and the council kept a record',
+      '    of them that it read aloud each spring before the fishing began again. The',
+      '    harbours of the coast and their boats stood thus in the year of the survey:',
+      '',
+      '        Harbour          Boats    Catch',
+      '        Dunbar              40    herring and cod, with some',
+      '                                  haddock in the spring',
+      '        North Berwick       12    lobster',
+      '',
+      '        Eyemouth             7    haddock',
+      '        Cockenzie          125    oysters',
+      '',
+      '    The fishing failed three times in the seventeenth century, and each time',
+      '    the town sent to Leith for grain. It was paid for by a tax on every boat in',
+      '    the harbour, whether it had fished that year or not, and the tax was   New',
+      "    collected by the council's own officer at the harbour's head every spring.   1688",
+      '    In hard years the record was the only thing that kept the peace between',
+      '    the families of the shore, and the minister wrote that the custom was older',
+      '    than the kirk.',
+      '',
+      '        1.    The boats were counted in the spring.',
+      '        2.    The tax was paid before the fishing began.',
+      '        3.    The record was read aloud to the town.',
+      '',
+      '    A stranger who came to fish from the harbour had first to ask the council',
+      '    for a place, and was seldom given one, for every family on the shore had',
+      '    its own place there, and the places passed from father to son like the',
+      '    boats themselves, through all the years the record was kept at the harbour.',
+  ].join('\n');
+  const { markdown, state } = normalize(`${text}\n`);
+  it('keeps the rows a table, each cell in its column: a wrapped cell joined, a blank line between rows passed over', () => {
+    expect(markdown).toContain(['| Harbour | Boats | Catch |', '| --- | --- | --- |', '| Dunbar | 40 | herring and cod, with some haddock in the spring |', '| North Berwick | 12 | lobster |', '| Eyemouth | 7 | haddock |', '| Cockenzie | 125 | oysters |'].join('\n'));
+    expect(state.changes.filter((c) => c.kind === 'table')).toHaveLength(1);
+  });
+  it('takes no prose with a margin note beside it, nor a list with its labels hung, for a table', () => {
+    expect(markdown).toMatch(/^The fishing failed three times.* and the tax was New collected/m);
+    expect(markdown).toMatch(/^1\. The boats were counted in the spring\.$/m);
+    expect(markdown.match(/^\| --- /gm)).toHaveLength(1);
+  });
+});

@@ -55,6 +55,12 @@ function joinAt(s: NormState, before: string, next: string, lines: [number, numb
   return [`${a} `, b];
 }
 
+/** Two pieces of text joined as two lines are (a word broken at its hyphen judged, decided in the report). */
+export function joinTwo(s: NormState, before: string, next: string, lines: [number, number]): string {
+  const [done, rest] = joinAt(s, before, next, lines);
+  return done + rest;
+}
+
 /**
  * A paragraph joined line by line. Joining onto one growing string would read the whole
  * string at every line (a string built by + is copied flat when read): quadratic in a long

@@ -82,7 +82,8 @@ function chapterGaps(s: NormState, B: Block[], drop: Set<Block>): void {
     const b = B[i];
     if ((b.gap ?? 0) < 4 || !short(b, 15)) continue;
     let prose = false;
-    for (let k = i + 1; k < Math.min(B.length, i + 20) && (B[k].gap ?? 0) < 4; k++) if (B[k].kind === 'para' && words(B[k].text) >= 25) prose = true;
+    // (or a table, the chapter's matter as much as prose is)
+    for (let k = i + 1; k < Math.min(B.length, i + 20) && (B[k].gap ?? 0) < 4; k++) if ((B[k].kind === 'para' && words(B[k].text) >= 25) || B[k].kind === 'row') prose = true;
     const named = DIVISION.test(bare(b.text)) || bare(b.text).split(/[^\p{L}]+/u).some((w) => w.length >= 4 && englishWords().has(w.toLowerCase()));
     const over = heads.has(B[i + 1]) || (B[i + 1]?.kind === 'heading' && (B[i + 1].gap ?? 0) >= 4);
     if (prose || (over && named)) heads.add(b);
@@ -305,7 +306,8 @@ export function structure(s: NormState): void {
     const b = L[i];
     const next = L[i + 1];
     if (!next || !candidate(b, next)) continue;
-    if (next.kind === 'para' && words(next.text) > 12) {
+    // (or a table: its title over it, "LIST OF WORKS REFERRED TO")
+    if ((next.kind === 'para' && words(next.text) > 12) || (next.kind === 'row' && next.row?.first)) {
       const prev = L[i - 1];
       if (!wrapped && prev?.kind === 'heading' && words(b.text) <= 8) removeCaption(b, 'a short line under a heading, before the text');
       else if (i < mapEnd) unnamed.push(b);

@@ -1,10 +1,11 @@
 import type { Block, Item, NormState } from '../types.ts';
 import { HARD_BREAK, listsEntries } from '../types.ts';
-import { endsOpen, JoinedText } from '../join.ts';
+import { endsOpen, JoinedText, joinTwo } from '../join.ts';
 import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode, preformattedRun } from '../code.ts';
 import { isBrowserCopy, percentile } from './carrier.ts';
 import { CHAPTER_LABEL, headingShape, inlineFlow, SCENE_BREAK } from '../text.ts';
+import { headerByFigures, layoutTables } from '../layouttables.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 
@@ -51,6 +52,8 @@ export function unwrap(s: NormState): void {
   const items = s.items;
   const codeLines = mode === 'trailing-space' ? new Set<number>() : codeChunks(s.items, measure, isBrowserCopy(s));
   const margin = layout ? pageMargins(items, measure) : new Map<number, number>();
+  // a page layout's tables: rows whose cells stand apart in the same columns, kept as rows
+  const { rows, within } = layout ? rowsOfTables(s, items, measure, codeLines) : { rows: new Map<number, TableRow>(), within: new Set<number>() };
   const authored = mode === 'blank-line' && measure > 0 && (s.formFeeds ?? 0) < 2 ? authoredRuns(items, measure, codeLines) : new Set<number>();
   // A typeset page's prose is wrapped even where the text as a whole is not (a few pages of it
   // beside a long table of one value a line): there a line that fills the page's width and
@@ -186,6 +189,16 @@ export function unwrap(s: NormState): void {
       open(it, 'item');
       cur!.label = '';
       if (it.depth) cur!.depth = it.depth;
+      close();
+    } else if (within.has(k)) {
+      // a line of a table's row, taken with it
+    } else if (rows.has(k)) {
+      close();
+      const row = rows.get(k)!;
+      open(it, 'row');
+      cur!.text = row.cells.join('\t');
+      cur!.row = { first: row.first, header: row.header };
+      cur!.lines = row.nos;
       close();
     } else if (codeLines.has(k)) {
       if (cur?.kind === 'code' && !breakSince && !blankSince) append(it);
@@ -487,4 +500,32 @@ function codeChunks(items: Item[], measure: number, browserCopy: boolean): Set<n
     });
   }
   return out;
+}
+
+/** The rows of a page layout's tables, by the item each opens: its cells, its lines, the first of each table, its header. */
+function rowsOfTables(s: NormState, items: Item[], measure: number, code: Set<number>): { rows: Map<number, TableRow>; within: Set<number> } {
+  const rows = new Map<number, TableRow>();
+  const within = new Set<number>();
+  const texts = items.map((it) => (it.kind === 'text' ? it.text : ''));
+  const rowable = (k: number) => {
+    const it = items[k];
+    return it.kind === 'text' && !code.has(k) && !it.region && it.itemLabel === undefined;
+  };
+  for (const t of layoutTables(texts, measure, rowable, (a, b, [x, y]) => joinTwo(s, a, b, [items[x].no, items[y].no]))) {
+    const header = headerByFigures(t.rows[0].cells.join(' '), t.rows.slice(1).map((r) => r.cells.join(' ')), t.columns);
+    t.rows.forEach((r, n) => {
+      rows.set(r.lines[0], { first: n === 0, header: n === 0 && header, cells: r.cells, nos: r.lines.map((x) => items[x].no) });
+      for (const x of r.lines.slice(1)) within.add(x);
+    });
+    const nos = t.rows.map((r) => items[r.lines[0]].no);
+    s.changes.push({ kind: 'table', lines: nos, why: `${t.rows.length} rows whose words stand in ${t.columns} columns apart: a table${header ? ', its first row the header' : ''}` });
+  }
+  return { rows, within };
+}
+
+interface TableRow {
+  first: boolean;
+  header: boolean;
+  cells: string[];
+  nos: number[];
 }

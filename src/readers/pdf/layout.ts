@@ -10,6 +10,7 @@ import { EM_CLOSE, EM_OPEN, noteToken } from '../../normalize/types.ts';
 import { pageFurniture } from '../../normalize/pagefurniture.ts';
 import { decideHyphen } from '../../normalize/hyphenation.ts';
 import { buildLexicon } from '../../normalize/lexicon.ts';
+import { headerByFigures } from '../../normalize/layouttables.ts';
 import type { PdfLine, PdfPage, Run } from './extract.ts';
 import { columnOf, columnsOf, findTables, type TableAt } from './tables.ts';
 import { maxOf, minOf, pushAll, pushTo } from '../../collections.ts';
@@ -702,9 +703,8 @@ function rowsOf(t: TableAt, lines: L[], body: number, tokenOf: Map<Run, string>,
     const words = r.cells.flatMap((c) => c.runs).filter((x) => x.text.trim() && !x.mono);
     rows.push({ cells, lines: [l.no], styled: words.length > 0 && words.every((x) => x.bold || x.italic) });
   }
-  const figures = (r: { cells: string[] }) => /\d/.test(r.cells.join(' '));
   const rest = rows.slice(1);
-  const header = (rows[0].styled && rest.some((r) => !r.styled)) || (!figures(rows[0]) && (cols.length >= 3 ? rest.filter(figures).length >= rest.length / 2 : rest.every(figures)));
+  const header = (rows[0].styled && rest.some((r) => !r.styled)) || headerByFigures(rows[0].cells.join(' '), rest.map((r) => r.cells.join(' ')), cols.length);
   changes.push({ kind: 'table', lines: rows.map((r) => r.lines[0]), why: `${rows.length} lines whose words stand in ${cols.length} columns apart: a table${header ? ', its first row the header' : ''}` });
   return rows.map((r, k) => ({
     kind: 'row',
