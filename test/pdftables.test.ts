@@ -113,3 +113,35 @@ describe('a numbered list whose labels hang a wide gap before their text', () =>
     for (const step of STEPS) expect(md).toContain(step);
   });
 });
+
+describe('a table that runs on to the next page, its header set again there', () => {
+  it('is one table, its header once', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'editions-tables-'));
+    const harbours = ['Dunbar', 'North Berwick', 'Eyemouth', 'Cockenzie', 'Musselburgh', 'Fisherrow', 'Prestonpans', 'Port Seton'];
+    // (counts that do not rise, as a contents page's page numbers would)
+    const boats = [40, 12, 7, 125, 30, 9, 22, 14];
+    const pdf = await drawPdf((doc) => {
+      const put = (text: string, font: string, x: number, y: number) => putText(doc, text, font, 10, x, y);
+      for (let p = 0; p < 2; p++) {
+        doc.addPage();
+        // (the table at the foot of the first page, at the head of the second)
+        if (p === 0) put('The harbours of the coast and their boats stood thus in the year of the survey:', 'Times-Roman', 72, 90);
+        let y = p === 0 ? 680 : 90;
+        put('Harbour', 'Times-Italic', 72, y);
+        put('Boats', 'Times-Italic', 220, y);
+        y += 12;
+        for (const [k, name] of harbours.slice(p * 4, p * 4 + 4).entries()) {
+          put(name, 'Times-Roman', 72, y);
+          put(String(boats[p * 4 + k]), 'Times-Roman', 220, y);
+          y += 12;
+        }
+        if (p === 1) put('Cockenzie and the harbours west of it kept fewer boats than those to the east.', 'Times-Roman', 72, 300);
+      }
+    }, false);
+    writeFileSync(join(d, 'pages.pdf'), pdf);
+    const md = (await normaliseFile(join(d, 'pages.pdf'))).markdown;
+    const tables = md.split('\n\n').filter((b) => b.startsWith('|'));
+    expect(tables).toHaveLength(1);
+    expect(tables[0].split('\n')).toEqual(['| Harbour | Boats |', '| --- | --- |', ...harbours.map((h, k) => `| ${h} | ${boats[k]} |`)]);
+  });
+});

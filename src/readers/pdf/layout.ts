@@ -633,7 +633,7 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
     const table = tables.get(k);
     if (table) {
       flush();
-      pushAll(blocks, rowsOf(table, lines, body, tokenOf, changes));
+      pushAll(blocks, goOnAcrossPage(blocks, rowsOf(table, lines, body, tokenOf, changes), changes));
       k = table.to;
       continue;
     }
@@ -715,4 +715,21 @@ function rowsOf(t: TableAt, lines: L[], body: number, tokenOf: Map<Run, string>,
     page: lines[t.rows[0].line].page,
     row: { first: k === 0, header: k === 0 && header },
   }));
+}
+
+/**
+ * A table that goes on from the foot of the last page — its rows right after that table's, as
+ * many columns — is that table: its header, where the page sets it again, is left out.
+ */
+function goOnAcrossPage(blocks: Block[], rows: Block[], changes: Change[]): Block[] {
+  const before = blocks[blocks.length - 1];
+  const width = (b: Block) => b.text.split('\t').length;
+  if (before?.kind !== 'row' || before.page !== rows[0].page - 1 || width(before) !== width(rows[0])) return rows;
+  let h = blocks.length - 1;
+  while (h > 0 && !blocks[h].row?.first) h--;
+  const repeated = blocks[h].row?.header === true && rows[0].text === blocks[h].text;
+  const out = repeated ? rows.slice(1) : rows;
+  if (out.length) out[0].row = { first: false, header: false };
+  changes.push({ kind: 'table', lines: rows.map((r) => r.lines[0]), why: `the table on the page before goes on${repeated ? ', its header set again left out' : ''}` });
+  return out;
 }
