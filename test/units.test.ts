@@ -736,3 +736,28 @@ describe('a table in a text that keeps its page layout (pdftotext -layout)', () 
     expect(markdown.match(/^\| --- /gm)).toHaveLength(1);
   });
 });
+
+describe('a layout text’s table that goes on over a page break, its header set again', () => {
+  it('is one table, its header once', () => {
+    const text = [
+    "    The harbour at Dunbar kept its boats through the winter, drawn up on the",
+    "    shingle above the line of the spring tides, and the council kept a record",
+    "    of them that it read aloud each spring before the fishing began again. The",
+    "    harbours of the coast and their boats stood thus in the year of the survey:",
+    "",
+    "        Harbour          Boats    Catch",
+    "        Dunbar              40    herring",
+    "        North Berwick       12    lobster",
+    "\f        Harbour          Boats    Catch",
+    "        Eyemouth             7    haddock",
+    "        Cockenzie          125    oysters",
+    "",
+    "    The fishing failed three times in the seventeenth century, and each time",
+    "    the town sent to Leith for grain. It was paid for by a tax on every boat in",
+    "    the harbour, whether it had fished that year or not, and the tax was",
+    "    collected by the council officer at the head of the harbour every spring.",
+    ].join('\n');
+    const { markdown } = normalize(`${text}\n`);
+    expect(markdown).toContain(['| Harbour | Boats | Catch |', '| --- | --- | --- |', '| Dunbar | 40 | herring |', '| North Berwick | 12 | lobster |', '| Eyemouth | 7 | haddock |', '| Cockenzie | 125 | oysters |', ''].join('\n'));
+  });
+});

@@ -195,11 +195,20 @@ export function unwrap(s: NormState): void {
     } else if (rows.has(k)) {
       close();
       const row = rows.get(k)!;
-      open(it, 'row');
-      cur!.text = row.cells.join('\t');
-      cur!.row = { first: row.first, header: row.header };
-      cur!.lines = row.nos;
-      close();
+      // (a table that goes on over a page break, as many columns, is the one before it: its
+      // header, set again on the new page, is left out)
+      const before = blocks[blocks.length - 1];
+      const goesOnFrom = row.first && breakSince && before?.kind === 'row' && before.text.split('\t').length === row.cells.length ? blocks.findLast((b) => b.row?.first) : undefined;
+      if (goesOnFrom && row.cells.join('\t') === goesOnFrom.text) {
+        s.changes.push({ kind: 'table', lines: row.nos, why: 'the table on the page before goes on: its header, set again, left out' });
+        within.add(k);
+      } else {
+        open(it, 'row');
+        cur!.text = row.cells.join('\t');
+        cur!.row = goesOnFrom ? { first: false, header: false } : { first: row.first, header: row.header };
+        cur!.lines = row.nos;
+        close();
+      }
     } else if (codeLines.has(k)) {
       if (cur?.kind === 'code' && !breakSince && !blankSince) append(it);
       else if (cur?.kind === 'code' && breakSince && !blankSince) append(it);
