@@ -1,7 +1,8 @@
 // Tables in a typeset PDF, made here with pdfkit: a table whose header is set in italics, its
 // cells left-aligned, right-aligned and centred, one cell wrapped onto a second line and a note
 // marked in a cell; and around it, paragraphs justified so loosely that pdf.js gives their words
-// apart, which are no table.
+// apart, which are no table. And a description list, whose hanging lines are neither a table
+// nor quotations.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,5 +144,36 @@ describe('a table that runs on to the next page, its header set again there', ()
     const tables = md.split('\n\n').filter((b) => b.startsWith('|'));
     expect(tables).toHaveLength(1);
     expect(tables[0].split('\n')).toEqual(['| Harbour | Boats |', '| --- | --- |', ...harbours.map((h, k) => `| ${h} | ${boats[k]} |`)]);
+  });
+});
+
+describe('a description list whose items’ second lines hang under their text', () => {
+  it('keeps each item one paragraph, its last line no quotation', async () => {
+    const d = mkdtempSync(join(tmpdir(), 'editions-tables-'));
+    const items: [string, string, string][] = [
+      ['series', 'How heavy and/or expanded a font is. For example, ‘medium weight’,', '‘narrow’ and ‘bold extended’ are all series.'],
+      ['shape', 'The form of the letters within a font family. For example, ‘italic’,', '‘oblique’ and ‘upright’ are all font shapes.'],
+      ['size', 'The design size of the font, for example ‘10pt’. If no dimension is', 'specified, ‘pt’ is assumed.'],
+    ];
+    const pdf = await drawPdf((doc) => {
+      let y = 90;
+      const prose = 'Every text font in the system has five attributes, and each of them is set by a command of its own, as the table of commands';
+      for (const line of [prose, 'on the next page shows for each of them in turn.']) {
+        putText(doc, line, 'Times-Roman', 10, 72, y, line === prose ? 400 : undefined);
+        y += 12;
+      }
+      for (const [term, first, second] of items) {
+        // the term in bold, its text after it to the measure; the second line hangs 2.5 em in
+        const end = putText(doc, term, 'Times-Bold', 10, 72, y);
+        putText(doc, first, 'Times-Roman', 10, end + 5, y, 472 - end - 5);
+        y += 12;
+        putText(doc, second, 'Times-Roman', 10, 97, y);
+        y += 12;
+      }
+    });
+    writeFileSync(join(d, 'terms.pdf'), pdf);
+    const md = (await normaliseFile(join(d, 'terms.pdf'))).markdown;
+    for (const [term, first, second] of items) expect(md).toContain(`**${term}** ${first} ${second}`);
+    expect(md).not.toMatch(/^> /m);
   });
 });

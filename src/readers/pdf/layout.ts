@@ -655,7 +655,9 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
       const backLeft = !next || next.page !== l.page || next.x0 < l.x0 - 0.5 * body;
       // …and not a list item's second line, set under the item's text after its label (a hanging indent)
       const head = cur!.lines[0];
-      const hanging = BULLET.test(plain(head)) && l.x0 > head.x0 + 0.2 * body && l.x0 < head.x0 + 3 * body;
+      // (or a description's, under the text after its term set in bold: "series How heavy…⏎‘narrow’ and…")
+      const term = head.runs[0]?.bold === true && head.runs.some((r) => !r.bold && r.text.trim());
+      const hanging = (BULLET.test(plain(head)) && l.x0 > head.x0 + 0.2 * body && l.x0 < head.x0 + 3 * body) || (term && l.x0 > head.x0 + 0.2 * body && l.x0 < head.x0 + 6 * body && prev.x1 > right[prev.page % 2] - 2.5 * body);
       const indented = l.x0 > m + 0.6 * body && l.x0 < m + 5 * body && kind !== 'quote' && backLeft && !hanging && (l.x0 > prev.x0 + 0.5 * body || !samePage);
       // a short line ends a paragraph; a quotation's lines are measured against its own measure
       const edge = kind === 'quote' ? Math.max(l.x1, maxOf(cur!.lines.map((x) => x.x1))) : right[prev.page % 2];
