@@ -2,11 +2,11 @@
 // cells stand apart by runs of spaces, in the same columns line after line. Found on the raw
 // lines, before the unwrapping would run a table's rows together into a paragraph.
 
+import { alignedColumn, columnsFrom, makesTable, overlapped, place, type Span } from './tablegrid.ts';
+
 /** A cell of a row: its text and the columns (characters) it spans. */
-interface Cell {
+interface Cell extends Span {
   text: string;
-  from: number;
-  to: number;
 }
 
 /** A table found among the lines: its first and last line, and its rows (each the lines it takes and its cells, a column each). */
@@ -24,16 +24,14 @@ export function cellsOfLine(line: string): Cell[] {
   return out;
 }
 
-// (the first column of a list set with hanging labels: "1.", "(a)", "•")
-const LABEL = /^(?:[•·▪◦‣–*-]|\(?[\da-z]{1,3}[.)]|\d{1,3})$/i;
-
 /**
  * The tables among the lines, by index: runs of three rows or more (two, of three columns) of
  * two cells or more, whose cells stand in the same columns — flush left, flush right or centred
  * with a cell above in their column, in order —, most rows with a gap of three spaces somewhere
  * (a justified line may set two). A cell's text may wrap: a line of one cell under a later
- * column (or under the first, set in from it), or a line whose cells go on from the row above (a word broken at a hyphen, a phrase
- * going on in lower case) with nothing in the first column, goes on with that row. A line whose
+ * column (or under the first, set in from it), or a line whose cells go on from the row above
+ * (a word broken at a hyphen, a phrase going on in lower case) with nothing in the first
+ * column, goes on with that row. A line whose
  * first cell fills most of the measure is prose with a margin note beside it, never a row; two
  * columns whose first holds only labels are a list. `rowable(k)` says whether line k may be in
  * a table at all (not code, not a note).
@@ -42,35 +40,19 @@ export function layoutTables(lines: string[], measure: number, rowable: (k: numb
   const found: LayoutTable[] = [];
   const all = lines.map((l, k) => (rowable(k) ? cellsOfLine(l) : []));
   const cut = all.map((cells) => (cells.length >= 2 && cells[0].to - cells[0].from < 0.6 * measure ? cells : []));
-  const mid = (c: Cell) => (c.from + c.to) / 2;
   let k = 0;
   while (k < lines.length) {
     if (cut[k].length < 2) {
       k++;
       continue;
     }
-    const cols: Cell[][] = cut[k].map((c) => [c]);
-    const span = (col: Cell[]) => ({ from: Math.min(...col.map((c) => c.from)), to: Math.max(...col.map((c) => c.to)) });
-    // the column a cell overlaps most; a row's cell must stand flush or centred with one above
-    const overlapped = (c: Cell) => {
-      let best = -1;
-      let most = 0;
-      cols.forEach((col, n) => {
-        const s = span(col);
-        const over = Math.min(c.to, s.to) - Math.max(c.from, s.from);
-        if (over > most) [best, most] = [n, over];
-      });
-      return best;
-    };
-    const columnOf = (c: Cell) => {
-      const best = overlapped(c);
-      if (best < 0) return -1;
-      return cols[best].some((o) => Math.abs(o.from - c.from) <= 1 || Math.abs(o.to - c.to) <= 1 || Math.abs(mid(o) - mid(c)) <= 1) ? best : -1;
-    };
+    const cols = columnsFrom(cut[k]);
+    // (within a character: flush or centred)
+    const columnOf = (c: Cell) => alignedColumn(c, cols, 1.5);
     // a row's cells each stand in a column, in order; the last may stand right of them all
     const fits = (cells: Cell[]) => {
       const at = cells.map(columnOf);
-      const right = Math.max(...cols.map((col) => span(col).to));
+      const right = Math.max(...cols.map((col) => col.to));
       return at.every((a, n) => (a >= 0 || (n === cells.length - 1 && cells[n].from > right + 1)) && (n === 0 || a < 0 || a > at[n - 1]));
     };
     const rows: { lines: number[]; cells: string[] }[] = [{ lines: [k], cells: cut[k].map((c) => c.text) }];
@@ -89,8 +71,8 @@ export function layoutTables(lines: string[], measure: number, rowable: (k: numb
       const last = rows[rows.length - 1];
       if (all[j].length === 1) {
         // (under a later column; or under the first, set in from it, as a cell's second line hangs)
-        const n = overlapped(all[j][0]);
-        if (n < 0 || (n === 0 && all[j][0].from <= span(cols[0]).from + 1)) break;
+        const n = overlapped(all[j][0], cols);
+        if (n < 0 || (n === 0 && all[j][0].from <= cols[0].from + 1)) break;
         add(last, n, all[j][0].text, j);
         last.lines.push(j);
         continue;
@@ -103,9 +85,9 @@ export function layoutTables(lines: string[], measure: number, rowable: (k: numb
       for (const [n, c] of cut[j].entries()) {
         if (at[n] < 0) {
           at[n] = cols.length;
-          cols.push([]);
+          cols.push({ from: c.from, to: c.to, cells: [] });
         }
-        cols[at[n]].push(c);
+        place(cols[at[n]], c);
       }
       if (at[0] > 0 && cut[j].some((c, n) => goesOn(last, at[n], c.text))) {
         cut[j].forEach((c, n) => add(last, at[n], c.text, j));
@@ -120,21 +102,10 @@ export function layoutTables(lines: string[], measure: number, rowable: (k: numb
     }
     while (j > k && !lines[j - 1].trim()) j--;
     const apart = rows.filter((r) => /\S {3,}\S/.test(lines[r.lines[0]].trim())).length;
-    const labels = cols.length === 2 && rows.every((r) => LABEL.test(r.cells[0] ?? ''));
-    if ((rows.length >= 3 || (rows.length >= 2 && cols.length >= 3)) && apart >= (2 / 3) * rows.length && !labels) {
+    if (makesTable(rows.length, cols.length, apart, rows.map((r) => r.cells[0] ?? ''))) {
       found.push({ from: k, to: j - 1, columns: cols.length, rows: rows.map((r) => ({ lines: r.lines, cells: cols.map((_, n) => r.cells[n] ?? '') })) });
     }
     k = Math.max(j, k + 1);
   }
   return found;
-}
-
-/**
- * Whether a table's first row is its header by its figures: it holds none where the rows under
- * it do (half of them, in a table of three columns or more; all, in one of two, which is more
- * often a list of names and values).
- */
-export function headerByFigures(first: string, rest: string[], columns: number): boolean {
-  const figures = (t: string) => /\d/.test(t);
-  return !figures(first) && rest.length > 0 && (columns >= 3 ? rest.filter(figures).length >= rest.length / 2 : rest.every(figures));
 }

@@ -5,7 +5,8 @@ import { countLetters } from '../letters.ts';
 import { isCodeLine, looksLikeCode, preformattedRun } from '../code.ts';
 import { isBrowserCopy, percentile } from './carrier.ts';
 import { CHAPTER_LABEL, headingShape, inlineFlow, SCENE_BREAK } from '../text.ts';
-import { headerByFigures, layoutTables } from '../layouttables.ts';
+import { layoutTables } from '../layouttables.ts';
+import { headerByFigures } from '../tablegrid.ts';
 
 type TextItem = Extract<Item, { kind: 'text' }>;
 

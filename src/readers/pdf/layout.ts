@@ -10,9 +10,9 @@ import { EM_CLOSE, EM_OPEN, noteToken } from '../../normalize/types.ts';
 import { pageFurniture } from '../../normalize/pagefurniture.ts';
 import { decideHyphen } from '../../normalize/hyphenation.ts';
 import { buildLexicon } from '../../normalize/lexicon.ts';
-import { headerByFigures } from '../../normalize/layouttables.ts';
+import { headerByFigures } from '../../normalize/tablegrid.ts';
 import type { PdfLine, PdfPage, Run } from './extract.ts';
-import { columnOf, columnsOf, findTables, type TableAt } from './tables.ts';
+import { findTables, type TableAt } from './tables.ts';
 import { maxOf, minOf, pushAll, pushTo } from '../../collections.ts';
 
 export interface Laid {
@@ -633,7 +633,7 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
     const table = tables.get(k);
     if (table) {
       flush();
-      pushAll(blocks, goOnAcrossPage(blocks, rowsOf(table, lines, body, tokenOf, changes), changes));
+      pushAll(blocks, goOnAcrossPage(blocks, rowsOf(table, lines, tokenOf, changes), changes));
       k = table.to;
       continue;
     }
@@ -684,30 +684,28 @@ function blocksOf(lines: L[], body: number, tokenOf: Map<Run, string>, changes: 
  * where it is set in another style than the rows under it (bold or italic), or where it holds
  * no figure and they do (half of them, in a table of three columns or more).
  */
-function rowsOf(t: TableAt, lines: L[], body: number, tokenOf: Map<Run, string>, changes: Change[]): Block[] {
-  const cols = columnsOf(t, body);
+function rowsOf(t: TableAt, lines: L[], tokenOf: Map<Run, string>, changes: Change[]): Block[] {
   const rows: { cells: string[]; lines: number[]; styled: boolean }[] = [];
   for (const r of t.rows) {
     const l = lines[r.line];
     const texts = r.cells.map((c) => textOf({ ...l, runs: c.runs }, (x) => tokenOf.get(x)));
-    const at = r.cells.map((c) => Math.max(0, columnOf(c, cols, 0.5 * body)));
     if (r.continues && rows.length) {
       const row = rows[rows.length - 1];
-      row.cells[at[0]] = `${row.cells[at[0]]} ${texts[0]}`.trim();
+      row.cells[r.at[0]] = `${row.cells[r.at[0]]} ${texts[0]}`.trim();
       row.lines.push(l.no);
       continue;
     }
-    const cells = cols.map(() => '');
-    at.forEach((a, n) => {
-      cells[a] = `${cells[a]} ${texts[n]}`.trim();
+    const cells = Array.from({ length: t.columns }, () => '');
+    r.at.forEach((a, n) => {
+      cells[a] = texts[n];
     });
     // (its words' style, not its code's: "Value in article class", the class name in typewriter)
     const words = r.cells.flatMap((c) => c.runs).filter((x) => x.text.trim() && !x.mono);
     rows.push({ cells, lines: [l.no], styled: words.length > 0 && words.every((x) => x.bold || x.italic) });
   }
   const rest = rows.slice(1);
-  const header = (rows[0].styled && rest.some((r) => !r.styled)) || headerByFigures(rows[0].cells.join(' '), rest.map((r) => r.cells.join(' ')), cols.length);
-  changes.push({ kind: 'table', lines: rows.map((r) => r.lines[0]), why: `${rows.length} lines whose words stand in ${cols.length} columns apart: a table${header ? ', its first row the header' : ''}` });
+  const header = (rows[0].styled && rest.some((r) => !r.styled)) || headerByFigures(rows[0].cells.join(' '), rest.map((r) => r.cells.join(' ')), t.columns);
+  changes.push({ kind: 'table', lines: rows.map((r) => r.lines[0]), why: `${rows.length} lines whose words stand in ${t.columns} columns apart: a table${header ? ', its first row the header' : ''}` });
   return rows.map((r, k) => ({
     kind: 'row',
     // (a header is set in its own style: its emphasis is not the author's)
